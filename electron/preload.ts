@@ -1,0 +1,20 @@
+/**
+ * The preload exposes one narrow object, `window.ktv`: invoke a contract channel, listen to pushed
+ * events. Never ipcRenderer itself. Runs sandboxed; bundled to CommonJS with only 'electron' external.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { PreloadApi } from '../shared/bridge/contract';
+import type { Result } from '../shared/bridge/result';
+
+const api = {
+  invoke: (channel: string, args: unknown) => ipcRenderer.invoke('ktv:invoke', channel, args) as Promise<Result<unknown>>,
+  on(listener: (event: string, payload: unknown) => void) {
+    const handler = (_e: IpcRendererEvent, event: string, payload: unknown) => listener(event, payload);
+    ipcRenderer.on('ktv:event', handler);
+    return () => {
+      ipcRenderer.removeListener('ktv:event', handler);
+    };
+  },
+} satisfies PreloadApi;
+
+contextBridge.exposeInMainWorld('ktv', api);

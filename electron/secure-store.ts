@@ -1,0 +1,43 @@
+/**
+ * The desktop app's secret store: values encrypted with Electron safeStorage (the OS keychain / DPAPI /
+ * libsecret) and kept, encrypted, in a 0600 file under userData. Main process only. When the OS offers no
+ * encryption (a Linux session without a keyring), tokens stay in memory for this run rather than being
+ * written in the clear.
+ */
+import { safeStorage } from 'electron';
+import type { SecretStore } from './services/secrets';
+import { readSecretsFile, writeSecretsFile } from './services/user-file-secret-store';
+
+export function createSecureStore(path: string): SecretStore {
+  const encrypted = safeStorage.isEncryptionAvailable();
+  const memory = new Map<string, string>();
+  let file: Record<string, string> | undefined;
+  const load = async () => (file ??= encrypted ? await readSecretsFile(path) : {});
+  const save = async () => {
+    if (encrypted) await writeSecretsFile(path, await load());
+  };
+  return {
+    kind: encrypted ? 'os-encrypted' : 'memory',
+    async get(key) {
+      if (memory.has(key)) return memory.get(key);
+      const stored = (await load())[key];
+      return stored === undefined ? undefined : safeStorage.decryptString(Buffer.from(stored, 'base64'));
+    },
+    async set(key, value) {
+      memory.set(key, value);
+      if (!encrypted) return;
+      (await load())[key] = safeStorage.encryptString(value).toString('base64');
+      await save();
+    },
+    async delete(key) {
+      memory.delete(key);
+      const f = await load();
+      if (!(key in f)) return;
+      delete f[key];
+      await save();
+    },
+    async keys() {
+      return [...new Set([...memory.keys(), ...Object.keys(await load())])];
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// Lint enforces the layers: shared/ is pure, renderer/ and electron/ never import each other.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'http', 'https', 'net', 'child_process', 'crypto', 'zlib', 'stream', 'url', 'util', 'events', 'worker_threads'];
+const noNode = [
+  { group: ['node:*'], message: 'Node built-ins belong to electron/.' },
+  ...nodeBuiltins.map((name) => ({ group: [name, `${name}/*`], message: 'Node built-ins belong to electron/.' })),
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'shared/proto/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never inject HTML: trace data is untrusted.' },
+        { selector: "MemberExpression[property.name='innerHTML']", message: 'Never inject HTML: trace data is untrusted.' },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'react', 'react-dom', 'dexie', 'zustand'].map((name) => ({ name, message: 'shared/ is pure: no Electron, DOM, React or storage.' })),
+          patterns: [
+            ...noNode,
+            { group: ['**/renderer/**', '**/electron/**'], message: 'shared/ must not import renderer/ or electron/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer reaches the Node side only through the bridge.' }],
+          patterns: [...noNode, { group: ['**/electron/**'], message: 'renderer/ must not import electron/.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['react', 'react-dom', 'dexie', 'zustand'].map((name) => ({ name, message: 'electron/ holds no UI or browser storage.' })),
+          patterns: [{ group: ['**/renderer/**'], message: 'electron/ must not import renderer/.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.{js,mjs}', 'test/**/*.{ts,mjs,js}', 'bin/**/*.mjs', '*.config.{js,ts}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

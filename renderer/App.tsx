@@ -1,0 +1,45 @@
+/**
+ * The window: header (open, recent, imports), sessions sidebar (with Konnect and live capture), and the
+ * main area: the selected session's trace list and the selected trace's views.
+ */
+import { bridge } from './bridge';
+import { CapturePanel } from './features/capture/CapturePanel';
+import { DropZone } from './features/import/DropZone';
+import { ImportStatus } from './features/import/ImportStatus';
+import { KonnectPanel } from './features/konnect/KonnectPanel';
+import { SessionsSidebar } from './features/sessions/SessionsSidebar';
+import { Header } from './features/shell/Header';
+import { useAutoSelectTrace, useStartup } from './features/shell/useStartup';
+import { useTheme } from './features/shell/useTheme';
+import { TraceList } from './features/trace-list/TraceList';
+import { TraceView } from './features/trace-view/TraceView';
+import './App.css';
+
+export function App() {
+  useTheme();
+  const { ready, error } = useStartup();
+  useAutoSelectTrace();
+  return (
+    <div className="app" data-app-ready={ready ? 'true' : 'false'}>
+      <Header mode={bridge.mode} />
+      {error && (
+        <div className="app-error" role="alert">
+          {error}
+        </div>
+      )}
+      <ImportStatus />
+      <div className="app-body">
+        <aside className="sidebar">
+          <SessionsSidebar />
+          <KonnectPanel />
+          <CapturePanel />
+        </aside>
+        <main className="app-main">
+          <TraceList />
+          <TraceView />
+        </main>
+      </div>
+      <DropZone />
+    </div>
+  );
+}

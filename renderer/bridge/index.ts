@@ -1,0 +1,46 @@
+/**
+ * The renderer's bridge: the Electron preload's `window.ktv` when present, else the browser-mode HTTP host
+ * (same origin, with the per-launch token the host put in a <meta> tag). Both speak the contract in
+ * shared/bridge/contract.ts, so features never know which one they use.
+ */
+import type { ArgsOf, Bridge, ChannelName, EventName, Events, PreloadApi, ResultOf } from '../../shared/bridge/contract';
+import type { Result } from '../../shared/bridge/result';
+import { createHttpBridge } from './http';
+
+declare global {
+  interface Window {
+    ktv?: PreloadApi;
+  }
+}
+
+function createIpcBridge(api: PreloadApi): Bridge {
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  api.on((event, payload) => listeners.get(event)?.forEach((l) => l(payload)));
+  return {
+    mode: 'electron',
+    invoke: (<C extends ChannelName>(channel: C, args?: ArgsOf<C>) =>
+      api.invoke(channel, args) as Promise<Result<ResultOf<C>>>) as Bridge['invoke'],
+    on<E extends EventName>(event: E, listener: (payload: Events[E]) => void) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener as (p: unknown) => void);
+      return () => set.delete(listener as (p: unknown) => void);
+    },
+    fileUrl: (id) => `app://ktv/files/${encodeURIComponent(id)}`,
+  };
+}
+
+function createBridge(): Bridge {
+  if (typeof window !== 'undefined' && window.ktv) return createIpcBridge(window.ktv);
+  const token = document.querySelector<HTMLMetaElement>('meta[name="ktv-token"]')?.content ?? '';
+  return createHttpBridge(location.origin, token);
+}
+
+export const bridge: Bridge = createBridge();
+
+/** Unwraps a Result for code that prefers exceptions (the message is already user-readable). */
+export async function call<C extends ChannelName>(channel: C, ...args: ArgsOf<C> extends void ? [] : [ArgsOf<C>]): Promise<ResultOf<C>> {
+  const res = await (bridge.invoke as (c: C, a?: unknown) => Promise<Result<ResultOf<C>>>)(channel, args[0]);
+  if (!res.ok) throw Object.assign(new Error(res.error.message), { code: res.error.code, details: res.error.details });
+  return res.value;
+}

@@ -1,0 +1,73 @@
+/** Messages between the renderer and the ingest worker, and what an import reports. */
+import type { LogRecord, Payload, Skipped, TraceSpans } from '../../shared/model/types';
+import type { SessionSource } from './schema';
+
+/** The session an import writes into when the data names none (a Konnect export names its own). */
+export interface SessionInit {
+  id: string;
+  name: string;
+  source: SessionSource;
+  files?: string[];
+  meta?: Record<string, unknown>;
+}
+
+export type ImportSource =
+  | { kind: 'file'; file: File }
+  | { kind: 'url'; url: string; name: string; size?: number }
+  | { kind: 'bytes'; bytes: Uint8Array; name: string };
+
+export interface ImportOptions {
+  /** the session to write into; default: one per file, keyed by its content, named after it */
+  session?: SessionInit;
+  /** write everything into `session` even when the data names a Konnect session (bundled samples) */
+  forceSession?: boolean;
+}
+
+export interface DecodedInput {
+  traces: TraceSpans[];
+  logs: LogRecord[];
+  payloads: Payload[];
+  skipped?: Skipped[];
+}
+
+export interface ImportReport {
+  importId: string;
+  fileName: string;
+  format: string;
+  sessionIds: string[];
+  traces: number;
+  spans: number;
+  logs: number;
+  payloads: number;
+  skipped: Skipped[];
+  /** skipped records beyond the first 200 are only counted */
+  skippedTotal: number;
+}
+
+export interface ImportProgress {
+  bytesRead: number;
+  totalBytes?: number;
+  spans: number;
+  traces: number;
+}
+
+/** A failed import: the message names the file, where and why. Nothing it wrote remains. */
+export interface ImportFailure {
+  fileName: string;
+  where: string;
+  reason: string;
+  message: string;
+  cancelled?: boolean;
+}
+
+export type ToWorker =
+  | { type: 'import'; jobId: string; source: ImportSource; options: ImportOptions }
+  | { type: 'ingest'; jobId: string; session: SessionInit; input: DecodedInput }
+  | { type: 'cancel'; jobId: string }
+  | { type: 'recover' };
+
+export type FromWorker =
+  | { type: 'progress'; jobId: string; progress: ImportProgress }
+  | { type: 'done'; jobId: string; report: ImportReport }
+  | { type: 'failed'; jobId: string; failure: ImportFailure }
+  | { type: 'recovered'; undone: number };

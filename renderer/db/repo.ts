@@ -1,0 +1,94 @@
+/**
+ * Read side of the store: small query functions and hooks the features use. Components never talk to
+ * Dexie tables directly; writes go through the ingest worker (ingest-client.ts) or the helpers below.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { LogRecord, Payload, TraceSpans } from '../../shared/model/types';
+import { db } from './db';
+import { traceKey, type SessionRow, type TraceRow } from './schema';
+
+/** Visible sessions (an import still running is hidden), newest first, pinned ones on top. */
+export async function listSessions(): Promise<SessionRow[]> {
+  const rows = await db.sessions.toArray();
+  return rows
+    .filter((s) => !s.importId)
+    .sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.createdAt - a.createdAt);
+}
+
+export const useSessions = (): SessionRow[] | undefined => useLiveQuery(listSessions, []);
+
+export const useSession = (id: string | null): SessionRow | undefined | null =>
+  useLiveQuery(async () => (id ? ((await db.sessions.get(id)) ?? null) : null), [id]);
+
+/** A session's trace summaries in start order (the list sorts and filters them in memory). */
+export async function listTraces(sessionId: string): Promise<TraceRow[]> {
+  return db.traces.where('[sessionId+startMs]').between([sessionId, -Infinity], [sessionId, Infinity]).toArray();
+}
+
+export const useTraces = (sessionId: string | null): TraceRow[] | undefined =>
+  useLiveQuery(async () => (sessionId ? listTraces(sessionId) : []), [sessionId]);
+
+export async function getTraceSpans(sessionId: string, traceId: string): Promise<TraceSpans | null> {
+  return (await db.spans.get(traceKey(sessionId, traceId)))?.trace ?? null;
+}
+
+export const useTraceSpans = (sessionId: string | null, traceId: string | null): TraceSpans | null | undefined =>
+  useLiveQuery(async () => (sessionId && traceId ? getTraceSpans(sessionId, traceId) : null), [sessionId, traceId]);
+
+export const useTraceRow = (sessionId: string | null, traceId: string | null): TraceRow | null | undefined =>
+  useLiveQuery(
+    async () => (sessionId && traceId ? ((await db.traces.get(traceKey(sessionId, traceId))) ?? null) : null),
+    [sessionId, traceId],
+  );
+
+export async function getTraceLogs(sessionId: string, traceId: string): Promise<LogRecord[]> {
+  return (await db.logs.get(traceKey(sessionId, traceId)))?.records ?? [];
+}
+
+export const useTraceLogs = (sessionId: string | null, traceId: string | null): LogRecord[] | undefined =>
+  useLiveQuery(async () => (sessionId && traceId ? getTraceLogs(sessionId, traceId) : []), [sessionId, traceId]);
+
+/** Every log line of a session (all traces, plus lines that name no trace). */
+export async function getSessionLogs(sessionId: string): Promise<LogRecord[]> {
+  const rows = await db.logs.where('sessionId').equals(sessionId).toArray();
+  return rows.flatMap((r) => r.records);
+}
+
+export async function getPayload(sessionId: string, traceId: string): Promise<Payload | null> {
+  return (await db.payloads.get(traceKey(sessionId, traceId)))?.payload ?? null;
+}
+
+export const usePayload = (sessionId: string | null, traceId: string | null): Payload | null | undefined =>
+  useLiveQuery(async () => (sessionId && traceId ? getPayload(sessionId, traceId) : null), [sessionId, traceId]);
+
+/** Find a trace by trace id or Kong request id across all sessions (for paste-to-jump). */
+export async function findTrace(idOrRequestId: string): Promise<TraceRow | undefined> {
+  const byTrace = await db.traces.where('traceId').equals(idOrRequestId.toLowerCase()).first();
+  return byTrace ?? db.traces.where('requestId').equals(idOrRequestId).first();
+}
+
+export async function setPinned(sessionId: string, pinned: boolean): Promise<void> {
+  await db.sessions.update(sessionId, { pinned, updatedAt: Date.now() });
+}
+
+export async function renameSession(sessionId: string, name: string): Promise<void> {
+  await db.sessions.update(sessionId, { name, updatedAt: Date.now() });
+}
+
+/** Insert or update a session row (Konnect and capture sessions keep their state here). */
+export async function upsertSession(row: SessionRow): Promise<void> {
+  await db.sessions.put(row);
+}
+
+/** Delete a session and everything in it, in one transaction. */
+export async function deleteSession(sessionId: string): Promise<void> {
+  await db.transaction('rw', [db.sessions, db.traces, db.spans, db.logs, db.payloads], async () => {
+    await Promise.all([
+      db.traces.where('sessionId').equals(sessionId).delete(),
+      db.spans.where('sessionId').equals(sessionId).delete(),
+      db.logs.where('sessionId').equals(sessionId).delete(),
+      db.payloads.where('sessionId').equals(sessionId).delete(),
+      db.sessions.delete(sessionId),
+    ]);
+  });
+}

@@ -1,0 +1,60 @@
+/**
+ * Live capture from a local gateway (issue 7): start a capture session, show the Kong settings to point
+ * the gateway here, follow the counters, stop. Captured traces go into session `capture:<id>` as they
+ * arrive (see capture-sync.ts), and the panel selects that session when a capture starts.
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useStore } from '../../store';
+import { CaptureCounters } from './CaptureCounters';
+import { CaptureForm } from './CaptureForm';
+import { captureSessionId, gatewayUrl } from './capture-session';
+import { captureSync } from './capture-sync';
+import { KongSettingsBox } from './KongSettingsBox';
+import './capture.css';
+
+export function CapturePanel() {
+  const view = useSyncExternalStore(captureSync.subscribe, captureSync.getSnapshot);
+  const selectSession = useStore((s) => s.selectSession);
+  const [open, setOpen] = useState(false);
+  useEffect(() => captureSync.init(), []);
+
+  const status = view.status;
+  const running = status?.state === 'running';
+  const settingsUrl = status && running ? gatewayUrl(status) : 'http://127.0.0.1:4318';
+
+  return (
+    <section className="capture" aria-label="Live capture">
+      <h2 className="sidebar-title">
+        <button type="button" className="capture-toggle" aria-expanded={open || running} onClick={() => setOpen(!open)}>
+          Live capture {running && <span className="badge badge-running">on</span>}
+        </button>
+      </h2>
+      {(open || running) && (
+        <div className="capture-body">
+          {status && <CaptureCounters status={status} />}
+          {running ? (
+            <button type="button" className="danger" disabled={view.busy} onClick={() => void captureSync.stop()}>
+              Stop capture
+            </button>
+          ) : (
+            <CaptureForm
+              busy={view.busy}
+              onStart={(args) =>
+                void captureSync.start(args).then((started) => {
+                  const id = captureSync.getSnapshot().status?.id;
+                  if (started && id) selectSession(captureSessionId(id));
+                })
+              }
+            />
+          )}
+          {view.error && (
+            <p className="capture-error" role="alert">
+              {view.error}
+            </p>
+          )}
+          <KongSettingsBox url={settingsUrl} />
+        </div>
+      )}
+    </section>
+  );
+}

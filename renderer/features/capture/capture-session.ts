@@ -1,0 +1,90 @@
+/** Naming of capture sessions, the drain cursor's persistence, and the numbers the panel shows. */
+import { MAX_CAPTURE_SECONDS, MAX_CAPTURE_TRACES, type CaptureStatus } from '../../../shared/bridge/capture';
+
+export const captureSessionId = (captureId: string): string => `capture:${captureId}`;
+
+export function captureSessionName(status: Pick<CaptureStatus, 'where'>, startedAt: number): string {
+  const at = new Date(startedAt).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return `Live capture ${at}${status.where ? ` · ${status.where}` : ''}`;
+}
+
+/**
+ * The receiver's address as a gateway should use it: listening on every interface (0.0.0.0 or ::) is
+ * reached through a real address; Docker's name for the host is the common case.
+ */
+export function gatewayUrl(status: Pick<CaptureStatus, 'host' | 'port' | 'url'>): string {
+  return status.host === '0.0.0.0' || status.host === '::' ? `http://host.docker.internal:${status.port}` : status.url;
+}
+
+/** The drain cursor of a capture, kept across reloads (what is stored is already in IndexedDB). */
+export interface CursorStore {
+  get(captureId: string): number;
+  set(captureId: string, cursor: number): void;
+  clear(captureId: string): void;
+}
+
+export function cursorStore(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = globalThis.localStorage ?? null): CursorStore {
+  const key = (id: string): string => `ktv-capture-cursor:${id}`;
+  const memory = new Map<string, number>();
+  return {
+    get(id) {
+      const raw = storage?.getItem(key(id)) ?? null;
+      const n = raw === null ? (memory.get(id) ?? 0) : Number(raw);
+      return Number.isSafeInteger(n) && n >= 0 ? n : 0;
+    },
+    set(id, cursor) {
+      memory.set(id, cursor);
+      storage?.setItem(key(id), String(cursor));
+    },
+    clear(id) {
+      memory.delete(id);
+      storage?.removeItem(key(id));
+    },
+  };
+}
+
+/** "4:05" */
+export function formatRemaining(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+const END_REASON: Record<NonNullable<CaptureStatus['endReason']>, string> = {
+  duration: 'time is up',
+  'max-traces': 'trace limit reached',
+  stopped: 'stopped',
+  failed: 'failed',
+};
+
+export function endReasonText(status: CaptureStatus): string {
+  return status.endReason ? END_REASON[status.endReason] : '';
+}
+
+export interface CaptureFormValues {
+  where: string;
+  durationSeconds: number;
+  maxTraces: number;
+  port: number;
+  allowRemote: boolean;
+}
+
+export const DEFAULT_FORM: CaptureFormValues = { where: '', durationSeconds: 300, maxTraces: 200, port: 4318, allowRemote: false };
+
+/** Form text to numbers, or the first problem in words naming the field. */
+export function parseForm(raw: { duration: string; maxTraces: string; port: string }): { ok: true; durationSeconds: number; maxTraces: number; port: number } | { ok: false; message: string } {
+  const int = (text: string, name: string, min: number, max: number): number | string => {
+    const n = Number(text.trim());
+    if (!/^\d+$/.test(text.trim()) || n < min || n > max) return `${name}: enter a whole number from ${min} to ${max}`;
+    return n;
+  };
+  const durationSeconds = int(raw.duration, 'Duration (seconds)', 1, MAX_CAPTURE_SECONDS);
+  if (typeof durationSeconds === 'string') return { ok: false, message: durationSeconds };
+  const maxTraces = int(raw.maxTraces, 'Max traces', 1, MAX_CAPTURE_TRACES);
+  if (typeof maxTraces === 'string') return { ok: false, message: maxTraces };
+  const port = int(raw.port, 'Port', 0, 65_535);
+  if (typeof port === 'string') return { ok: false, message: port };
+  return { ok: true, durationSeconds, maxTraces, port };
+}

@@ -1,0 +1,95 @@
+/**
+ * "Open…": the native dialog on the desktop, a file input in browser mode; plus the recent-files list
+ * (files the host opened by path). Ctrl/Cmd+O opens it from anywhere.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { RecentFile } from '../../../shared/bridge/app';
+import { bridge, call } from '../../bridge';
+import { useStore } from '../../store';
+import { importBrowserFiles, importFileRefs } from './importer';
+
+export const FILE_ACCEPT = '.json,.jsonl,.ndjson,.pb,.binpb,.otlp,.gz,.zst,.zstd,application/json';
+
+export function useOpenFile(): () => void {
+  const input = useRef<HTMLInputElement | null>(null);
+  useEffect(() => {
+    const el = document.createElement('input');
+    el.type = 'file';
+    el.multiple = true;
+    el.accept = FILE_ACCEPT;
+    el.setAttribute('data-testid', 'open-file-input');
+    el.style.display = 'none';
+    el.addEventListener('change', () => {
+      if (el.files?.length) void importBrowserFiles([...el.files]);
+      el.value = '';
+    });
+    document.body.appendChild(el);
+    input.current = el;
+    return () => el.remove();
+  }, []);
+  return () => {
+    if (bridge.mode === 'electron') {
+      void call('files.showOpenDialog').then((refs) => importFileRefs(refs));
+    } else input.current?.click();
+  };
+}
+
+export function OpenButton() {
+  const open = useOpenFile();
+  const [recent, setRecent] = useState<RecentFile[] | null>(null);
+  const updateImport = useStore((s) => s.updateImport);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'o') {
+        e.preventDefault();
+        open();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+
+  const toggleRecent = async () => {
+    if (recent) return setRecent(null);
+    const res = await bridge.invoke('files.recent');
+    setRecent(res.ok ? res.value : []);
+  };
+
+  const openRecent = async (path: string) => {
+    setRecent(null);
+    const res = await bridge.invoke('files.openRecent', { path });
+    if (res.ok) void importFileRefs([res.value]);
+    else updateImport(`recent-${Date.now()}`, { fileName: path, state: 'failed', message: res.error.message });
+  };
+
+  return (
+    <div className="open-group">
+      <button className="primary" onClick={open} title="Open trace files (Ctrl+O)">
+        Open…
+      </button>
+      <button aria-haspopup="menu" aria-expanded={!!recent} onClick={() => void toggleRecent()}>
+        Recent
+      </button>
+      {recent && (
+        <ul className="menu" role="menu" aria-label="Recent files">
+          {recent.length === 0 && <li className="muted">No recent files</li>}
+          {recent.map((r) => (
+            <li key={r.path} role="none">
+              <button role="menuitem" title={r.path} onClick={() => void openRecent(r.path)}>
+                {r.name} <span className="muted">{r.path}</span>
+              </button>
+            </li>
+          ))}
+          {recent.length > 0 && (
+            <li role="none">
+              <button role="menuitem" onClick={() => void bridge.invoke('files.clearRecent').then(() => setRecent(null))}>
+                Clear list
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
+    </div>
+  );
+}

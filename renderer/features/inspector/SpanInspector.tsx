@@ -1,0 +1,191 @@
+import { useMemo } from 'react';
+import { describeAttribute, describeSpan } from '../../../shared/kong/catalogue';
+import { spanSelfTime } from '../../../shared/model/tree';
+import type { Attributes, Span, TraceSpans } from '../../../shared/model/types';
+import { useTraceSpans } from '../../db/repo';
+import { useStore } from '../../store';
+import { formatDuration, formatOffset } from '../waterfall/format';
+import { isErrorSpan } from '../waterfall/span-style';
+import { CopyButton } from './CopyButton';
+import { attrText, kindName, spanAsJson, spanAsText, statusName, wallClock } from './span-text';
+import './inspector.css';
+
+/** Details of the selected span: timings, ids, attributes (explained on hover), resource, events, links. */
+export function SpanInspector() {
+  const sessionId = useStore((s) => s.sessionId);
+  const traceId = useStore((s) => s.traceId);
+  const spanId = useStore((s) => s.spanId);
+  const trace = useTraceSpans(sessionId, traceId);
+  const found = useMemo(() => (trace && spanId ? findSpan(trace, spanId) : null), [trace, spanId]);
+
+  if (!trace || !found) {
+    return (
+      <section className="insp insp-empty" aria-label="Span details">
+        <p className="muted">{spanId && trace ? 'The selected span is not in this trace.' : 'Select a span to see its details.'}</p>
+      </section>
+    );
+  }
+  return <Details trace={trace} span={found.span} selfNs={found.selfNs} />;
+}
+
+function findSpan(trace: TraceSpans, spanId: string): { span: Span; selfNs: number } | null {
+  const span = trace.spans.find((s) => s.spanId === spanId);
+  if (!span) return null;
+  const children = trace.spans.filter((s) => s.parentSpanId === spanId && s !== span);
+  return { span, selfNs: spanSelfTime(span, children) };
+}
+
+function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfNs: number }) {
+  const description = describeSpan(span.name);
+  const error = isErrorSpan(span);
+  const scope = trace.scopes[span.scope];
+  return (
+    <section className="insp" aria-label="Span details">
+      <header className="insp-head">
+        <h2 className="insp-title" title={span.name}>
+          {span.name}
+        </h2>
+        <div className="insp-actions">
+          <CopyButton label="Copy span as text" text={() => spanAsText(trace, span, selfNs)}>
+            Copy as text
+          </CopyButton>
+          <CopyButton label="Copy span as JSON" text={() => spanAsJson(trace, span)}>
+            JSON
+          </CopyButton>
+        </div>
+      </header>
+      {description && <p className="insp-desc muted">{description}</p>}
+
+      <dl className="insp-facts">
+        <dt>Duration</dt>
+        <dd className="insp-num">{formatDuration(span.duration)}</dd>
+        <dt>Self time</dt>
+        <dd className="insp-num">{formatDuration(selfNs)}</dd>
+        <dt>Start</dt>
+        <dd>
+          <span className="insp-num">{formatOffset(span.start)}</span>{' '}
+          <span className="muted">{wallClock(trace.baseNs, span.start)}</span>
+        </dd>
+        <dt>Status</dt>
+        <dd className={error ? 'insp-error' : undefined}>
+          {statusName(span.status.code)}
+          {span.status.message ? `: ${span.status.message}` : ''}
+        </dd>
+        <dt>Kind</dt>
+        <dd>{kindName(span.kind)}</dd>
+        {scope && (
+          <>
+            <dt>Scope</dt>
+            <dd>
+              {scope.name}
+              {scope.version ? ` ${scope.version}` : ''}
+            </dd>
+          </>
+        )}
+      </dl>
+
+      <h3 className="insp-h">Ids</h3>
+      <dl className="insp-facts insp-ids">
+        <IdRow label="Trace id" value={trace.traceId} />
+        <IdRow label="Span id" value={span.spanId} />
+        <IdRow label="Parent id" value={span.parentSpanId} />
+      </dl>
+
+      <AttributeTable title="Attributes" attributes={span.attributes} />
+      {span.events.length > 0 && (
+        <>
+          <h3 className="insp-h">Events ({span.events.length})</h3>
+          <ol className="insp-events">
+            {span.events.map((e, k) => (
+              <li key={k}>
+                <span className="insp-num insp-event-t">{formatOffset(e.t - span.start)}</span> <strong>{e.name}</strong>
+                {Object.keys(e.attributes).length > 0 && <AttrList attributes={e.attributes} />}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {span.links && span.links.length > 0 && (
+        <>
+          <h3 className="insp-h">Links ({span.links.length})</h3>
+          <ul className="insp-events">
+            {span.links.map((l, k) => (
+              <li key={k} className="mono">
+                {l.traceId} / {l.spanId}
+                {Object.keys(l.attributes).length > 0 && <AttrList attributes={l.attributes} />}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <AttributeTable title="Resource" attributes={trace.resources[span.resource] ?? {}} />
+    </section>
+  );
+}
+
+function IdRow({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className="insp-id">
+        {value ? (
+          <>
+            <span className="mono">{value}</span>
+            <CopyButton label={`Copy ${label.toLowerCase()}`} text={() => value} small>
+              Copy
+            </CopyButton>
+          </>
+        ) : (
+          <span className="muted">none (root span)</span>
+        )}
+      </dd>
+    </>
+  );
+}
+
+const isLatency = (key: string): boolean => key.startsWith('proxy.kong.latency.');
+
+function AttributeTable({ title, attributes }: { title: string; attributes: Attributes }) {
+  const entries = Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return (
+    <>
+      <h3 className="insp-h">
+        {title} ({entries.length})
+      </h3>
+      {entries.length === 0 ? (
+        <p className="muted insp-none">None.</p>
+      ) : (
+        <table className="insp-attrs">
+          <tbody>
+            {entries.map(([k, v]) => {
+              const hint = describeAttribute(k);
+              return (
+                <tr key={k}>
+                  <th scope="row" title={hint ?? undefined} className={hint ? 'insp-known' : undefined}>
+                    {k}
+                  </th>
+                  <td>
+                    {attrText(v)}
+                    {isLatency(k) && typeof v !== 'object' && <span className="muted"> ms</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+function AttrList({ attributes }: { attributes: Attributes }) {
+  return (
+    <ul className="insp-attrlist">
+      {Object.entries(attributes).map(([k, v]) => (
+        <li key={k}>
+          <span className="muted">{k}</span> = {attrText(v)}
+        </li>
+      ))}
+    </ul>
+  );
+}

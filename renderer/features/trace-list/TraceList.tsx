@@ -1,0 +1,207 @@
+/**
+ * The session's traces: a virtualised ARIA grid named "Traces" (aria-rowcount is the full count even
+ * though only the rows in view exist in the DOM), sortable by every column, filtered by text, driven by
+ * the keyboard. Pasting an X-Kong-Request-Id, a trace id or a traceparent into the search jumps to that
+ * trace, in whichever session holds it.
+ */
+import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { findTrace, useTraces } from '../../db/repo';
+import type { TraceRow } from '../../db/schema';
+import { useStore } from '../../store';
+import { formatDuration } from '../waterfall/format';
+import { COLUMNS, matchesText, moveSelection, parseJumpId, sortTraces, type SortKey } from './trace-list-model';
+import { useVirtualRows } from './useVirtualRows';
+import './TraceList.css';
+
+const ROW_H = 24;
+const GRID_COLUMNS = COLUMNS.map((c) => c.width).join(' ');
+
+export interface TraceListProps {
+  /** where the lead mounts the expression filter (issue 5), beside the text filter */
+  expressionFilter?: ReactNode;
+  /** an extra row predicate (the expression filter's), applied before the text filter */
+  rowFilter?: (row: TraceRow) => boolean;
+}
+
+const rowDomId = (traceId: string) => `trace-row-${traceId}`;
+
+export function TraceList({ expressionFilter, rowFilter }: TraceListProps = {}) {
+  const sessionId = useStore((s) => s.sessionId);
+  const traceId = useStore((s) => s.traceId);
+  const selectTrace = useStore((s) => s.selectTrace);
+  const sort = useStore((s) => s.traceSort);
+  const setSort = useStore((s) => s.setTraceSort);
+  const text = useStore((s) => s.traceFilterText);
+  const setText = useStore((s) => s.setTraceFilterText);
+  const all = useTraces(sessionId);
+  const [notice, setNotice] = useState('');
+
+  const rows = useMemo(() => {
+    const base = (all ?? []).filter((r) => (!rowFilter || rowFilter(r)) && matchesText(r, parseJumpId(text) ? '' : text.trim()));
+    return sortTraces(base, sort.key, sort.dir);
+  }, [all, rowFilter, text, sort.key, sort.dir]);
+
+  const selectedIndex = useMemo(() => rows.findIndex((r) => r.traceId === traceId), [rows, traceId]);
+  const virtual = useVirtualRows(rows.length, ROW_H);
+  const { reveal } = virtual;
+  useEffect(() => reveal(selectedIndex), [reveal, selectedIndex]);
+
+  async function jump(value: string): Promise<boolean> {
+    const id = parseJumpId(value);
+    if (!id) return false;
+    const found = await findTrace(id);
+    if (!found) {
+      setNotice(`No trace with id ${id} in any session.`);
+      return true;
+    }
+    const st = useStore.getState();
+    if (st.sessionId !== found.sessionId) st.selectSession(found.sessionId);
+    useStore.getState().selectTrace(found.traceId);
+    setText('');
+    setNotice(`Jumped to trace ${found.traceId}.`);
+    return true;
+  }
+
+  function onGridKey(e: KeyboardEvent) {
+    const next = moveSelection(selectedIndex, rows.length, e.key, virtual.pageSize);
+    if (next === null) return;
+    e.preventDefault();
+    selectTrace(rows[next]!.traceId);
+    reveal(next);
+  }
+
+  function toggleSort(key: SortKey) {
+    const numericDefault = COLUMNS.find((c) => c.key === key)?.numeric || key === 'time';
+    if (sort.key === key) setSort(key, sort.dir === 'asc' ? 'desc' : 'asc');
+    else setSort(key, numericDefault ? 'desc' : 'asc');
+  }
+
+  const total = all?.length ?? 0;
+  return (
+    <section className="trace-list" aria-label="Trace list">
+      <div className="trace-list-bar">
+        <input
+          type="search"
+          className="trace-search"
+          aria-label="Filter traces"
+          placeholder="Filter, or paste a request id / trace id / traceparent"
+          value={text}
+          onChange={(e) => {
+            setNotice('');
+            setText(e.target.value);
+            if (parseJumpId(e.target.value)) void jump(e.target.value);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') void jump(text);
+          }}
+        />
+        {/* the expression filter (issue 5) mounts here */}
+        <div className="trace-expr-slot">{expressionFilter}</div>
+        <span className="trace-count muted" aria-live="polite">
+          {notice || (rows.length === total ? `${total} traces` : `${rows.length} of ${total} traces`)}
+        </span>
+      </div>
+      <div
+        role="grid"
+        aria-label="Traces"
+        aria-rowcount={rows.length + 1}
+        aria-colcount={COLUMNS.length}
+        aria-activedescendant={selectedIndex >= 0 ? rowDomId(rows[selectedIndex]!.traceId) : undefined}
+        tabIndex={0}
+        className="trace-grid"
+        onKeyDown={onGridKey}
+      >
+        <div role="row" aria-rowindex={1} className="trace-row trace-head" style={{ gridTemplateColumns: GRID_COLUMNS }}>
+          {COLUMNS.map((c) => (
+            <div
+              key={c.key}
+              role="columnheader"
+              aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+              className={c.numeric ? 'num' : undefined}
+            >
+              <button type="button" tabIndex={-1} onClick={() => toggleSort(c.key)} title={`Sort by ${c.label}`}>
+                {c.label}
+                <span aria-hidden="true" className="sort-mark">
+                  {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+                </span>
+              </button>
+            </div>
+          ))}
+        </div>
+        <div role="rowgroup" className="trace-body" ref={virtual.ref} onScroll={virtual.onScroll}>
+          <div className="trace-spacer" style={{ height: rows.length * ROW_H }}>
+            {rows.slice(virtual.range.start, virtual.range.end).map((r, k) => {
+              const i = virtual.range.start + k;
+              return <TraceGridRow key={r.id} row={r} index={i} selected={i === selectedIndex} onSelect={() => selectTrace(r.traceId)} />;
+            })}
+          </div>
+          {rows.length === 0 && <EmptyList sessionId={sessionId} total={total} loading={all === undefined} />}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function EmptyList({ sessionId, total, loading }: { sessionId: string | null; total: number; loading: boolean }) {
+  if (loading) return null;
+  let message = 'No traces match the filter. Clear it to see all traces.';
+  if (!sessionId) message = 'No session selected. Open a trace file, or connect Konnect or a live capture from the sidebar.';
+  else if (total === 0) message = 'This session has no traces yet.';
+  return <p className="trace-empty muted">{message}</p>;
+}
+
+const ms = (v: number | null) => (v === null ? '–' : formatDuration(v * 1e6));
+const time = (startMs: number) => {
+  const d = new Date(startMs);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
+};
+
+function statusClass(status: number | null): string {
+  if (status === null) return 'status';
+  if (status >= 500) return 'status s5';
+  if (status >= 400) return 'status s4';
+  return 'status s2';
+}
+
+function TraceGridRow({ row, index, selected, onSelect }: { row: TraceRow; index: number; selected: boolean; onSelect(): void }) {
+  return (
+    <div
+      role="row"
+      id={rowDomId(row.traceId)}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={`trace-row${selected ? ' selected' : ''}${row.errorCount > 0 ? ' has-error' : ''}`}
+      style={{ gridTemplateColumns: GRID_COLUMNS, transform: `translateY(${index * ROW_H}px)` }}
+      onClick={onSelect}
+    >
+      <div role="gridcell" className="mono muted" title={new Date(row.startMs).toISOString()}>
+        {time(row.startMs)}
+      </div>
+      <div role="gridcell" className="method">
+        {row.method ?? ''}
+      </div>
+      <div role="gridcell" className="path mono" title={row.url ?? row.path ?? row.rootName}>
+        {row.path ?? row.rootName}
+      </div>
+      <div role="gridcell" className={`num ${statusClass(row.status)}`}>
+        {row.status ?? '–'}
+      </div>
+      <div role="gridcell" className="num mono">
+        {ms(row.latencyTotalMs ?? row.durationMs)}
+      </div>
+      <div role="gridcell" className="num mono">
+        {ms(row.latencyInternalMs)}
+      </div>
+      <div role="gridcell" className="num mono">
+        {ms(row.latencyUpstreamMs)}
+      </div>
+      <div role="gridcell" className="num mono">
+        {row.spanCount}
+      </div>
+      <div role="gridcell" className="num err" aria-label={row.errorCount > 0 ? `${row.errorCount} error spans` : 'no errors'}>
+        {row.errorCount > 0 ? `● ${row.errorCount}` : ''}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * The trace list's pure parts: its columns, sorting (nulls last either way), the text filter, and
+ * recognising a pasted X-Kong-Request-Id, trace id or `traceparent` header so the search can jump to it.
+ */
+import type { TraceSummary } from '../../../shared/model/types';
+
+export type SortKey = 'time' | 'method' | 'path' | 'status' | 'total' | 'gateway' | 'upstream' | 'spans' | 'errors';
+export type SortDir = 'asc' | 'desc';
+
+export interface Column {
+  key: SortKey;
+  label: string;
+  /** CSS grid track */
+  width: string;
+  numeric: boolean;
+}
+
+export const COLUMNS: readonly Column[] = [
+  { key: 'time', label: 'Time', width: '96px', numeric: false },
+  { key: 'method', label: 'Method', width: '64px', numeric: false },
+  { key: 'path', label: 'Path', width: 'minmax(120px, 1fr)', numeric: false },
+  { key: 'status', label: 'Status', width: '56px', numeric: true },
+  { key: 'total', label: 'Total', width: '72px', numeric: true },
+  { key: 'gateway', label: 'Gateway', width: '72px', numeric: true },
+  { key: 'upstream', label: 'Upstream', width: '76px', numeric: true },
+  { key: 'spans', label: 'Spans', width: '52px', numeric: true },
+  { key: 'errors', label: 'Err', width: '40px', numeric: true },
+];
+
+export function sortValue(row: TraceSummary, key: SortKey): number | string | null {
+  switch (key) {
+    case 'time':
+      return row.startMs;
+    case 'method':
+      return row.method;
+    case 'path':
+      return row.path ?? row.url ?? row.rootName;
+    case 'status':
+      return row.status;
+    case 'total':
+      return row.latencyTotalMs ?? row.durationMs;
+    case 'gateway':
+      return row.latencyInternalMs;
+    case 'upstream':
+      return row.latencyUpstreamMs;
+    case 'spans':
+      return row.spanCount;
+    case 'errors':
+      return row.errorCount;
+  }
+}
+
+/** A stable sort by one column; rows without a value go last in both directions. */
+export function sortTraces<T extends TraceSummary>(rows: readonly T[], key: SortKey, dir: SortDir): T[] {
+  const sign = dir === 'asc' ? 1 : -1;
+  return rows
+    .map((row, i) => ({ row, i, v: sortValue(row, key) }))
+    .sort((a, b) => {
+      if (a.v === null || b.v === null) return a.v === b.v ? a.i - b.i : a.v === null ? 1 : -1;
+      const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : String(a.v).localeCompare(String(b.v));
+      return c !== 0 ? c * sign : a.i - b.i;
+    })
+    .map((x) => x.row);
+}
+
+/** Case-insensitive match on what the list shows plus the ids a user may hold. */
+export function matchesText(row: TraceSummary, needle: string): boolean {
+  if (!needle) return true;
+  const hay = [row.method, row.path, row.url, row.route, row.status, row.requestId, row.traceId, row.rootName]
+    .filter((v) => v !== null && v !== undefined)
+    .join(' ')
+    .toLowerCase();
+  return needle
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => hay.includes(word));
+}
+
+/**
+ * The id a pasted text names, if it names one: a `traceparent` (`00-<trace id>-<span id>-<flags>`, with
+ * or without the header name), an `X-Kong-Request-Id: <id>` header line, or a bare 32-hex trace or
+ * request id. Kong's request ids are 32 hex characters too, so the caller looks the id up as both.
+ */
+export function parseJumpId(text: string): string | null {
+  const t = text.trim();
+  const tp = /^(?:traceparent\s*:\s*)?[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}$/i.exec(t);
+  if (tp) return tp[1]!.toLowerCase();
+  const header = /^x-kong-request-id\s*:\s*(\S+)$/i.exec(t);
+  if (header) return header[1]!;
+  if (/^[0-9a-f]{32}$/i.test(t)) return t;
+  return null;
+}
+
+/** The row to select after Up/Down/Home/End/PageUp/PageDown from the current one. */
+export function moveSelection(current: number, count: number, key: string, page: number): number | null {
+  if (count === 0) return null;
+  switch (key) {
+    case 'ArrowDown':
+      return current < 0 ? 0 : Math.min(count - 1, current + 1);
+    case 'ArrowUp':
+      return current < 0 ? 0 : Math.max(0, current - 1);
+    case 'PageDown':
+      return Math.min(count - 1, Math.max(0, current) + page);
+    case 'PageUp':
+      return Math.max(0, current - page);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * The selected trace, its views side by side: the transaction map with key metrics and time per phase
+ * on top; below, the span waterfall at full height beside a column holding the span inspector over a
+ * tabbed Logs / Payloads panel (the waterfall needs the height more than the inspector does).
+ * Splitters resize the panes (mouse or keyboard) and the sizes are remembered in the layout slice.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { phaseTimes } from '../../../shared/kong/phase-times';
+import type { TraceSpans } from '../../../shared/model/types';
+import { useTraceRow, useTraceSpans } from '../../db/repo';
+import type { TraceRow } from '../../db/schema';
+import { useStore } from '../../store';
+import { exportTracePng } from '../export-png/exportPng';
+import { SpanInspector } from '../inspector/SpanInspector';
+import { KeyMetrics } from '../transaction-map/KeyMetrics';
+import { PhaseBar } from '../transaction-map/PhaseBar';
+import { TransactionMap } from '../transaction-map/TransactionMap';
+import { Waterfall } from '../waterfall/Waterfall';
+import { CopyButton } from './CopyButton';
+import { DetailTabs } from './DetailTabs';
+import { Splitter } from './Splitter';
+import './TraceView.css';
+
+const SUMMARY = { key: 'trace.summary', initial: 200, bounds: { min: 110, max: 640 } };
+const SIDE = { key: 'trace.side', initial: 42, bounds: { min: 20, max: 75 } };
+const INSPECTOR = { key: 'trace.inspector', initial: 150, bounds: { min: 60, max: 600 } };
+
+export function TraceView() {
+  const sessionId = useStore((s) => s.sessionId);
+  const traceId = useStore((s) => s.traceId);
+  const trace = useTraceSpans(sessionId, traceId);
+  const row = useTraceRow(sessionId, traceId);
+
+  if (!sessionId || !traceId) {
+    return (
+      <section className="trace-view tv-empty" aria-label="Trace">
+        <div>
+          <h2>No trace selected</h2>
+          <p className="muted">
+            {sessionId
+              ? 'Pick a trace in the list above, or paste an X-Kong-Request-Id or traceparent into its search.'
+              : 'Open a trace file (or drop one on the window), connect Konnect to pull a debugger session, or start a live capture from the sidebar.'}
+          </p>
+        </div>
+      </section>
+    );
+  }
+  if (trace === undefined) return <section className="trace-view tv-empty" aria-label="Trace" aria-busy="true" />;
+  if (trace === null) {
+    return (
+      <section className="trace-view tv-empty" aria-label="Trace">
+        <p className="muted">This trace is no longer stored. Pick another one in the list.</p>
+      </section>
+    );
+  }
+  return <TraceLayout trace={trace} row={row ?? null} />;
+}
+
+function usePane(p: { key: string; initial: number }) {
+  const value = useStore((s) => s.paneSizes[p.key] ?? p.initial);
+  const setPaneSize = useStore((s) => s.setPaneSize);
+  return [value, (v: number) => setPaneSize(p.key, Math.round(v * 10) / 10)] as const;
+}
+
+function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }) {
+  const [summaryH, setSummaryH] = usePane(SUMMARY);
+  const [sidePct, setSidePct] = usePane(SIDE);
+  const [inspectorH, setInspectorH] = usePane(INSPECTOR);
+  const panes = useRef<HTMLDivElement>(null);
+  const [panesWidth, setPanesWidth] = useState(1000);
+  const svg = useRef<SVGSVGElement>(null);
+  const [exportState, setExportState] = useState('');
+
+  useEffect(() => {
+    const el = panes.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setPanesWidth(el.clientWidth));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const title = [row?.method, row?.path ?? row?.rootName, row?.status].filter((v) => v !== null && v !== undefined).join(' ');
+
+  async function onExport() {
+    if (!svg.current) return;
+    setExportState('Exporting…');
+    try {
+      await exportTracePng({
+        svg: svg.current,
+        traceId: trace.traceId,
+        lines: [title || trace.traceId, `trace ${trace.traceId}${row?.requestId ? ` · request ${row.requestId}` : ''}`, row ? new Date(row.startMs).toISOString() : ''],
+        phases: phaseTimes(trace),
+      });
+      setExportState('PNG saved');
+    } catch (e) {
+      setExportState(`Export failed: ${(e as Error).message}`);
+    }
+  }
+
+  return (
+    <section className="trace-view" aria-label="Trace">
+      <header className="tv-head">
+        <h2 className="tv-title" title={row?.url ?? undefined}>
+          {title || trace.spans[0]?.name || 'Trace'}
+        </h2>
+        <span className="tv-id mono muted" title="Trace id">
+          {trace.traceId}
+        </span>
+        <CopyButton text={trace.traceId} label="Copy trace id" />
+        <span className="spacer" />
+        <span className="muted tv-export-state" aria-live="polite">
+          {exportState}
+        </span>
+        <button type="button" onClick={() => void onExport()}>
+          Export PNG
+        </button>
+      </header>
+      <div className="tv-summary" style={{ height: summaryH }}>
+        <TransactionMap trace={trace} svgRef={svg} />
+        <aside className="tv-aside">
+          <KeyMetrics trace={trace} />
+          <PhaseBar trace={trace} />
+        </aside>
+      </div>
+      <Splitter orientation="horizontal" label="Resize summary" value={summaryH} bounds={SUMMARY.bounds} pxPerUnit={1} direction={1} step={16} onChange={setSummaryH} />
+      <div className="tv-panes" ref={panes}>
+        <div className="tv-left">
+          <Waterfall />
+        </div>
+        <Splitter orientation="vertical" label="Resize side panel" value={sidePct} bounds={SIDE.bounds} pxPerUnit={panesWidth / 100} direction={-1} step={2} onChange={setSidePct} />
+        <div className="tv-right" style={{ width: `${sidePct}%` }}>
+          <div className="tv-inspector" style={{ height: inspectorH }}>
+            <SpanInspector />
+          </div>
+          <Splitter orientation="horizontal" label="Resize span details" value={inspectorH} bounds={INSPECTOR.bounds} pxPerUnit={1} direction={1} step={16} onChange={setInspectorH} />
+          <DetailTabs trace={trace} row={row} />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Time per phase as one stacked bar (SVG, percentages so it needs no measuring) with a legend: where the
+ * request's time went at a glance. The buckets add up to the root span. Plain SVG: percentage widths
+ * need no scale.
+ */
+import { useMemo } from 'react';
+import { phaseColorVar, phaseTimes } from '../../../shared/kong/phase-times';
+import type { TraceSpans } from '../../../shared/model/types';
+import { formatDuration } from '../waterfall/format';
+import './Summary.css';
+
+const LABELS: Record<string, string> = { header_filter: 'header filter', body_filter: 'body filter', other: 'gateway (no span)' };
+
+export function PhaseBar({ trace }: { trace: TraceSpans }) {
+  const times = useMemo(() => phaseTimes(trace), [trace]);
+  const total = times.reduce((a, t) => a + t.ns, 0);
+  if (total <= 0) return null;
+  let acc = 0;
+  const segments = times.map((t) => {
+    const seg = { ...t, x: (acc / total) * 100, w: (t.ns / total) * 100 };
+    acc += t.ns;
+    return seg;
+  });
+  return (
+    <div className="phase-bar" role="group" aria-label="Time per phase">
+      <svg width="100%" height={12} className="phase-bar-svg" aria-hidden="true">
+        {segments.map((s) => (
+          <rect key={s.key} x={`${s.x}%`} y={0} width={`${s.w}%`} height={12} style={{ fill: `var(${phaseColorVar(s.key)})` }}>
+            <title>{`${LABELS[s.key] ?? s.key}: ${formatDuration(s.ns)}`}</title>
+          </rect>
+        ))}
+      </svg>
+      <ul className="phase-legend">
+        {segments.map((s) => (
+          <li key={s.key}>
+            <span className="swatch" style={{ background: `var(${phaseColorVar(s.key)})` }} />
+            <span className="phase-name">{LABELS[s.key] ?? s.key}</span>
+            <span className="mono">{formatDuration(s.ns)}</span>
+            <span className="muted mono">{s.w >= 0.1 ? `${s.w.toFixed(1)}%` : '<0.1%'}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

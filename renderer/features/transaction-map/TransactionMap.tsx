@@ -1,0 +1,181 @@
+/**
+ * The transaction map: the request's path through the gateway drawn left to right with visx. Each node
+ * shows its name and duration, shaded on a log scale with the slowest outlined; clicking a node selects
+ * its span (which the waterfall shows and the logs filter to). Non-Kong traces get their top spans by
+ * self time instead.
+ */
+import { Group } from '@visx/group';
+import { Bar, Line } from '@visx/shape';
+import { useMemo, type KeyboardEvent, type Ref } from 'react';
+import { phaseColorVar } from '../../../shared/kong/phase-times';
+import { buildTransactionMap, type TopSpan } from '../../../shared/kong/transaction-map';
+import type { TraceSpans } from '../../../shared/model/types';
+import { useStore } from '../../store';
+import { formatDuration } from '../waterfall/format';
+import { fitLabel, layoutMap, type PlacedNode } from './map-layout';
+import './TransactionMap.css';
+
+export interface TransactionMapProps {
+  trace: TraceSpans;
+  /** the drawn SVG, for PNG export */
+  svgRef?: Ref<SVGSVGElement>;
+}
+
+const color = (bucket: string) => `var(${phaseColorVar(bucket)})`;
+/** fill strength: faint for the fastest, strong for the slowest */
+const shade = (bucket: string, weight: number) =>
+  `color-mix(in srgb, ${color(bucket)} ${Math.round(8 + weight * 52)}%, var(--bg-panel))`;
+
+export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
+  const map = useMemo(() => buildTransactionMap(trace), [trace]);
+  const spanId = useStore((s) => s.spanId);
+  const pick = usePickSpan();
+
+  if (map.kind === 'generic') {
+    return (
+      <figure className="tmap" aria-label="Transaction map">
+        <TopSpans top={map.top} selected={spanId} onPick={pick} svgRef={svgRef} />
+      </figure>
+    );
+  }
+  const layout = layoutMap(map.stages);
+  return (
+    <figure className="tmap" aria-label="Transaction map">
+      <svg ref={svgRef} width={layout.width} height={layout.height} className="tmap-svg" role="group" aria-label="Request path through the gateway">
+        <defs>
+          <marker id="tmap-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
+            <path d="M0,0 L8,4 L0,8 z" className="tmap-arrowhead" />
+          </marker>
+        </defs>
+        {layout.links.map((l, i) => (
+          <Line key={i} from={{ x: l.x1, y: layout.flowY }} to={{ x: l.x2 - 1, y: layout.flowY }} className="tmap-link" markerEnd="url(#tmap-arrow)" />
+        ))}
+        {layout.stages.map((st) => (
+          <Group key={st.stage.kind}>
+            <text x={st.x + st.w / 2} y={14} textAnchor="middle" className="tmap-stage">
+              {st.stage.kind === 'client' || st.stage.kind === 'client-end' ? '' : st.stage.label}
+            </text>
+            {st.stage.durationNs !== null && (
+              <text x={st.x + st.w / 2} y={27} textAnchor="middle" className="tmap-stage-time">
+                {st.nodes.length ? formatDuration(st.stage.durationNs) : ''}
+              </text>
+            )}
+            {st.groupBox && <rect {...st.groupBox} rx={6} className="tmap-group" />}
+            {st.empty && (
+              <g>
+                <rect {...st.empty} rx={4} className="tmap-empty" />
+                <text x={st.empty.x + st.empty.w / 2} y={st.empty.y + st.empty.h / 2 + 4} textAnchor="middle" className="tmap-empty-text">
+                  {st.stage.kind === 'request' || st.stage.kind === 'response' ? 'no plugins' : 'no span'}
+                </text>
+              </g>
+            )}
+            {st.nodes.map((p) => (
+              <MapNodeBox key={p.node.id} placed={p} slowest={p.node.id === map.slowestNodeId} selected={!!spanId && p.node.spanIds.includes(spanId)} onPick={pick} />
+            ))}
+          </Group>
+        ))}
+      </svg>
+    </figure>
+  );
+}
+
+/** Selecting from the map also makes the logs follow the selected span. */
+function usePickSpan(): (spanId: string) => void {
+  const selectSpan = useStore((s) => s.selectSpan);
+  const setLogAllSpans = useStore((s) => s.setLogAllSpans);
+  return (spanId) => {
+    selectSpan(spanId);
+    setLogAllSpans(false);
+  };
+}
+
+function activate(e: KeyboardEvent, run: () => void) {
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    run();
+  }
+}
+
+function MapNodeBox({ placed, slowest, selected, onPick }: { placed: PlacedNode; slowest: boolean; selected: boolean; onPick(id: string): void }) {
+  const { node, x, y, w, h } = placed;
+  const endpoint = node.durationNs === null;
+  const target = node.spanIds[0];
+  const duration = node.durationNs === null ? '' : formatDuration(node.durationNs);
+  const name = `${node.label}${node.detail ? ` (${node.detail})` : ''}${duration ? `, ${duration}` : ''}${slowest ? ', slowest' : ''}`;
+  const cls = ['tmap-node', slowest && 'slowest', selected && 'selected', target && 'clickable'].filter(Boolean).join(' ');
+  const interactive = target
+    ? {
+        role: 'button',
+        tabIndex: 0,
+        'aria-label': name,
+        'aria-pressed': selected,
+        onClick: () => onPick(target),
+        onKeyDown: (e: KeyboardEvent) => activate(e, () => onPick(target)),
+      }
+    : { role: 'img', 'aria-label': name };
+  return (
+    <Group top={y} left={x} className={cls} {...interactive}>
+      <title>{name}</title>
+      <Bar x={0} y={0} width={w} height={h} rx={4} style={{ fill: endpoint ? 'var(--bg-panel)' : shade(node.bucket, node.weight) }} className="tmap-box" />
+      {!endpoint && <Bar x={0} y={0} width={3} height={h} style={{ fill: color(node.bucket) }} />}
+      {endpoint ? (
+        <text x={w / 2} y={h / 2 + 4} textAnchor="middle" className="tmap-label">
+          client
+        </text>
+      ) : (
+        <>
+          <text x={8} y={13} className="tmap-label">
+            {fitLabel(node.label, w - 12)}
+          </text>
+          <text x={8} y={26} className="tmap-detail">
+            {node.detail ? fitLabel(node.detail, w - 62, 5.6) : ''}
+          </text>
+          <text x={w - 5} y={26} textAnchor="end" className="tmap-duration">
+            {duration}
+          </text>
+        </>
+      )}
+    </Group>
+  );
+}
+
+const TOP_ROW_H = 22;
+const TOP_LABEL_W = 220;
+const TOP_BAR_W = 260;
+
+function TopSpans({ top, selected, onPick, svgRef }: { top: TopSpan[]; selected: string | null; onPick(id: string): void; svgRef?: Ref<SVGSVGElement> }) {
+  const max = Math.max(1, ...top.map((t) => t.selfNs));
+  const width = TOP_LABEL_W + TOP_BAR_W + 90;
+  return (
+    <svg ref={svgRef} width={width} height={24 + top.length * TOP_ROW_H} className="tmap-svg" role="group" aria-label="Top spans by self time">
+      <text x={4} y={14} className="tmap-stage">
+        Not a Kong trace: top spans by self time
+      </text>
+      {top.map((t, i) => {
+        const name = `${t.name}, self ${formatDuration(t.selfNs)}`;
+        return (
+          <Group
+            key={t.spanId}
+            top={24 + i * TOP_ROW_H}
+            className={`tmap-node clickable${selected === t.spanId ? ' selected' : ''}`}
+            role="button"
+            tabIndex={0}
+            aria-label={name}
+            aria-pressed={selected === t.spanId}
+            onClick={() => onPick(t.spanId)}
+            onKeyDown={(e: KeyboardEvent) => activate(e, () => onPick(t.spanId))}
+          >
+            <title>{name}</title>
+            <text x={4} y={14} className="tmap-label">
+              {fitLabel(t.name, TOP_LABEL_W - 8)}
+            </text>
+            <Bar x={TOP_LABEL_W} y={3} height={TOP_ROW_H - 8} width={Math.max(2, (t.selfNs / max) * TOP_BAR_W)} rx={2} style={{ fill: shade('other', 0.4 + t.weight * 0.6) }} className="tmap-box" />
+            <text x={TOP_LABEL_W + TOP_BAR_W + 84} y={14} textAnchor="end" className="tmap-duration">
+              {formatDuration(t.selfNs)}
+            </text>
+          </Group>
+        );
+      })}
+    </svg>
+  );
+}

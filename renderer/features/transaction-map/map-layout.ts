@@ -1,0 +1,74 @@
+/**
+ * Layout of the transaction map: stages as columns left to right, a stage's nodes stacked top to
+ * bottom in start order, the flow line through the first row. Pure geometry so it is unit-tested and
+ * the component only draws.
+ */
+import type { MapNode, MapStage } from '../../../shared/kong/transaction-map';
+
+export const NODE_W = 112;
+export const NODE_H = 32;
+export const ENDPOINT_W = 40;
+export const GAP_X = 20;
+export const GAP_Y = 6;
+export const HEADER_H = 30;
+export const PAD = 8;
+
+export interface PlacedNode {
+  node: MapNode;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface PlacedStage {
+  stage: MapStage;
+  x: number;
+  w: number;
+  /** the box around a group's nodes (request and response groups) */
+  groupBox: { x: number; y: number; w: number; h: number } | null;
+  nodes: PlacedNode[];
+  /** an empty stage draws one placeholder slot here */
+  empty: { x: number; y: number; w: number; h: number } | null;
+}
+
+export interface MapLayout {
+  width: number;
+  height: number;
+  stages: PlacedStage[];
+  /** y of the flow line joining the stages */
+  flowY: number;
+  /** arrows between consecutive stages along the flow line */
+  links: { x1: number; x2: number }[];
+}
+
+const isEndpoint = (s: MapStage) => s.kind === 'client' || s.kind === 'client-end';
+const isGroup = (s: MapStage) => s.kind === 'request' || s.kind === 'response';
+
+export function layoutMap(stages: readonly MapStage[]): MapLayout {
+  let x = PAD;
+  const top = PAD + HEADER_H;
+  const placed: PlacedStage[] = [];
+  let maxRows = 1;
+  for (const stage of stages) {
+    const w = isEndpoint(stage) ? ENDPOINT_W : NODE_W;
+    const nodes = stage.nodes.map((node, i) => ({ node, x, y: top + i * (NODE_H + GAP_Y), w, h: NODE_H }));
+    maxRows = Math.max(maxRows, nodes.length);
+    const rows = Math.max(1, nodes.length);
+    const groupBox = isGroup(stage) ? { x: x - 4, y: top - 4, w: w + 8, h: rows * (NODE_H + GAP_Y) - GAP_Y + 8 } : null;
+    const empty = nodes.length === 0 ? { x, y: top, w, h: NODE_H } : null;
+    placed.push({ stage, x, w, groupBox, nodes, empty });
+    x += w + GAP_X;
+  }
+  const width = x - GAP_X + PAD;
+  const height = top + maxRows * (NODE_H + GAP_Y) - GAP_Y + PAD + 4;
+  const links = placed.slice(1).map((st, i) => ({ x1: placed[i]!.x + placed[i]!.w + (placed[i]!.groupBox ? 4 : 0), x2: st.x - (st.groupBox ? 4 : 0) }));
+  return { width, height, stages: placed, flowY: top + NODE_H / 2, links };
+}
+
+/** Fits a label into a node's width at the given average character width, with an ellipsis. */
+export function fitLabel(label: string, maxWidth: number, charWidth = 6.2): string {
+  const max = Math.floor(maxWidth / charWidth);
+  if (label.length <= max) return label;
+  return `${label.slice(0, Math.max(1, max - 1))}…`;
+}

@@ -1,0 +1,246 @@
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
+import { buildSpanTree, type SpanTree } from '../../../shared/model/tree';
+import { useTraceSpans } from '../../db/repo';
+import { useStore } from '../../store';
+import { treeKeyAction } from './keyboard';
+import { Minimap } from './Minimap';
+import { isFullWindow, FULL_WINDOW } from './scale';
+import { rowDomId, ROW_HEIGHT, SpanRow } from './SpanRow';
+import { GridLines, TimeAxis } from './TimeAxis';
+import { useWaterfall } from './useWaterfall';
+import { revealRow, rowRange } from './virtual';
+import { WaterfallToolbar } from './WaterfallToolbar';
+import './waterfall.css';
+
+const OVERSCAN = 10;
+const SELF_WIDTH = 64;
+const NAME_PANE = 'waterfall.names';
+const DEFAULT_NAME_WIDTH = 300;
+const MIN_NAME_WIDTH = 140;
+
+/** The span waterfall of the selected trace: a virtualised ARIA tree of spans on a shared time axis. */
+export function Waterfall() {
+  const sessionId = useStore((s) => s.sessionId);
+  const traceId = useStore((s) => s.traceId);
+  const trace = useTraceSpans(sessionId, traceId);
+  const tree = useMemo(() => (trace ? buildSpanTree(trace.spans) : null), [trace]);
+
+  if (!traceId) return <Placeholder text="Pick a trace to see its spans." />;
+  if (trace === undefined) return <Placeholder text="Loading spans…" />;
+  if (!tree || !tree.spans.length) return <Placeholder text="This trace has no spans." />;
+  return <WaterfallView key={traceId} tree={tree} traceId={traceId} />;
+}
+
+function Placeholder({ text }: { text: string }) {
+  return (
+    <div className="wf wf-placeholder">
+      <p className="muted">{text}</p>
+    </div>
+  );
+}
+
+function WaterfallView({ tree, traceId }: { tree: SpanTree; traceId: string }) {
+  const spanId = useStore((s) => s.spanId);
+  const selectSpan = useStore((s) => s.selectSpan);
+  const setSearch = useStore((s) => s.setWaterfallSearch);
+  const nameWidth = useStore((s) => s.paneSizes[NAME_PANE] ?? DEFAULT_NAME_WIDTH);
+  const setPaneSize = useStore((s) => s.setPaneSize);
+  const w = useWaterfall(tree, traceId);
+
+  const body = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(0);
+  const [cursor, setCursor] = useState(-1);
+  const pendingReveal = useRef(-1);
+
+  useEffect(() => {
+    const el = body.current!;
+    const ro = new ResizeObserver(() => setViewport(el.clientHeight));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const selected = spanId ? (tree.indexOf.get(spanId) ?? -1) : -1;
+  const { uncover } = w;
+  // a span selected anywhere (map, logs, here) becomes the cursor and is brought into view
+  useEffect(() => {
+    if (selected < 0) return;
+    uncover(selected);
+    setCursor(selected);
+    pendingReveal.current = selected;
+    // deliberately only on a new selection: collapsing an ancestor afterwards must not undo itself
+  }, [selected, tree]);
+
+  useLayoutEffect(() => {
+    const target = pendingReveal.current;
+    const el = body.current;
+    if (target < 0 || !el || !viewport) return;
+    const pos = w.rowPos[target]!;
+    if (pos < 0) return;
+    pendingReveal.current = -1;
+    const top = revealRow(pos, el.scrollTop, viewport, ROW_HEIGHT);
+    if (top !== null) {
+      el.scrollTop = top;
+      setScrollTop(el.scrollTop);
+    }
+  });
+
+  const moveCursor = useCallback((index: number) => {
+    setCursor(index);
+    pendingReveal.current = index;
+  }, []);
+  const pick = useCallback(
+    (index: number) => {
+      setCursor(index);
+      selectSpan(tree.spans[index]!.spanId);
+      body.current?.focus({ preventScroll: true });
+    },
+    [selectSpan, tree],
+  );
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const pos = cursor >= 0 ? w.rowPos[cursor]! : -1;
+    const page = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1);
+    const action = treeKeyAction(e.key, { tree, rows: w.rows, pos, collapsed: w.collapsed, page });
+    if (!action) return;
+    e.preventDefault();
+    switch (action.type) {
+      case 'move':
+        moveCursor(w.rows[action.pos]!);
+        break;
+      case 'collapse':
+      case 'expand':
+        w.toggleSpan(action.span);
+        break;
+      case 'select':
+        if (cursor >= 0) selectSpan(tree.spans[cursor]!.spanId);
+        break;
+      case 'escape':
+        if (w.search) setSearch('');
+        else selectSpan(null);
+        break;
+    }
+  };
+
+  const matchAt = w.match && cursor >= 0 && w.match[cursor] ? w.matches.indexOf(cursor) + 1 : 0;
+  const nextMatch = (step: 1 | -1) => {
+    const m = w.matches;
+    if (!m.length) return;
+    // the next match in tree order after the cursor, wrapping around
+    const from = cursor >= 0 ? tree.position[cursor]! : -1;
+    let k = -1;
+    if (step === 1) k = m.findIndex((i) => tree.position[i]! > from);
+    else for (let j = m.length - 1; j >= 0 && k < 0; j--) if (tree.position[m[j]!]! < from) k = j;
+    if (k < 0) k = step === 1 ? 0 : m.length - 1;
+    const target = m[k]!;
+    w.uncover(target);
+    setCursor(target);
+    selectSpan(tree.spans[target]!.spanId);
+    pendingReveal.current = target;
+  };
+
+  const startResize = (e: PointerEvent<HTMLDivElement>) => {
+    const el = e.currentTarget;
+    el.setPointerCapture(e.pointerId);
+    const x0 = e.clientX;
+    const w0 = nameWidth;
+    const max = (el.parentElement?.clientWidth ?? 800) - SELF_WIDTH - 120;
+    const move = (ev: globalThis.PointerEvent) =>
+      setPaneSize(NAME_PANE, Math.round(Math.min(max, Math.max(MIN_NAME_WIDTH, w0 + ev.clientX - x0))));
+    const up = () => {
+      el.removeEventListener('pointermove', move);
+      el.removeEventListener('pointerup', up);
+    };
+    el.addEventListener('pointermove', move);
+    el.addEventListener('pointerup', up);
+  };
+
+  const range = rowRange(scrollTop, viewport, ROW_HEIGHT, w.rows.length, OVERSCAN);
+  const items = [];
+  for (let k = range.first; k < range.end; k++) {
+    const i = w.rows[k]!;
+    items.push(
+      <SpanRow
+        key={i}
+        tree={tree}
+        index={i}
+        pos={k}
+        setSize={w.rows.length}
+        bounds={w.bounds}
+        selected={i === selected}
+        cursor={i === cursor}
+        collapsed={w.collapsed.has(tree.spans[i]!.spanId)}
+        match={!!w.match?.[i]}
+        critical={w.critical.get(i)}
+        onToggle={w.toggleSpan}
+        onPick={pick}
+      />,
+    );
+  }
+  const cursorRendered = cursor >= 0 && w.rowPos[cursor]! >= range.first && w.rowPos[cursor]! < range.end;
+  const columns = { '--wf-name-width': `${nameWidth}px`, '--wf-self-width': `${SELF_WIDTH}px` } as CSSProperties;
+
+  return (
+    <div className="wf" style={columns}>
+      <WaterfallToolbar
+        search={w.search}
+        onSearch={setSearch}
+        matchCount={w.searching ? w.matches.length : null}
+        matchAt={matchAt}
+        onNextMatch={nextMatch}
+        hide={w.hide}
+        onHide={w.setHide}
+        hiddenCount={w.hiddenCount}
+        maxLevel={tree.maxDepth + 1}
+        onLevel={w.setLevel}
+        zoomed={!isFullWindow(w.view)}
+        onResetZoom={() => w.setView(FULL_WINDOW)}
+      />
+      <Minimap tree={tree} view={w.view} onView={w.setView} />
+      <div className="wf-header">
+        <div className="wf-header-name">
+          Span <span className="muted">({tree.spans.length.toLocaleString()})</span>
+          <span className="wf-legend" title="Spans on the critical path: the chain that determines when the request ended">
+            <span className="wf-legend-critical" aria-hidden="true" /> critical path
+          </span>
+          <div className="wf-resizer" role="separator" aria-orientation="vertical" aria-label="Resize span names" onPointerDown={startResize} />
+        </div>
+        <div className="wf-header-self" title="Self time: duration minus time covered by children">
+          Self
+        </div>
+        <TimeAxis minStart={tree.minStart} maxEnd={tree.maxEnd} view={w.view} onZoom={w.setView} />
+      </div>
+      <div className="wf-body-wrap">
+        <GridLines minStart={tree.minStart} maxEnd={tree.maxEnd} view={w.view} />
+        <div
+          ref={body}
+          className="wf-body"
+          role="tree"
+          aria-label="Spans"
+          tabIndex={0}
+          aria-activedescendant={cursorRendered ? rowDomId(cursor) : undefined}
+          onKeyDown={onKeyDown}
+          onFocus={() => {
+            if (cursor < 0 && w.rows.length) setCursor(w.rows[Math.min(range.first + OVERSCAN, w.rows.length - 1)] ?? w.rows[0]!);
+          }}
+          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        >
+          <div className="wf-sizer" style={{ height: w.rows.length * ROW_HEIGHT }}>
+            {items}
+          </div>
+          {w.rows.length === 0 && <p className="wf-none muted">No spans match the search.</p>}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import type { SortDir, SortKey } from '../features/trace-list/trace-list-model';
+import type { Slice } from './slice';
+
+/** The trace list's sort and text filter: kept while switching sessions so a habit survives. */
+export interface TraceListSlice {
+  traceSort: { key: SortKey; dir: SortDir };
+  traceFilterText: string;
+  setTraceSort(key: SortKey, dir: SortDir): void;
+  setTraceFilterText(text: string): void;
+}
+
+export const createTraceListSlice: Slice<TraceListSlice> = (set) => ({
+  traceSort: { key: 'time', dir: 'desc' },
+  traceFilterText: '',
+  setTraceSort: (key, dir) => set({ traceSort: { key, dir } }),
+  setTraceFilterText: (traceFilterText) => set({ traceFilterText }),
+});

@@ -1,0 +1,23 @@
+/** Writes the bundled sample session into a folder (used by scripts/build.mjs): seeded, reproducible. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateSample } from '../shared/sample/generate';
+
+const outDir = process.argv[2];
+if (!outDir) {
+  console.error('usage: gen-sample OUT_DIR');
+  process.exit(2);
+}
+const sample = generateSample({ seed: 20261122, traces: 300 });
+writeFileSync(join(outDir, 'demo-gateway.jsonl'), sample.jsonl);
+writeFileSync(join(outDir, 'demo-gateway-payloads.json'), JSON.stringify(sample.payloads));
+const manifest = {
+  default: 'sample:demo-gateway',
+  samples: [
+    { file: 'demo-gateway.jsonl', id: 'sample:demo-gateway', name: 'Sample · demo gateway (300 requests)' },
+    { file: 'demo-gateway-payloads.json', id: 'sample:demo-gateway', name: 'Sample · demo gateway (300 requests)' },
+    { file: 'gateway-3.10-konnect.json', id: 'sample:gateway-3.10', name: 'Sample · Gateway 3.10 Konnect trace' },
+  ],
+};
+writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+console.log(`sample: ${sample.traceCount} traces, ${sample.spanCount} spans, ${sample.logCount} log lines`);

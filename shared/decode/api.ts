@@ -1,0 +1,69 @@
+import type { LogRecord, Payload, Skipped, TraceSpans } from '../model/types';
+
+/**
+ * The contract between the decoders and whoever consumes them (the ingest worker, the CLI, the live
+ * receiver). Decoding is streaming: bytes go in as chunks, batches of whole records come out, so a 1 GB
+ * file never sits in memory at once.
+ */
+
+export type FormatName =
+  | 'otlp-json'
+  | 'otlp-jsonl'
+  | 'otlp-protobuf'
+  | 'otlp-protobuf-delimited'
+  | 'konnect'
+  | 'jaeger'
+  | 'zipkin'
+  | 'payloads';
+
+export interface DecodedBatch {
+  /**
+   * Spans grouped by trace. A trace may arrive over several batches (and, for Konnect exports, the same
+   * span more than once): consumers merge by (traceId, spanId), see `mergeTraceSpans`.
+   */
+  traces: TraceSpans[];
+  logs: LogRecord[];
+  payloads: Payload[];
+  skipped: Skipped[];
+  /** Konnect debugger session ids named by resource attribute `session.id`, keyed by traceId */
+  sessionOf?: Record<string, string>;
+  /** bytes of the (decompressed) input consumed so far, for progress */
+  bytesRead: number;
+  /** raw (possibly compressed) input bytes consumed so far: compare with DecodeOptions.totalBytes */
+  inputBytesRead?: number;
+  /** the detected input format (set on every batch) */
+  format?: FormatName;
+}
+
+/**
+ * The part of the standard AbortSignal the decoders use; declared here because shared/ compiles without the
+ * DOM lib. A real AbortSignal satisfies it.
+ */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+}
+
+export interface DecodeOptions {
+  /** the file's name, only for messages */
+  fileName: string;
+  /** total compressed size when known, for progress */
+  totalBytes?: number;
+  /** aim for about this many spans per batch (default 5,000) */
+  batchSpans?: number;
+  signal?: AbortSignalLike;
+  /** largest single JSON element or protobuf message accepted, in bytes (default 256 MiB) */
+  maxElementBytes?: number;
+}
+
+/** A fatal decode error: the input cannot be used at all. `where` locates it as in Skipped. */
+export class DecodeError extends Error {
+  constructor(
+    readonly fileName: string,
+    readonly where: string,
+    readonly reason: string,
+  ) {
+    super(`${fileName}: ${where ? `${where}: ` : ''}${reason}`);
+    this.name = 'DecodeError';
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * Accumulates decoded records into DecodedBatch-es. Converters hand it spans whose times are relative to a
+ * per-trace reference second (see time.ts); when a batch is taken each trace gets its exact base (its
+ * earliest span start) and offsets from it. Duplicate spans within a batch are merged here; across
+ * batches the consumer merges with mergeTraceSpans.
+ */
+import type { DecodedBatch, FormatName } from './api';
+import type { Attributes, LogRecord, Payload, Scope, Skipped, Span, TraceSpans } from '../model/types';
+import { mergeSpan } from '../model/merge';
+import { formatNs, addNs } from './time';
+
+/** Skipped records reported in detail per decode; beyond this they are only counted. */
+const MAX_SKIPPED_DETAILS = 1000;
+
+export interface TraceAcc {
+  traceId: string;
+  refSec: number;
+  resources: Attributes[];
+  resourceIdx: Map<Attributes, number>;
+  scopes: Scope[];
+  scopeIdx: Map<Scope, number>;
+  spans: Span[];
+  spanIdx: Map<string, number>;
+  minStart: number;
+}
+
+export class Collector {
+  private traces = new Map<string, TraceAcc>();
+  private logs: LogRecord[] = [];
+  private payloads: Payload[] = [];
+  private skipped: Skipped[] = [];
+  private sessionOf: Record<string, string> | undefined;
+  /** spans in the current batch */
+  spanCount = 0;
+  /** records of any kind in the current batch */
+  recordCount = 0;
+  totalSpans = 0;
+  totalLogs = 0;
+  totalPayloads = 0;
+  totalSkipped = 0;
+  firstSkipped: Skipped | undefined;
+  format: FormatName | undefined;
+
+  /** The accumulator for a trace, created with `refSec` as its reference second when new. */
+  trace(traceId: string, refSec: number): TraceAcc {
+    let acc = this.traces.get(traceId);
+    if (acc === undefined) {
+      acc = {
+        traceId,
+        refSec,
+        resources: [],
+        resourceIdx: new Map(),
+        scopes: [],
+        scopeIdx: new Map(),
+        spans: [],
+        spanIdx: new Map(),
+        minStart: Infinity,
+      };
+      this.traces.set(traceId, acc);
+    }
+    return acc;
+  }
+
+  /**
+   * Adds a span (start and event times relative to acc.refSec). `resource` and `scope` are shared objects:
+   * the same object for every span of one resourceSpans / scopeSpans, so identity is a cheap dedupe key.
+   */
+  addSpan(acc: TraceAcc, span: Span, resource: Attributes, scope: Scope): void {
+    let r = acc.resourceIdx.get(resource);
+    if (r === undefined) {
+      r = acc.resources.length;
+      acc.resources.push(resource);
+      acc.resourceIdx.set(resource, r);
+      const session = resource['session.id'];
+      if (typeof session === 'string' && session !== '') (this.sessionOf ??= {})[acc.traceId] = session;
+    }
+    let s = acc.scopeIdx.get(scope);
+    if (s === undefined) {
+      s = acc.scopes.length;
+      acc.scopes.push(scope);
+      acc.scopeIdx.set(scope, s);
+    }
+    span.resource = r;
+    span.scope = s;
+    if (span.start < acc.minStart) acc.minStart = span.start;
+    const existing = acc.spanIdx.get(span.spanId);
+    if (existing === undefined) {
+      acc.spanIdx.set(span.spanId, acc.spans.length);
+      acc.spans.push(span);
+    } else {
+      acc.spans[existing] = mergeSpan(acc.spans[existing]!, span);
+    }
+    this.spanCount++;
+    this.recordCount++;
+    this.totalSpans++;
+  }
+
+  addLog(log: LogRecord): void {
+    this.logs.push(log);
+    this.recordCount++;
+    this.totalLogs++;
+  }
+
+  addPayload(payload: Payload): void {
+    this.payloads.push(payload);
+    this.recordCount++;
+    this.totalPayloads++;
+  }
+
+  skip(where: string, reason: string): void {
+    this.totalSkipped++;
+    if (this.firstSkipped === undefined) this.firstSkipped = { where, reason };
+    if (this.totalSkipped <= MAX_SKIPPED_DETAILS) this.skipped.push({ where, reason });
+    else if (this.totalSkipped === MAX_SKIPPED_DETAILS + 1) {
+      this.skipped.push({ where: 'more', reason: `more than ${MAX_SKIPPED_DETAILS} records were skipped; only the first are listed` });
+    }
+  }
+
+  get hasAnything(): boolean {
+    return this.totalSpans + this.totalLogs + this.totalPayloads > 0;
+  }
+
+  /** Hands over everything gathered since the last call. */
+  take(bytesRead: number, inputBytesRead: number): DecodedBatch {
+    const traces: TraceSpans[] = [];
+    for (const acc of this.traces.values()) traces.push(finishTrace(acc));
+    const batch: DecodedBatch = {
+      traces,
+      logs: this.logs,
+      payloads: this.payloads,
+      skipped: this.skipped,
+      bytesRead,
+      inputBytesRead,
+    };
+    if (this.sessionOf) batch.sessionOf = this.sessionOf;
+    if (this.format) batch.format = this.format;
+    this.traces = new Map();
+    this.logs = [];
+    this.payloads = [];
+    this.skipped = [];
+    this.sessionOf = undefined;
+    this.spanCount = 0;
+    this.recordCount = 0;
+    return batch;
+  }
+}
+
+function finishTrace(acc: TraceAcc): TraceSpans {
+  const base = acc.minStart;
+  if (base !== 0) {
+    for (const span of acc.spans) {
+      span.start -= base;
+      for (const event of span.events) event.t -= base;
+    }
+  }
+  return {
+    traceId: acc.traceId,
+    baseNs: addNs(formatNs(acc.refSec, 0), base),
+    resources: acc.resources,
+    scopes: acc.scopes,
+    spans: acc.spans,
+  };
+}

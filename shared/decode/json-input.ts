@@ -1,0 +1,190 @@
+/**
+ * JSON input: collector file-exporter JSON lines (one export request per line, traces and logs mixed) and
+ * single documents (OTLP/JSON, Konnect batches, Jaeger, Zipkin, payload captures), streamed element by
+ * element through JsonDocSplitter.
+ */
+import type { DecodedBatch } from './api';
+import type { Collector } from './collector';
+import { batchFull, checkAborted, errorText, takeBatch, type DecodeContext } from './context';
+import { convertJaegerTrace, convertZipkinSpan } from './foreign';
+import { JsonDocSplitter, type JsonUnit } from './json-split';
+import { LineSplitter, type Line } from './lines';
+import { convertRequest, convertResourceLogs, convertResourceSpans } from './otlp';
+import { convertPayload, PAYLOAD_KEY_RE } from './payloads';
+import { utf8Decoder } from './platform';
+import type { Peekable } from './source';
+
+const STREAM_KEYS: ReadonlySet<string> = new Set(['resourceSpans', 'resource_spans', 'resourceLogs', 'resource_logs', 'batches', 'data']);
+
+/**
+ * 'lines' when the first line is a whole JSON value and more content follows it; 'document' otherwise;
+ * 'more' when the head does not yet reach the end of the first line.
+ */
+export function jsonLayout(head: Uint8Array, ended: boolean): 'lines' | 'document' | 'more' {
+  let i = 0;
+  const n = head.length;
+  if (n >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) i = 3;
+  let depth = 0;
+  let inString = false;
+  let escape = false;
+  let started = false;
+  for (; i < n; i++) {
+    const b = head[i]!;
+    if (inString) {
+      if (escape) escape = false;
+      else if (b === 0x5c) escape = true;
+      else if (b === 0x22) inString = false;
+      continue;
+    }
+    if (b === 0x0a) {
+      if (started && depth > 0) return 'document';
+      continue;
+    }
+    if (b === 0x22) inString = true;
+    else if (b === 0x7b || b === 0x5b) {
+      depth++;
+      started = true;
+    } else if (b === 0x7d || b === 0x5d) {
+      if (--depth === 0) break;
+    }
+  }
+  if (i >= n) return ended ? 'document' : 'more';
+  // the first value closed at i: the rest of its line must be blank and something must follow
+  for (i++; i < n; i++) {
+    const b = head[i]!;
+    if (b === 0x0a) break;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0d) return 'document';
+  }
+  for (i++; i < n; i++) {
+    const b = head[i]!;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0d && b !== 0x0a) return 'lines';
+  }
+  return ended ? 'document' : 'more';
+}
+
+function parse(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, error: errorText(e) };
+  }
+}
+
+export async function* decodeJsonLines(ctx: DecodeContext, source: Peekable): AsyncGenerator<DecodedBatch> {
+  const { c } = ctx;
+  c.format = 'otlp-jsonl';
+  const splitter = new LineSplitter(ctx.fileName, ctx.maxElementBytes);
+  const decoder = utf8Decoder();
+  const lines: Line[] = [];
+  const handle = (line: Line, last: boolean): void => {
+    let text = decoder.decode(line.bytes);
+    if (line.number === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    if (text.trim() === '') return;
+    const where = `line ${line.number}`;
+    const parsed = parse(text);
+    if (!parsed.ok) {
+      c.skip(where, last ? `the last line is incomplete (the writer was probably cut off): ${parsed.error}` : `invalid JSON: ${parsed.error}`);
+      return;
+    }
+    if (!convertRequest(c, parsed.value, `${where} $`)) c.skip(where, 'the line holds neither resourceSpans nor resourceLogs');
+  };
+  for await (const chunk of source) {
+    checkAborted(ctx);
+    ctx.bytesRead += chunk.length;
+    splitter.push(chunk, lines);
+    for (let k = 0; k < lines.length; k++) {
+      handle(lines[k]!, false);
+      if (batchFull(ctx)) yield takeBatch(ctx);
+    }
+    lines.length = 0;
+  }
+  const last = splitter.end();
+  if (last) handle(last, true);
+}
+
+function dispatch(c: Collector, unit: JsonUnit, value: unknown, rest: Record<string, unknown>): void {
+  const { key, path } = unit;
+  if (key === null) {
+    // items of a top-level array: Zipkin spans, or export requests / Jaeger traces in a list
+    const v = value as Record<string, unknown> | null;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      if ('traceId' in v && 'id' in v) {
+        c.format ??= 'zipkin';
+        convertZipkinSpan(c, v, path);
+        return;
+      }
+      if ('traceID' in v && 'spans' in v) {
+        c.format ??= 'jaeger';
+        convertJaegerTrace(c, v, path);
+        return;
+      }
+      c.format ??= 'otlp-json';
+      if (convertRequest(c, v, path)) return;
+    }
+    c.skip(path, 'expected a Zipkin span, a Jaeger trace or an OTLP export request');
+    return;
+  }
+  switch (key) {
+    case 'resourceSpans':
+    case 'resource_spans':
+      c.format ??= 'otlp-json';
+      if (unit.index >= 0) convertResourceSpans(c, value, path);
+      else c.skip(path, 'expected an array');
+      return;
+    case 'resourceLogs':
+    case 'resource_logs':
+      c.format ??= 'otlp-json';
+      if (unit.index >= 0) convertResourceLogs(c, value, path);
+      else c.skip(path, 'expected an array');
+      return;
+    case 'batches':
+      c.format ??= 'konnect';
+      if (unit.index >= 0) convertResourceSpans(c, value, path);
+      else c.skip(path, 'expected an array');
+      return;
+    case 'data':
+      if (unit.index >= 0) {
+        c.format ??= 'jaeger';
+        convertJaegerTrace(c, value, path);
+        return;
+      }
+      break;
+    default:
+      if (PAYLOAD_KEY_RE.test(key)) {
+        c.format ??= 'payloads';
+        convertPayload(c, key, value, path);
+        return;
+      }
+  }
+  rest[key] = value;
+}
+
+export async function* decodeJsonDocument(ctx: DecodeContext, source: Peekable): AsyncGenerator<DecodedBatch> {
+  const { c } = ctx;
+  const splitter = new JsonDocSplitter(ctx.fileName, STREAM_KEYS, ctx.maxElementBytes);
+  const decoder = utf8Decoder();
+  const units: JsonUnit[] = [];
+  const rest: Record<string, unknown> = {};
+  for await (const chunk of source) {
+    checkAborted(ctx);
+    ctx.bytesRead += chunk.length;
+    splitter.push(chunk, units);
+    for (let k = 0; k < units.length; k++) {
+      const unit = units[k]!;
+      const parsed = parse(decoder.decode(unit.bytes));
+      if (!parsed.ok) c.skip(unit.path, `invalid JSON: ${parsed.error}`);
+      else dispatch(c, unit, parsed.value, rest);
+      if (batchFull(ctx)) yield takeBatch(ctx);
+    }
+    units.length = 0;
+  }
+  const cut = splitter.end();
+  if (cut) {
+    c.skip(cut.where, cut.inElement ? 'the document ends inside this element (truncated file?)' : 'the document ends early (truncated file?)');
+  }
+  // a single Jaeger trace written as the top-level object
+  if (Array.isArray(rest.spans) && ('traceID' in rest || 'processes' in rest)) {
+    c.format ??= 'jaeger';
+    convertJaegerTrace(c, rest, '$');
+  }
+}

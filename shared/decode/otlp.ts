@@ -1,0 +1,249 @@
+/**
+ * OTLP resourceSpans / resourceLogs elements (already parsed from JSON, or decoded from protobuf into the
+ * same shape) into the model. Accepts the real-world deviations of domain.md section 4: hex or base64
+ * ids, enum numbers or names, int64 as string or number, snake_case keys, empty or zero parents.
+ */
+import type { Attributes, LogRecord, Scope, Span, SpanEvent, SpanKindNumber, SpanLink, StatusCodeNumber } from '../model/types';
+import { normalizeParentId, normalizeSpanId, normalizeTraceId } from '../model/ids';
+import { toAttributes, toAttrValue } from './anyvalue';
+import type { Collector } from './collector';
+import { formatNs, nsOut, readNs } from './time';
+
+type Obj = Record<string, unknown>;
+
+const KIND_NAMES: Record<string, SpanKindNumber> = {
+  SPAN_KIND_UNSPECIFIED: 0,
+  SPAN_KIND_INTERNAL: 1,
+  SPAN_KIND_SERVER: 2,
+  SPAN_KIND_CLIENT: 3,
+  SPAN_KIND_PRODUCER: 4,
+  SPAN_KIND_CONSUMER: 5,
+};
+const STATUS_NAMES: Record<string, StatusCodeNumber> = { STATUS_CODE_UNSET: 0, STATUS_CODE_OK: 1, STATUS_CODE_ERROR: 2 };
+
+function isObj(v: unknown): v is Obj {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function list(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** An enum given as a number or its name, or (for names) also the short form ('SERVER', 'ERROR'). */
+function enumValue(v: unknown, names: Record<string, number>, prefix: string, max: number): number {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 && v <= max ? v : 0;
+  if (typeof v === 'string') {
+    const n = names[v] ?? names[prefix + v.toUpperCase()];
+    if (n !== undefined) return n;
+    const asNumber = Number(v);
+    if (Number.isInteger(asNumber) && asNumber >= 0 && asNumber <= max) return asNumber;
+  }
+  return 0;
+}
+
+export function severityNumber(v: unknown): number {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 0 && v <= 24 ? v : 0;
+  if (typeof v !== 'string') return 0;
+  const m = /^(?:SEVERITY_NUMBER_)?(TRACE|DEBUG|INFO|WARN|ERROR|FATAL)([234]?)$/.exec(v.toUpperCase());
+  if (m) {
+    const base = { TRACE: 1, DEBUG: 5, INFO: 9, WARN: 13, ERROR: 17, FATAL: 21 }[m[1] as 'TRACE'];
+    return base + (m[2] ? Number(m[2]) - 1 : 0);
+  }
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 0 && n <= 24 ? n : 0;
+}
+
+export function toScope(v: unknown): Scope {
+  if (!isObj(v)) return { name: '' };
+  const scope: Scope = { name: typeof v.name === 'string' ? v.name : '' };
+  if (typeof v.version === 'string' && v.version !== '') scope.version = v.version;
+  const attrs = v.attributes;
+  if (Array.isArray(attrs) && attrs.length > 0) scope.attributes = toAttributes(attrs);
+  return scope;
+}
+
+function resourceAttributes(rs: Obj): Attributes {
+  const resource = rs.resource;
+  return isObj(resource) ? toAttributes(resource.attributes) : {};
+}
+
+function scopeGroups(rs: Obj, camel: string, snake: string, legacyCamel: string, legacySnake: string): unknown[] {
+  return list(rs[camel] ?? rs[snake] ?? rs[legacyCamel] ?? rs[legacySnake]);
+}
+
+/** One span object into the collector; returns the reason when it cannot be used. */
+function addSpan(c: Collector, s: unknown, resource: Attributes, scope: Scope): string | null {
+  if (!isObj(s)) return 'a span must be an object';
+  const rawTrace = s.traceId ?? s.trace_id;
+  const traceId = normalizeTraceId(rawTrace);
+  if (traceId === null) return rawTrace === undefined ? 'the span has no traceId' : `invalid traceId ${JSON.stringify(rawTrace)}`;
+  const rawSpan = s.spanId ?? s.span_id;
+  const spanId = normalizeSpanId(rawSpan);
+  if (spanId === null) return rawSpan === undefined ? 'the span has no spanId' : `invalid spanId ${JSON.stringify(rawSpan)}`;
+  const rawParent = s.parentSpanId ?? s.parent_span_id;
+  const parentSpanId = normalizeParentId(rawParent);
+  if (parentSpanId === null) return `invalid parentSpanId ${JSON.stringify(rawParent)}`;
+  const rawStart = s.startTimeUnixNano ?? s.start_time_unix_nano;
+  if (!readNs(rawStart)) return rawStart === undefined ? 'the span has no startTimeUnixNano' : `invalid startTimeUnixNano ${JSON.stringify(rawStart)}`;
+  const startSec = nsOut.sec;
+  const startNano = nsOut.nano;
+  const acc = c.trace(traceId, startSec);
+  const ref = acc.refSec;
+  const start = (startSec - ref) * 1e9 + startNano;
+  const rawEnd = s.endTimeUnixNano ?? s.end_time_unix_nano;
+  let duration = 0;
+  if (rawEnd !== undefined && readNs(rawEnd)) {
+    duration = (nsOut.sec - ref) * 1e9 + nsOut.nano - start;
+    if (duration < 0) duration = 0;
+  }
+  const events: SpanEvent[] = [];
+  const rawEvents = s.events;
+  if (Array.isArray(rawEvents)) {
+    for (let i = 0; i < rawEvents.length; i++) {
+      const e = rawEvents[i];
+      if (!isObj(e)) continue;
+      const t = readNs(e.timeUnixNano ?? e.time_unix_nano) ? (nsOut.sec - ref) * 1e9 + nsOut.nano : start;
+      events.push({ t, name: typeof e.name === 'string' ? e.name : '', attributes: toAttributes(e.attributes) });
+    }
+  }
+  const rawStatus = s.status;
+  let status: Span['status'] = { code: 0 };
+  if (isObj(rawStatus)) {
+    status = { code: enumValue(rawStatus.code, STATUS_NAMES, 'STATUS_CODE_', 2) as StatusCodeNumber };
+    if (typeof rawStatus.message === 'string' && rawStatus.message !== '') status.message = rawStatus.message;
+  }
+  const span: Span = {
+    spanId,
+    parentSpanId,
+    name: typeof s.name === 'string' ? s.name : '',
+    kind: enumValue(s.kind, KIND_NAMES, 'SPAN_KIND_', 5) as SpanKindNumber,
+    start,
+    duration,
+    status,
+    attributes: toAttributes(s.attributes),
+    events,
+    resource: 0,
+    scope: 0,
+  };
+  const rawLinks = s.links;
+  if (Array.isArray(rawLinks) && rawLinks.length > 0) {
+    const links: SpanLink[] = [];
+    for (const l of rawLinks) {
+      if (!isObj(l)) continue;
+      const lt = normalizeTraceId(l.traceId ?? l.trace_id);
+      const ls = normalizeSpanId(l.spanId ?? l.span_id);
+      if (lt && ls) links.push({ traceId: lt, spanId: ls, attributes: toAttributes(l.attributes) });
+    }
+    if (links.length > 0) span.links = links;
+  }
+  const traceState = s.traceState ?? s.trace_state;
+  if (typeof traceState === 'string' && traceState !== '') span.traceState = traceState;
+  c.addSpan(acc, span, resource, scope);
+  return null;
+}
+
+/** One element of resourceSpans (or a Konnect batch) at JSON path `path`. */
+export function convertResourceSpans(c: Collector, rs: unknown, path: string): void {
+  if (!isObj(rs)) {
+    c.skip(path, 'expected an object with resource and scopeSpans');
+    return;
+  }
+  const resource = resourceAttributes(rs);
+  const groups = scopeGroups(rs, 'scopeSpans', 'scope_spans', 'instrumentationLibrarySpans', 'instrumentation_library_spans');
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    if (!isObj(group)) {
+      c.skip(`${path}.scopeSpans[${g}]`, 'expected an object with scope and spans');
+      continue;
+    }
+    const scope = toScope(group.scope ?? group.instrumentationLibrary ?? group.instrumentation_library);
+    const spans = list(group.spans);
+    for (let i = 0; i < spans.length; i++) {
+      const problem = addSpan(c, spans[i], resource, scope);
+      if (problem !== null) c.skip(`${path}.scopeSpans[${g}].spans[${i}]`, problem);
+    }
+  }
+}
+
+function nsText(v: unknown): string | null {
+  return readNs(v) ? formatNs(nsOut.sec, nsOut.nano) : null;
+}
+
+function toLog(r: Obj, resource: Attributes, scope: Scope): LogRecord | string {
+  const time = nsText(r.timeUnixNano ?? r.time_unix_nano);
+  const observed = nsText(r.observedTimeUnixNano ?? r.observed_time_unix_nano);
+  // the specification: use the event time, else the observed time
+  const timeNs = time !== null && time !== '0' ? time : observed ?? time ?? '0';
+  const rawTrace = r.traceId ?? r.trace_id;
+  const rawSpan = r.spanId ?? r.span_id;
+  const traceId = rawTrace === undefined || rawTrace === '' ? '' : normalizeTraceId(rawTrace);
+  if (traceId === null) return `invalid traceId ${JSON.stringify(rawTrace)}`;
+  const spanId = rawSpan === undefined || rawSpan === '' ? '' : normalizeSpanId(rawSpan);
+  if (spanId === null) return `invalid spanId ${JSON.stringify(rawSpan)}`;
+  const severityText = r.severityText ?? r.severity_text;
+  readNs(timeNs);
+  const log: LogRecord = {
+    timeNs,
+    timeMs: nsOut.sec * 1000 + nsOut.nano / 1e6,
+    severityNumber: severityNumber(r.severityNumber ?? r.severity_number),
+    severityText: typeof severityText === 'string' ? severityText : '',
+    body: toAttrValue(r.body),
+    traceId,
+    spanId,
+    attributes: toAttributes(r.attributes),
+    resource,
+    scope,
+  };
+  if (observed !== null && observed !== '0') log.observedTimeNs = observed;
+  const flags = r.flags;
+  if (typeof flags === 'number' && flags !== 0) log.flags = flags;
+  return log;
+}
+
+/** One element of resourceLogs at JSON path `path`. */
+export function convertResourceLogs(c: Collector, rl: unknown, path: string): void {
+  if (!isObj(rl)) {
+    c.skip(path, 'expected an object with resource and scopeLogs');
+    return;
+  }
+  const resource = resourceAttributes(rl);
+  const groups = scopeGroups(rl, 'scopeLogs', 'scope_logs', 'instrumentationLibraryLogs', 'instrumentation_library_logs');
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    if (!isObj(group)) {
+      c.skip(`${path}.scopeLogs[${g}]`, 'expected an object with scope and logRecords');
+      continue;
+    }
+    const scope = toScope(group.scope ?? group.instrumentationLibrary ?? group.instrumentation_library);
+    const records = list(group.logRecords ?? group.log_records);
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
+      const log = isObj(r) ? toLog(r, resource, scope) : 'a log record must be an object';
+      if (typeof log === 'string') c.skip(`${path}.scopeLogs[${g}].logRecords[${i}]`, log);
+      else c.addLog(log);
+    }
+  }
+}
+
+/** A whole export request / TracesData / LogsData object (one JSON line, or a small document). */
+export function convertRequest(c: Collector, doc: unknown, path: string): boolean {
+  if (!isObj(doc)) return false;
+  let found = false;
+  for (const [key, convert, name] of [
+    ['resourceSpans', convertResourceSpans, 'resourceSpans'],
+    ['resource_spans', convertResourceSpans, 'resourceSpans'],
+    ['resourceLogs', convertResourceLogs, 'resourceLogs'],
+    ['resource_logs', convertResourceLogs, 'resourceLogs'],
+    ['batches', convertResourceSpans, 'batches'],
+  ] as const) {
+    const items = doc[key];
+    if (items === undefined) continue;
+    found = true;
+    if (!Array.isArray(items)) {
+      c.skip(`${path}.${name}`, 'expected an array');
+      continue;
+    }
+    for (let i = 0; i < items.length; i++) convert(c, items[i], `${path}.${name}[${i}]`);
+  }
+  return found;
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { Span, TraceSpans } from '../model/types';
+import { keyMetrics } from './key-metrics';
+import { phaseColorVar, phaseTimes } from './phase-times';
+import { readKonnectFixture } from './testdata/read-konnect';
+
+const span = (over: Partial<Span> & Pick<Span, 'spanId' | 'name'>): Span => ({
+  parentSpanId: '',
+  kind: 1,
+  start: 0,
+  duration: 1_000_000,
+  status: { code: 0 },
+  attributes: {},
+  events: [],
+  resource: 0,
+  scope: 0,
+  ...over,
+});
+const trace = (spans: Span[]): TraceSpans => ({ traceId: 'cd'.repeat(16), baseNs: '1700000000000000000', resources: [{}], scopes: [{ name: 'k' }], spans });
+
+describe('phaseTimes on the real Konnect trace', () => {
+  const fixture = readKonnectFixture();
+  const times = new Map(phaseTimes(fixture).map((p) => [p.key, p.ns]));
+  const root = fixture.spans.find((s) => s.name === 'kong')!;
+
+  it('adds up to the root span exactly', () => {
+    expect([...times.values()].reduce((a, b) => a + b, 0)).toBe(root.duration);
+  });
+
+  it("gives client I/O its own bucket, matching Kong's own client latency", () => {
+    expect(times.get('client')).toBe(2_043_648);
+  });
+
+  it('keeps the client body read out of the access phase, and the phases in lifecycle order', () => {
+    expect(times.get('access')).toBe(1_428_480 - 59_904);
+    expect(phaseTimes(fixture).map((p) => p.key)).toEqual(['rewrite', 'access', 'upstream', 'header_filter', 'body_filter', 'client', 'other']);
+  });
+});
+
+describe('phaseTimes rules', () => {
+  it('counts the wait between sending to and reading from the upstream as upstream time', () => {
+    const t = trace([
+      span({ spanId: 'r', name: 'kong', duration: 100 }),
+      span({ spanId: 's', parentSpanId: 'r', name: 'kong.send_request_to_upstream', start: 10, duration: 10 }),
+      span({ spanId: 'h', parentSpanId: 'r', name: 'kong.read_headers_from_upstream', start: 60, duration: 10 }),
+    ]);
+    expect(phaseTimes(t)).toEqual([
+      { key: 'upstream', ns: 60 },
+      { key: 'other', ns: 40 },
+    ]);
+  });
+
+  it('keeps unknown phases as their own bucket, coloured as other', () => {
+    const t = trace([span({ spanId: 'r', name: 'kong', duration: 100 }), span({ spanId: 'p', parentSpanId: 'r', name: 'kong.phase.preread', duration: 30 })]);
+    expect(phaseTimes(t)).toEqual([
+      { key: 'preread', ns: 30 },
+      { key: 'other', ns: 70 },
+    ]);
+    expect(phaseColorVar('preread')).toBe('--phase-other');
+    expect(phaseColorVar('access')).toBe('--phase-access');
+  });
+});
+
+describe('keyMetrics', () => {
+  it("reads Kong's numbers from the root attributes, strings or not", () => {
+    const m = keyMetrics(readKonnectFixture());
+    expect(m).toMatchObject({
+      status: 200,
+      upstreamStatus: 200,
+      method: 'GET',
+      url: 'http://localhost:8000/headers',
+      route: '/',
+      routeId: '5d165982-9d3a-4e76-87a7-31d03bae4582',
+      serviceId: 'c9ba713f-4dff-4e36-953d-3a446d2ec5a9',
+      consumerId: 'a28fb362-5fa3-4dbe-b4da-3dd15e5e5c9a',
+      requestId: '331bfb04117adc39f70b227a0df26615',
+      totalMs: 770,
+      derived: false,
+      spanCount: 22,
+    });
+    expect(m.clientMs).toBeCloseTo(2.043648);
+    expect(m.upstreamMs).toBeCloseTo(764.519, 2);
+  });
+
+  it('derives latencies from the spans when the gateway sent none, and says so', () => {
+    const t = trace([
+      span({ spanId: 'r', name: 'kong', duration: 10_000_000, attributes: { 'http.response.status_code': '502' } }),
+      span({ spanId: 's', parentSpanId: 'r', name: 'kong.send_request_to_upstream', start: 1_000_000, duration: 6_000_000 }),
+      span({ spanId: 'w', parentSpanId: 'r', name: 'kong.wait_for_client_read', start: 8_000_000, duration: 1_000_000 }),
+    ]);
+    expect(keyMetrics(t)).toMatchObject({ status: 502, totalMs: 10, upstreamMs: 6, clientMs: 1, gatewayMs: 3, derived: true });
+  });
+});

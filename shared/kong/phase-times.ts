@@ -1,0 +1,136 @@
+/**
+ * Where the request's time went, one bucket per gateway phase plus the upstream, the client and the
+ * rest: the data behind the stacked bar beside the transaction map (domain.md section 3).
+ *
+ * Every instant of the root span is given to exactly one bucket, so the buckets add up to the total:
+ * client I/O wins over everything (a plugin reading a slow client's body is client time), then the
+ * phase the instant falls in (header_filter and body_filter run while the upstream body still streams,
+ * and that work is the gateway's), then the upstream (including the wait between sending the request
+ * and reading the response); instants no span explains are "other".
+ */
+import type { Span, TraceSpans } from '../model/types';
+import { classifySpanName, PHASES } from './span-names';
+import { findRoot } from './summary';
+
+export type PhaseBucket = string;
+
+export interface PhaseTime {
+  /** 'client', 'upstream', a phase name (known or not) or 'other' */
+  key: PhaseBucket;
+  ns: number;
+}
+
+/** Lifecycle order of the bar; unknown phases go before 'client'. */
+const ORDER: readonly string[] = ['certificate', 'rewrite', 'access', 'upstream', 'response', 'header_filter', 'body_filter', 'log'];
+
+interface Interval {
+  start: number;
+  end: number;
+  /** lower wins */
+  priority: number;
+  key: string;
+}
+
+function bucketOf(span: Span): { key: string; priority: number } | null {
+  const k = classifySpanName(span.name);
+  switch (k.kind) {
+    case 'client-read':
+    case 'client-write':
+      return { key: 'client', priority: 0 };
+    case 'upstream-in':
+    case 'upstream-out':
+      return { key: 'upstream', priority: 2 };
+    case 'phase':
+    case 'plugin':
+      return { key: k.phase, priority: 1 };
+    default:
+      return null;
+  }
+}
+
+/** Spans' time per bucket within the root span (or the trace's extent when it has no root). */
+export function phaseTimes(trace: TraceSpans): PhaseTime[] {
+  const root = findRoot(trace);
+  let lo = Infinity;
+  let hi = -Infinity;
+  if (root) {
+    lo = root.start;
+    hi = root.start + root.duration;
+  } else {
+    for (const s of trace.spans) {
+      lo = Math.min(lo, s.start);
+      hi = Math.max(hi, s.start + s.duration);
+    }
+  }
+  if (!(hi > lo)) return [];
+
+  const intervals: Interval[] = [];
+  let upInEnd = -Infinity;
+  let upOutStart = Infinity;
+  for (const s of trace.spans) {
+    const b = bucketOf(s);
+    if (!b) continue;
+    intervals.push({ start: s.start, end: s.start + s.duration, ...b });
+    const kind = classifySpanName(s.name).kind;
+    if (kind === 'upstream-in') upInEnd = Math.max(upInEnd, s.start + s.duration);
+    if (kind === 'upstream-out') upOutStart = Math.min(upOutStart, s.start);
+  }
+  // the upstream working between our request going out and its response coming back
+  if (Number.isFinite(upInEnd) && upOutStart > upInEnd && Number.isFinite(upOutStart)) {
+    intervals.push({ start: upInEnd, end: upOutStart, key: 'upstream', priority: 2 });
+  }
+
+  const totals = new Map<string, number>();
+  sweep(intervals, lo, hi, totals);
+
+  const known = new Set([...ORDER, 'client', 'other']);
+  const unknown = [...totals.keys()].filter((k) => !known.has(k)).sort();
+  const keys = [...ORDER, ...unknown, 'client', 'other'];
+  return keys.filter((k) => (totals.get(k) ?? 0) > 0).map((key) => ({ key, ns: totals.get(key)! }));
+}
+
+/** Sweep-line over interval boundaries: each slice goes to the highest-priority active interval. */
+function sweep(intervals: Interval[], lo: number, hi: number, totals: Map<string, number>): void {
+  type Edge = { t: number; delta: 1 | -1; iv: Interval };
+  const edges: Edge[] = [];
+  for (const iv of intervals) {
+    const a = Math.max(iv.start, lo);
+    const b = Math.min(iv.end, hi);
+    if (b <= a) continue;
+    edges.push({ t: a, delta: 1, iv }, { t: b, delta: -1, iv });
+  }
+  edges.sort((x, y) => x.t - y.t);
+  // active counts per (priority, key); the winner is the lowest priority, ties by earliest opened key
+  const active = new Map<string, { priority: number; count: number; order: number }>();
+  let order = 0;
+  let t = lo;
+  const add = (key: string, ns: number) => {
+    if (ns > 0) totals.set(key, (totals.get(key) ?? 0) + ns);
+  };
+  const winner = (): string => {
+    let best: { key: string; priority: number; order: number } | null = null;
+    for (const [key, v] of active) {
+      if (v.count <= 0) continue;
+      if (!best || v.priority < best.priority || (v.priority === best.priority && v.order < best.order)) {
+        best = { key, priority: v.priority, order: v.order };
+      }
+    }
+    return best?.key ?? 'other';
+  };
+  for (const e of edges) {
+    if (e.t > t) {
+      add(winner(), e.t - t);
+      t = e.t;
+    }
+    const cur = active.get(e.iv.key);
+    if (cur) cur.count += e.delta;
+    else active.set(e.iv.key, { priority: e.iv.priority, count: e.delta, order: order++ });
+  }
+  if (hi > t) add('other', hi - t);
+}
+
+/** The CSS variable that colours a bucket (the theme defines the known phases). */
+export function phaseColorVar(key: string): string {
+  if ((PHASES as readonly string[]).includes(key) || key === 'upstream' || key === 'client') return `--phase-${key}`;
+  return '--phase-other';
+}

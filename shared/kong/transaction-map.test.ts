@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import type { Span, TraceSpans } from '../model/types';
+import { readKonnectFixture } from './testdata/read-konnect';
+import { buildTransactionMap, logWeights, type MapStage, type TransactionMap } from './transaction-map';
+
+const span = (over: Partial<Span> & Pick<Span, 'spanId' | 'name'>): Span => ({
+  parentSpanId: '',
+  kind: 1,
+  start: 0,
+  duration: 1_000_000,
+  status: { code: 0 },
+  attributes: {},
+  events: [],
+  resource: 0,
+  scope: 0,
+  ...over,
+});
+
+const trace = (spans: Span[]): TraceSpans => ({ traceId: 'ab'.repeat(16), baseNs: '1700000000000000000', resources: [{}], scopes: [{ name: 'k' }], spans });
+
+function kongStages(map: TransactionMap): MapStage[] {
+  if (map.kind !== 'kong') throw new Error(`expected a Kong map, got ${map.kind}`);
+  return map.stages;
+}
+
+const labelsOf = (stages: MapStage[], kind: MapStage['kind']) => stages.find((s) => s.kind === kind)!.nodes.map((n) => n.label);
+const durationsOf = (stages: MapStage[], kind: MapStage['kind']) => stages.find((s) => s.kind === kind)!.nodes.map((n) => n.durationNs);
+
+describe('buildTransactionMap on the real Konnect Gateway 3.10 trace', () => {
+  const fixture = readKonnectFixture();
+  const map = buildTransactionMap(fixture);
+  const stages = kongStages(map);
+
+  it('lays the stages out client to client in lifecycle order', () => {
+    expect(stages.map((s) => s.kind)).toEqual([
+      'client',
+      'client-out',
+      'request',
+      'upstream-in',
+      'upstream',
+      'upstream-out',
+      'response',
+      'client-in',
+      'client-end',
+    ]);
+  });
+
+  it('puts request plugins, router and DNS in start order in the request group', () => {
+    expect(labelsOf(stages, 'request')).toEqual([
+      'router',
+      'basic-auth',
+      'rate-limiting-advanced',
+      'response-ratelimiting',
+      'request-transformer',
+      'DNS',
+    ]);
+    expect(durationsOf(stages, 'request')).toEqual([70_400, 138_240, 152_576, 211_712, 240_384, 138_752]);
+  });
+
+  it('reads the client out, upstream and response stages with their durations', () => {
+    expect(labelsOf(stages, 'client-out')).toEqual(['read headers', 'read body']);
+    expect(durationsOf(stages, 'client-out')).toEqual([1_075_712, 59_904]);
+    expect(labelsOf(stages, 'upstream-in')).toEqual(['selection', 'send request to upstream']);
+    expect(durationsOf(stages, 'upstream-in')).toEqual([221_811_968, 500_814_080]);
+    expect(labelsOf(stages, 'upstream-out')).toEqual(['read headers from upstream', 'read body from upstream']);
+    expect(labelsOf(stages, 'response')).toEqual(['response-ratelimiting', 'response-transformer', 'response-transformer']);
+    expect(stages.find((s) => s.kind === 'response')!.nodes.map((n) => n.detail)).toEqual(['header_filter', 'header_filter', 'body_filter']);
+    expect(durationsOf(stages, 'client-in')).toEqual([908_032]);
+  });
+
+  it('names the upstream host and keeps the nested find_upstream inside its selection', () => {
+    const upstream = stages.find((s) => s.kind === 'upstream')!.nodes[0]!;
+    expect(upstream.detail).toBe('httpbin.org');
+    expect(stages.flatMap((s) => s.nodes).some((n) => n.label.includes('find_upstream'))).toBe(false);
+  });
+
+  it('marks sending the request to the upstream as the slowest node, weight 1, others lighter', () => {
+    const nodes = stages.flatMap((s) => s.nodes);
+    const slowest = nodes.find((n) => n.id === map.slowestNodeId)!;
+    expect(slowest.label).toBe('send request to upstream');
+    expect(slowest.weight).toBe(1);
+    const router = nodes.find((n) => n.label === 'router')!;
+    expect(router.weight).toBeGreaterThan(0);
+    expect(router.weight).toBeLessThan(0.5);
+  });
+
+  it('links each span node to its span id', () => {
+    const basicAuth = stages.find((s) => s.kind === 'request')!.nodes[1]!;
+    const span = fixture.spans.find((s) => s.name === 'kong.access.plugin.basic-auth')!;
+    expect(basicAuth.spanIds).toEqual([span.spanId]);
+  });
+});
+
+describe('buildTransactionMap rules', () => {
+  it("excludes a client read nested in a plugin from that plugin's time", () => {
+    const t = trace([
+      span({ spanId: 'r', name: 'kong', duration: 100_000_000 }),
+      span({ spanId: 'p', parentSpanId: 'r', name: 'kong.phase.access', start: 1_000_000, duration: 50_000_000 }),
+      span({ spanId: 'pl', parentSpanId: 'p', name: 'kong.access.plugin.request-validator', start: 1_000_000, duration: 45_000_000 }),
+      span({ spanId: 'body', parentSpanId: 'pl', name: 'kong.read_client_http_body', start: 2_000_000, duration: 40_000_000 }),
+    ]);
+    const stages = kongStages(buildTransactionMap(t));
+    expect(durationsOf(stages, 'request')).toEqual([5_000_000]);
+    expect(durationsOf(stages, 'client-out')).toEqual([40_000_000]);
+  });
+
+  it('places plugins of unknown phases by time and leaves log-phase plugins out', () => {
+    const t = trace([
+      span({ spanId: 'r', name: 'kong', duration: 100_000_000 }),
+      span({ spanId: 'a', parentSpanId: 'r', name: 'kong.preread.plugin.early', start: 1_000_000 }),
+      span({ spanId: 'u', parentSpanId: 'r', name: 'kong.send_request_to_upstream', start: 10_000_000, duration: 5_000_000 }),
+      span({ spanId: 'h', parentSpanId: 'r', name: 'kong.read_headers_from_upstream', start: 30_000_000, duration: 1_000_000 }),
+      span({ spanId: 'b', parentSpanId: 'r', name: 'kong.future_phase.plugin.late', start: 40_000_000 }),
+      span({ spanId: 'l', parentSpanId: 'r', name: 'kong.log.plugin.http-log', start: 90_000_000 }),
+      span({ spanId: 'x', parentSpanId: 'r', name: 'kong.datakit.node.call', start: 50_000_000 }),
+    ]);
+    const stages = kongStages(buildTransactionMap(t));
+    expect(labelsOf(stages, 'request')).toEqual(['early']);
+    expect(labelsOf(stages, 'response')).toEqual(['late']);
+    expect(stages.find((s) => s.kind === 'upstream')!.nodes[0]!.durationNs).toBe(15_000_000);
+  });
+
+  it('builds the map from iteratively walked deep trees without overflowing the stack', () => {
+    const spans = [span({ spanId: 's0', name: 'kong', duration: 1e9 })];
+    for (let i = 1; i < 30_000; i++) spans.push(span({ spanId: `s${i}`, parentSpanId: `s${i - 1}`, name: 'kong.access.plugin.deep', start: i, duration: 10 }));
+    const stages = kongStages(buildTransactionMap(trace(spans)));
+    expect(labelsOf(stages, 'request')).toEqual(['deep']);
+  });
+
+  it('summarises a non-Kong trace as its top spans by self time', () => {
+    const t = trace([
+      span({ spanId: 'root', name: 'GET /orders', duration: 100_000_000 }),
+      span({ spanId: 'db', parentSpanId: 'root', name: 'SELECT orders', start: 10_000_000, duration: 70_000_000 }),
+      span({ spanId: 'cache', parentSpanId: 'root', name: 'redis GET', start: 85_000_000, duration: 2_000_000 }),
+    ]);
+    const map = buildTransactionMap(t);
+    if (map.kind !== 'generic') throw new Error('expected the generic summary');
+    expect(map.top.map((s) => [s.name, s.selfNs])).toEqual([
+      ['SELECT orders', 70_000_000],
+      ['GET /orders', 28_000_000],
+      ['redis GET', 2_000_000],
+    ]);
+    expect(map.slowestNodeId).toBe('db');
+  });
+});
+
+describe('logWeights', () => {
+  it('puts the slowest at 1 and spreads the rest on a log scale from 1 µs', () => {
+    expect(logWeights([1_000, 1_000_000, 1_000_000_000])).toEqual([0, 0.5, 1]);
+    expect(logWeights([0, 500])).toEqual([0, 1]);
+  });
+});

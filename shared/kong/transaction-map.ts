@@ -1,0 +1,269 @@
+/**
+ * The transaction map model (domain.md section 3): the request's path through the gateway, left to
+ * right, as stages of nodes with durations and the spans they stand for. Pure data; the renderer lays
+ * it out and draws it.
+ *
+ * client -> client out -> request group -> upstream in -> upstream -> upstream out -> response group
+ * -> client in -> client
+ *
+ * A trace with no Kong spans gets a "top spans by self time" summary instead.
+ */
+import type { Span, TraceSpans } from '../model/types';
+import { classifySpanName, REQUEST_PHASES, RESPONSE_PHASES } from './span-names';
+import { indexSpans, selfTime, unionLength, walkDown, descendants, type SpanIndex } from './span-walk';
+
+export type StageKind =
+  | 'client'
+  | 'client-out'
+  | 'request'
+  | 'upstream-in'
+  | 'upstream'
+  | 'upstream-out'
+  | 'response'
+  | 'client-in'
+  | 'client-end';
+
+export interface MapNode {
+  /** stable within the trace: the span id, or the stage kind for synthetic nodes */
+  id: string;
+  label: string;
+  /** a second line: the plugin's phase, the upstream host... */
+  detail: string | null;
+  /** colour bucket: a phase name, 'upstream', 'client' or 'other' */
+  bucket: string;
+  /** null for the client endpoints, which have no time of their own */
+  durationNs: number | null;
+  /** the spans this node stands for; clicking the node selects the first */
+  spanIds: string[];
+  /** 0..1 on a log scale across the map's nodes; 1 is the slowest */
+  weight: number;
+}
+
+export interface MapStage {
+  kind: StageKind;
+  label: string;
+  /** sum of the nodes' durations; null for the client endpoints */
+  durationNs: number | null;
+  nodes: MapNode[];
+}
+
+export interface TopSpan {
+  spanId: string;
+  name: string;
+  selfNs: number;
+  durationNs: number;
+  weight: number;
+}
+
+export type TransactionMap =
+  | { kind: 'kong'; stages: MapStage[]; slowestNodeId: string | null }
+  | { kind: 'generic'; top: TopSpan[]; slowestNodeId: string | null };
+
+const STAGE_LABELS: Record<StageKind, string> = {
+  client: 'Client',
+  'client-out': 'Client out',
+  request: 'Request',
+  'upstream-in': 'Upstream in',
+  upstream: 'Upstream',
+  'upstream-out': 'Upstream out',
+  response: 'Response',
+  'client-in': 'Client in',
+  'client-end': 'Client',
+};
+
+/** Below this, durations are indistinguishable on the log scale (1 µs). */
+const WEIGHT_FLOOR_NS = 1_000;
+const TOP_SPANS = 8;
+
+export function isKongTrace(trace: TraceSpans): boolean {
+  return trace.spans.some((s) => classifySpanName(s.name).kind !== 'other');
+}
+
+/** Log-scale weight of each duration between a 1 µs floor and the largest: the slowest gets 1. */
+export function logWeights(durations: readonly number[]): number[] {
+  const max = Math.max(WEIGHT_FLOOR_NS, ...durations);
+  const span = Math.log(max) - Math.log(WEIGHT_FLOOR_NS);
+  return durations.map((d) => {
+    if (!(d > WEIGHT_FLOOR_NS) || span <= 0) return d > 0 && span <= 0 ? 1 : 0;
+    return Math.min(1, (Math.log(d) - Math.log(WEIGHT_FLOOR_NS)) / span);
+  });
+}
+
+export function buildTransactionMap(trace: TraceSpans): TransactionMap {
+  const index = indexSpans(trace.spans);
+  if (!isKongTrace(trace)) return genericSummary(index, trace.spans);
+  return kongMap(index);
+}
+
+/** What a span is nested in, as far as the map cares: it only draws spans not already inside a drawn one. */
+type Owner = 'none' | 'plugin' | 'upstream-in' | 'upstream-out';
+
+function kongMap(index: SpanIndex): TransactionMap {
+  const clientOut: Span[] = [];
+  const clientIn: Span[] = [];
+  const requestSpans: Span[] = [];
+  const responseSpans: Span[] = [];
+  const unplacedPlugins: Span[] = [];
+  const upIn: Span[] = [];
+  const upOut: Span[] = [];
+  // nested tries (find_upstream) name the peer; the map only draws their parent
+  const upInAll: Span[] = [];
+
+  walkDown<Owner>(index, 'none', (span, owner) => {
+    const k = classifySpanName(span.name);
+    switch (k.kind) {
+      case 'client-read':
+        clientOut.push(span);
+        return owner;
+      case 'client-write':
+        clientIn.push(span);
+        return owner;
+      case 'plugin':
+        if (owner !== 'none') return owner;
+        if ((REQUEST_PHASES as readonly string[]).includes(k.phase)) requestSpans.push(span);
+        else if ((RESPONSE_PHASES as readonly string[]).includes(k.phase)) responseSpans.push(span);
+        else if (k.phase !== 'log') unplacedPlugins.push(span);
+        return 'plugin';
+      case 'router':
+      case 'dns':
+        if (owner === 'none') requestSpans.push(span);
+        return owner;
+      case 'upstream-in':
+        upInAll.push(span);
+        if (owner === 'none') upIn.push(span);
+        return owner === 'none' ? 'upstream-in' : owner;
+      case 'upstream-out':
+        if (owner === 'none') upOut.push(span);
+        return owner === 'none' ? 'upstream-out' : owner;
+      default:
+        return owner;
+    }
+  });
+
+  // plugins of phases the catalogue does not know go to whichever side of the upstream they ran on
+  const boundary = Math.min(
+    ...upIn.map((s) => s.start),
+    ...upOut.map((s) => s.start),
+    ...responseSpans.map((s) => s.start),
+  );
+  for (const s of unplacedPlugins) (s.start < boundary ? requestSpans : responseSpans).push(s);
+
+  const byStart = (a: Span, b: Span) => a.start - b.start;
+  const stages: MapStage[] = [
+    endpoint('client'),
+    stage('client-out', clientOut.sort(byStart).map((s) => spanNode(s, s.duration))),
+    stage('request', requestSpans.sort(byStart).map((s) => spanNode(s, ownTime(index, s)))),
+    stage('upstream-in', upIn.sort(byStart).map((s) => spanNode(s, s.duration))),
+    stage('upstream', [upstreamNode(upIn, upOut, upInAll)]),
+    stage('upstream-out', upOut.sort(byStart).map((s) => spanNode(s, s.duration))),
+    stage('response', responseSpans.sort(byStart).map((s) => spanNode(s, ownTime(index, s)))),
+    stage('client-in', clientIn.sort(byStart).map((s) => spanNode(s, s.duration))),
+    endpoint('client-end'),
+  ];
+
+  const nodes = stages.flatMap((st) => st.nodes).filter((n) => n.durationNs !== null);
+  const weights = logWeights(nodes.map((n) => n.durationNs ?? 0));
+  let slowest: MapNode | null = null;
+  nodes.forEach((n, i) => {
+    n.weight = weights[i]!;
+    if ((n.durationNs ?? 0) > 0 && (!slowest || (n.durationNs ?? 0) > (slowest.durationNs ?? 0))) slowest = n;
+  });
+  return { kind: 'kong', stages, slowestNodeId: (slowest as MapNode | null)?.id ?? null };
+}
+
+/**
+ * A plugin's time without the client reads nested inside it: a plugin that reads the request body
+ * should not be blamed for a slow client.
+ */
+function ownTime(index: SpanIndex, span: Span): number {
+  if (classifySpanName(span.name).kind !== 'plugin') return span.duration;
+  const reads = descendants(index, span)
+    .filter((d) => classifySpanName(d.name).kind === 'client-read')
+    .map((d) => [d.start, d.start + d.duration] as const);
+  return Math.max(0, span.duration - unionLength(reads, span.start, span.start + span.duration));
+}
+
+function spanNode(span: Span, durationNs: number): MapNode {
+  const k = classifySpanName(span.name);
+  let label = span.name;
+  let detail: string | null = null;
+  let bucket = 'other';
+  switch (k.kind) {
+    case 'plugin':
+      label = k.plugin;
+      detail = k.phase;
+      bucket = k.phase;
+      break;
+    case 'client-read':
+      label = k.part === 'tls' ? 'TLS handshake' : k.part === 'headers' ? 'read headers' : 'read body';
+      bucket = 'client';
+      break;
+    case 'client-write':
+      label = 'wait for client read';
+      bucket = 'client';
+      break;
+    case 'router':
+      label = 'router';
+      bucket = 'access';
+      break;
+    case 'dns':
+      label = 'DNS';
+      detail = typeof span.attributes['proxy.kong.dns.domain'] === 'string' ? span.attributes['proxy.kong.dns.domain'] : null;
+      bucket = 'access';
+      break;
+    case 'upstream-in':
+    case 'upstream-out':
+      label = k.step.replace(/^upstream\./, '').replace(/_/g, ' ');
+      bucket = 'upstream';
+      break;
+  }
+  return { id: span.spanId, label, detail, bucket, durationNs, spanIds: [span.spanId], weight: 0 };
+}
+
+/**
+ * The upstream itself: the wait between our request going out and its response coming back that no
+ * gateway span covers. (Gateway 3.10 counts most of it in `kong.send_request_to_upstream`.)
+ */
+function upstreamNode(upIn: Span[], upOut: Span[], upInAll: Span[]): MapNode {
+  const inEnd = Math.max(...upIn.map((s) => s.start + s.duration));
+  const outStart = Math.min(...upOut.map((s) => s.start));
+  const wait = Number.isFinite(inEnd) && Number.isFinite(outStart) ? Math.max(0, outStart - inEnd) : 0;
+  let host: string | null = null;
+  for (const s of upInAll) {
+    const a = s.attributes;
+    const v = a['network.peer.name'] ?? a['proxy.kong.upstream.host'] ?? a['network.peer.address'];
+    if (typeof v === 'string') host = v;
+  }
+  return {
+    id: 'upstream',
+    label: 'upstream',
+    detail: host,
+    bucket: 'upstream',
+    durationNs: wait,
+    spanIds: [],
+    weight: 0,
+  };
+}
+
+function stage(kind: StageKind, nodes: MapNode[]): MapStage {
+  return { kind, label: STAGE_LABELS[kind], durationNs: nodes.reduce((sum, n) => sum + (n.durationNs ?? 0), 0), nodes };
+}
+
+function endpoint(kind: 'client' | 'client-end'): MapStage {
+  return {
+    kind,
+    label: STAGE_LABELS[kind],
+    durationNs: null,
+    nodes: [{ id: kind, label: 'client', detail: null, bucket: 'client', durationNs: null, spanIds: [], weight: 0 }],
+  };
+}
+
+function genericSummary(index: SpanIndex, spans: readonly Span[]): TransactionMap {
+  const ranked = spans
+    .map((s) => ({ spanId: s.spanId, name: s.name, selfNs: selfTime(index, s), durationNs: s.duration, weight: 0 }))
+    .sort((a, b) => b.selfNs - a.selfNs)
+    .slice(0, TOP_SPANS);
+  const weights = logWeights(ranked.map((r) => r.selfNs));
+  ranked.forEach((r, i) => (r.weight = weights[i]!));
+  return { kind: 'generic', top: ranked, slowestNodeId: ranked[0]?.spanId ?? null };
+}

@@ -1,0 +1,48 @@
+/**
+ * Checks a session request before it is sent, so the user sees what is wrong next to the field rather
+ * than after a round trip. Field names match the form's and the `invalid_parameters` Konnect returns are
+ * mapped onto the same names (see electron/services/konnect/sessions-api.ts).
+ */
+import { compile, formatError } from '../expr';
+import type { InvalidParameter } from './problem';
+import { SESSION_DURATION, SESSION_MAX_TRACES, type SessionSpec } from './types';
+
+/** Returns null when the expression is valid, else a message such as "column 17: ...". */
+export type ExpressionCheck = (expression: string) => string | null;
+
+/** The sampling-rule check: Kong's expression language, parsed and type-checked (domain.md section 5). */
+export const checkSamplingExpression: ExpressionCheck = (expression) => {
+  const result = compile(expression);
+  return result.ok ? null : result.errors.map(formatError).join('; ');
+};
+
+export function validateSessionSpec(spec: SessionSpec, checkExpression: ExpressionCheck = checkSamplingExpression): InvalidParameter[] {
+  const problems: InvalidParameter[] = [];
+  if (spec.nodeIds.length === 0) problems.push({ field: 'nodeIds', reason: 'pick at least one data-plane node' });
+  if (!Number.isInteger(spec.durationS) || spec.durationS < SESSION_DURATION.minS || spec.durationS > SESSION_DURATION.maxS) {
+    problems.push({ field: 'durationS', reason: `duration must be a whole number of seconds from ${SESSION_DURATION.minS} s to 30 min` });
+  }
+  if (!Number.isInteger(spec.maxTraces) || spec.maxTraces < SESSION_MAX_TRACES.min || spec.maxTraces > SESSION_MAX_TRACES.max) {
+    problems.push({ field: 'maxTraces', reason: `maximum traces must be from ${SESSION_MAX_TRACES.min} to ${SESSION_MAX_TRACES.max}` });
+  }
+  const rule = spec.rule;
+  if (rule.kind === 'route' && !rule.routeId) problems.push({ field: 'rule', reason: 'pick a route' });
+  if (rule.kind === 'service' && !rule.serviceId) problems.push({ field: 'rule', reason: 'pick a service' });
+  if (rule.kind === 'expression') {
+    if (rule.expression.trim() === '') problems.push({ field: 'rule', reason: 'write a sampling expression' });
+    else {
+      const message = checkExpression(rule.expression);
+      if (message) problems.push({ field: 'rule', reason: message });
+    }
+  }
+  return problems;
+}
+
+/** "4 min 10 s", "30 s", "2 min" */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const m = Math.floor(s / 60);
+  const rest = s % 60;
+  if (m === 0) return `${rest} s`;
+  return rest === 0 ? `${m} min` : `${m} min ${rest} s`;
+}

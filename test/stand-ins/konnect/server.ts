@@ -1,0 +1,202 @@
+/**
+ * A Konnect stand-in on 127.0.0.1 with a random port, for unit and end-to-end tests: the public endpoints
+ * to their published shapes, the debugger-session API to docs/konnect-api.md, and fault switches
+ * (statuses such as 401/403/429/500 with Retry-After, dropped connections, slow answers).
+ *
+ * Faults can be set from the test process (`standIn.addFault`) or over HTTP (`POST /__standin/faults`), so
+ * an end-to-end test can flip them while the app talks to the stand-in.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildSeed, type Seed } from './seed';
+import { SessionsStandIn } from './sessions';
+
+export interface Reply {
+  status: number;
+  body: unknown;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+interface FaultBase {
+  /** how many matching requests it applies to (default 1) */
+  times?: number;
+  /** only requests whose path contains this */
+  path?: string;
+  method?: string;
+  /** let this many matching requests through first (default 0) */
+  after?: number;
+}
+export type Fault =
+  | (FaultBase & { kind: 'status'; status: number; retryAfterS?: number; detail?: string })
+  | (FaultBase & { kind: 'drop' })
+  | (FaultBase & { kind: 'slow'; ms: number });
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  at: number;
+  /** the stand-in's verdict on the Authorization header, never the token itself */
+  auth: 'ok' | 'missing' | 'unknown';
+}
+
+/** Tokens the stand-in accepts: an admin (may create sessions) and a viewer (403 on create). */
+export const STANDIN_TOKEN = 'kpat_StandInAdminToken000000000000000000000000000001';
+export const STANDIN_VIEWER_TOKEN = 'kpat_StandInViewerToken00000000000000000000000000002';
+
+export interface StandInOptions {
+  /** one produced trace per this many ms in a running session (default 1000) */
+  traceIntervalMs?: number;
+  tokens?: Record<string, 'admin' | 'viewer'>;
+  seed?: Seed;
+}
+
+export interface KonnectStandIn {
+  url: string;
+  seed: Seed;
+  requests: LoggedRequest[];
+  addFault(fault: Fault): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+const problem = (status: number, title: string, detail: string): Reply => ({
+  status,
+  contentType: 'application/problem+json',
+  body: { status, title, type: `https://httpstatuses.com/${status}`, instance: `kong:trace:standin`, detail },
+});
+
+function publicApi(seed: Seed, method: string, parts: string[], q: URLSearchParams): Reply | null {
+  if (method !== 'GET') return null;
+  if (parts.length === 2) {
+    const size = Number(q.get('page[size]') ?? 10);
+    const number = Number(q.get('page[number]') ?? 1);
+    if (!Number.isInteger(size) || size < 1 || size > 100) {
+      return { ...problem(400, 'Bad Request', 'Invalid request'), body: { status: 400, title: 'Bad Request', detail: 'Invalid request', invalid_parameters: [{ field: 'page[size]', reason: 'must be between 1 and 100', rule: 'range', source: 'query' }] } };
+    }
+    const needle = q.get('filter[name][contains]')?.toLowerCase();
+    const all = seed.controlPlanes.filter((cp) => !needle || cp.name.toLowerCase().includes(needle));
+    return { status: 200, body: { meta: { page: { number, size, total: all.length } }, data: all.slice((number - 1) * size, number * size) } };
+  }
+  const cpId = parts[2]!;
+  if (!seed.controlPlanes.some((cp) => cp.id === cpId)) return problem(404, 'Not Found', `control plane ${cpId} not found`);
+  if (parts.length === 3) return { status: 200, body: seed.controlPlanes.find((cp) => cp.id === cpId) };
+  if (parts[3] === 'nodes' && parts.length === 4) {
+    const nodes = seed.nodes[cpId] ?? [];
+    const size = Number(q.get('page[size]') ?? 100);
+    const after = q.get('page[after]');
+    const from = after ? nodes.findIndex((n) => n.id === Buffer.from(after, 'base64url').toString()) + 1 : 0;
+    if (after && from === 0) return problem(400, 'Bad Request', 'invalid page[after] cursor');
+    const items = nodes.slice(from, from + size);
+    const last = items[items.length - 1];
+    const hasMore = from + size < nodes.length;
+    const next = hasMore && last ? `/v2/control-planes/${cpId}/nodes?page[size]=${size}&page[after]=${Buffer.from(last.id).toString('base64url')}` : null;
+    return { status: 200, body: { items, page: { total_count: nodes.length, next } } };
+  }
+  if (parts[3] === 'core-entities' && (parts[4] === 'routes' || parts[4] === 'services') && parts.length === 5) {
+    const list: unknown[] = (parts[4] === 'routes' ? seed.routes[cpId] : seed.services[cpId]) ?? [];
+    const size = Number(q.get('size') ?? 100);
+    const from = q.get('offset') ? Number(Buffer.from(q.get('offset')!, 'base64url').toString()) : 0;
+    const end = from + size;
+    const body: Record<string, unknown> = { data: list.slice(from, end) };
+    if (end < list.length) body.offset = Buffer.from(String(end)).toString('base64url');
+    return { status: 200, body };
+  }
+  return null;
+}
+
+export async function startKonnectStandIn(opts: StandInOptions = {}): Promise<KonnectStandIn> {
+  const seed = opts.seed ?? buildSeed();
+  const tokens = opts.tokens ?? { [STANDIN_TOKEN]: 'admin', [STANDIN_VIEWER_TOKEN]: 'viewer' };
+  const sessions = new SessionsStandIn(seed, { traceIntervalMs: opts.traceIntervalMs ?? 1000 });
+  let faults: Fault[] = [];
+  const requests: LoggedRequest[] = [];
+
+  const takeFault = (method: string, path: string): Fault | undefined => {
+    const i = faults.findIndex((f) => (!f.path || path.includes(f.path)) && (!f.method || f.method === method));
+    if (i === -1) return undefined;
+    const f = faults[i]!;
+    if (f.after) {
+      faults[i] = { ...f, after: f.after - 1 };
+      return undefined;
+    }
+    const left = (f.times ?? 1) - 1;
+    if (left <= 0) faults.splice(i, 1);
+    else faults[i] = { ...f, times: left };
+    return f;
+  };
+
+  const send = (res: ServerResponse, reply: Reply) => {
+    const text = JSON.stringify(reply.body);
+    res.writeHead(reply.status, { 'content-type': reply.contentType ?? 'application/json', ...reply.headers });
+    res.end(text);
+  };
+
+  const readBody = (req: IncomingMessage) =>
+    new Promise<string>((resolve, reject) => {
+      let text = '';
+      req.setEncoding('utf8');
+      req.on('data', (c: string) => (text += c));
+      req.on('end', () => resolve(text));
+      req.on('error', reject);
+    });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://standin');
+    const method = req.method ?? 'GET';
+    const bodyText = await readBody(req);
+    if (url.pathname.startsWith('/__standin/')) {
+      if (url.pathname === '/__standin/faults' && method === 'POST') faults.push(JSON.parse(bodyText) as Fault);
+      else if (url.pathname === '/__standin/faults' && method === 'DELETE') faults = [];
+      else if (url.pathname === '/__standin/requests') return send(res, { status: 200, body: requests });
+      return send(res, { status: 204, body: null });
+    }
+    const header = req.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const role = tokens[token];
+    requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), at: Date.now(), auth: !token ? 'missing' : role ? 'ok' : 'unknown' });
+
+    const fault = takeFault(method, url.pathname);
+    if (fault?.kind === 'drop') return req.socket.destroy();
+    if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.ms));
+    if (fault?.kind === 'status') {
+      const reply = problem(fault.status, fault.status === 429 ? 'Too Many Requests' : `Status ${fault.status}`, fault.detail ?? `stand-in fault ${fault.status}`);
+      if (fault.retryAfterS !== undefined) reply.headers = { 'retry-after': String(fault.retryAfterS) };
+      return send(res, reply);
+    }
+    if (!role) return send(res, problem(401, 'Unauthorized', token ? 'Invalid credentials' : 'No credentials found'));
+
+    const parts = url.pathname.split('/').filter(Boolean);
+    if (parts[0] !== 'v2' || parts[1] !== 'control-planes') return send(res, problem(404, 'Not Found', `no route for ${url.pathname}`));
+    if (parts[3] === 'debugger' && parts[4] === 'sessions') {
+      let body: unknown;
+      try {
+        body = bodyText ? JSON.parse(bodyText) : undefined;
+      } catch {
+        return send(res, problem(400, 'Bad Request', 'request body is not JSON'));
+      }
+      if (!seed.controlPlanes.some((cp) => cp.id === parts[2])) return send(res, problem(404, 'Not Found', `control plane ${parts[2]} not found`));
+      return send(res, sessions.handle(method, parts[2]!, parts.slice(5), url.searchParams, body, role === 'admin', Date.now()));
+    }
+    send(res, publicApi(seed, method, parts, url.searchParams) ?? problem(404, 'Not Found', `no route for ${method} ${url.pathname}`));
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => send(res, problem(500, 'Internal Server Error', `stand-in bug: ${String(e)}`)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seed,
+    requests,
+    addFault: (f) => faults.push(f),
+    clearFaults: () => (faults = []),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
