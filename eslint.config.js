@@ -4,10 +4,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'http', 'https', 'net', 'child_process', 'crypto', 'zlib', 'stream', 'url', 'util', 'events', 'worker_threads'];
-const noNode = [
-  { group: ['node:*'], message: 'Node built-ins belong to electron/.' },
-  ...nodeBuiltins.map((name) => ({ group: [name, `${name}/*`], message: 'Node built-ins belong to electron/.' })),
-];
+// bare module names only ('./http' is a local file, 'http' the Node module)
+const noNodePaths = nodeBuiltins.map((name) => ({ name, message: 'Node built-ins belong to electron/.' }));
+const noNode = [{ group: ['node:*'], message: 'Node built-ins belong to electron/.' }];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'shared/proto/**'] },
@@ -30,7 +29,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['electron', 'react', 'react-dom', 'dexie', 'zustand'].map((name) => ({ name, message: 'shared/ is pure: no Electron, DOM, React or storage.' })),
+          paths: [
+            ...['electron', 'react', 'react-dom', 'dexie', 'zustand'].map((name) => ({ name, message: 'shared/ is pure: no Electron, DOM, React or storage.' })),
+            ...noNodePaths,
+          ],
           patterns: [
             ...noNode,
             { group: ['**/renderer/**', '**/electron/**'], message: 'shared/ must not import renderer/ or electron/.' },
@@ -46,7 +48,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer reaches the Node side only through the bridge.' }],
+          paths: [{ name: 'electron', message: 'The renderer reaches the Node side only through the bridge.' }, ...noNodePaths],
           patterns: [...noNode, { group: ['**/electron/**'], message: 'renderer/ must not import electron/.' }],
         },
       ],

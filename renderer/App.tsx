@@ -11,7 +11,7 @@ import { SessionsSidebar } from './features/sessions/SessionsSidebar';
 import { Header } from './features/shell/Header';
 import { useAutoSelectTrace, useStartup } from './features/shell/useStartup';
 import { useTheme } from './features/shell/useTheme';
-import { TraceList } from './features/trace-list/TraceList';
+import { FilteredTraceList } from './features/trace-filter/FilteredTraceList';
 import { TraceView } from './features/trace-view/TraceView';
 import './App.css';
 
@@ -35,7 +35,7 @@ export function App() {
           <CapturePanel />
         </aside>
         <main className="app-main">
-          <TraceList />
+          <FilteredTraceList />
           <TraceView />
         </main>
       </div>

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, UsageError } from '../cli/args';
 import { createServices } from '../services/index';
-import { MemorySecretStore } from '../services/secrets';
+import { UserFileSecretStore } from '../services/user-file-secret-store';
 import { startHost } from './host';
 
 export const DEFAULT_PORT = 4477;
@@ -48,7 +48,7 @@ export async function runWeb(argv: string[], version: string): Promise<number> {
     mode: 'browser',
     version,
     dataDir,
-    secrets: new MemorySecretStore(),
+    secrets: new UserFileSecretStore(join(dataDir, 'konnect-secrets.json')),
     env: process.env,
     openExternal: async (url) => openBrowser(url),
   });

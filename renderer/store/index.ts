@@ -8,10 +8,11 @@ import { createImportsSlice, type ImportsSlice } from './imports';
 import { createLayoutSlice, type LayoutSlice } from './layout';
 import { createLogsSlice, type LogsSlice } from './logs';
 import { createSelectionSlice, type SelectionSlice } from './selection';
+import { createTraceFilterSlice, type TraceFilterSlice } from './traceFilter';
 import { createTraceListSlice, type TraceListSlice } from './traceList';
 import { createWaterfallSlice, type WaterfallSlice } from './waterfall';
 
-export type AppState = SelectionSlice & LayoutSlice & ImportsSlice & WaterfallSlice & TraceListSlice & LogsSlice;
+export type AppState = SelectionSlice & LayoutSlice & ImportsSlice & WaterfallSlice & TraceListSlice & LogsSlice & TraceFilterSlice;
 
 export const useStore = create<AppState>()(
   persist(
@@ -22,12 +23,13 @@ export const useStore = create<AppState>()(
       ...createWaterfallSlice(...a),
       ...createTraceListSlice(...a),
       ...createLogsSlice(...a),
+      ...createTraceFilterSlice(...a),
     }),
     {
       name: 'ktv-ui',
       version: 1,
       // only layout preferences survive a restart; selection is restored from the URL-less default
-      partialize: (s) => ({ theme: s.theme, paneSizes: s.paneSizes, sidebarWidth: s.sidebarWidth }),
+      partialize: (s) => ({ theme: s.theme, paneSizes: s.paneSizes, sidebarWidth: s.sidebarWidth, recentExpressions: s.recentExpressions }),
     },
   ),
 );

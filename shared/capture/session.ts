@@ -188,14 +188,14 @@ export class CaptureSession {
 
   private decide(traceId: string, rootAttributes: Attributes, kept: Kept, t: TraceSpans, now: number): void {
     this.c.received++;
-    let match = false;
+    let match: boolean;
     try {
       match = this.rules.sample(rootAttributes);
     } catch {
       match = false;
     }
     const take = match && this.c.sampled < this.rules.maxTraces;
-    this.remember_(traceId, take);
+    this.rememberDecision(traceId, take);
     const h = this.held.get(traceId);
     if (h) {
       this.held.delete(traceId);
@@ -238,7 +238,7 @@ export class CaptureSession {
     this.c.orphansDropped += h.records;
   }
 
-  private remember_(traceId: string, sampled: boolean): void {
+  private rememberDecision(traceId: string, sampled: boolean): void {
     this.decided.set(traceId, sampled);
     if (this.decided.size > this.remember) {
       const oldest = this.decided.keys().next().value;

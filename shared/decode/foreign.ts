@@ -167,6 +167,11 @@ export function convertZipkinSpan(c: Collector, s: unknown, path: string): void 
     if (typeof remote.serviceName === 'string') attributes['peer.service'] ??= remote.serviceName;
   }
   const { status } = liftKindAndStatus(attributes);
+  // Zipkin marks a failed span with an `error` tag whose value is the message
+  if (typeof attributes.error === 'string' && status.code === 0) {
+    status.code = 2;
+    if (attributes.error !== '' && attributes.error !== 'true') status.message = attributes.error;
+  }
   const events = [];
   for (const a of Array.isArray(s.annotations) ? s.annotations : []) {
     if (!isObj(a) || !readMicros(a.timestamp)) continue;

@@ -108,7 +108,7 @@ function dispatch(c: Collector, unit: JsonUnit, value: unknown, rest: Record<str
     // items of a top-level array: Zipkin spans, or export requests / Jaeger traces in a list
     const v = value as Record<string, unknown> | null;
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-      if ('traceId' in v && 'id' in v) {
+      if ('traceId' in v && !('resourceSpans' in v)) {
         c.format ??= 'zipkin';
         convertZipkinSpan(c, v, path);
         return;

@@ -34,6 +34,10 @@ const enum Mode {
   Scalar,
 }
 
+export function sizeText(bytes: number): string {
+  return bytes >= 1048576 ? `${Math.round(bytes / 1048576)} MiB` : `${bytes} bytes`;
+}
+
 function isWs(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 }
@@ -97,8 +101,13 @@ export class JsonDocSplitter {
     }
   }
 
+  private tooLarge(at: number): never {
+    return this.fail(at, `${this.elemPath} is larger than ${sizeText(this.maxElementBytes)}; a single element that big cannot be imported`);
+  }
+
   private emit(chunk: Uint8Array, from: number, to: number, out: JsonUnit[]): void {
     const last = chunk.subarray(from, to);
+    if (this.elemBytes + last.length > this.maxElementBytes) this.tooLarge(this.base + to);
     let bytes: Uint8Array;
     if (this.pieces.length === 0) bytes = last;
     else {
@@ -165,12 +174,7 @@ export class JsonDocSplitter {
     const rest = chunk.subarray(start);
     this.pieces.push(rest);
     this.elemBytes += rest.length;
-    if (this.elemBytes > this.maxElementBytes) {
-      this.fail(
-        this.base + n,
-        `${this.elemPath} is larger than ${Math.round(this.maxElementBytes / 1048576)} MiB; a single element that big cannot be imported`,
-      );
-    }
+    if (this.elemBytes > this.maxElementBytes) this.tooLarge(this.base + n);
     return n;
   }
 

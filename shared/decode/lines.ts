@@ -1,5 +1,6 @@
 /** Splits a byte stream into lines (LF or CRLF) without decoding it, for JSON-lines input. */
 import { DecodeError } from './api';
+import { sizeText } from './json-split';
 
 export interface Line {
   /** 1-based */
@@ -49,7 +50,7 @@ export class LineSplitter {
       this.pieces.push(rest);
       this.pending += rest.length;
       if (this.pending > this.maxLineBytes) {
-        throw new DecodeError(this.fileName, `line ${this.number + 1}`, `the line is longer than ${Math.round(this.maxLineBytes / 1048576)} MiB`);
+        throw new DecodeError(this.fileName, `line ${this.number + 1}`, `the line is longer than ${sizeText(this.maxLineBytes)}`);
       }
     }
   }

@@ -36,7 +36,7 @@ function firstField(bytes: Uint8Array, field: number, from = 0): { value: Uint8A
  * same outer layout, so this looks at the first record: a Span starts with field 1 (trace_id, bytes); a
  * LogRecord's field 1 is a fixed64 time and never has that tag. Null when the element holds no records.
  */
-export function recordKind(element: Uint8Array): RecordKind | null {
+export function recordKind(element: Uint8Array): RecordKind | null | 'invalid' {
   try {
     let scope = firstField(element, 2);
     while (scope !== null) {
@@ -45,7 +45,7 @@ export function recordKind(element: Uint8Array): RecordKind | null {
       scope = firstField(element, 2, scope.next);
     }
   } catch {
-    return null;
+    return 'invalid';
   }
   return null;
 }
@@ -82,11 +82,14 @@ export function decodeRequestMessage(c: Collector, message: Uint8Array, offset: 
     return false;
   }
   let kind: RecordKind | null = null;
+  let invalid = 0;
   for (const e of elements) {
-    kind = recordKind(e);
-    if (kind !== null) break;
+    const k = recordKind(e);
+    if (k === 'invalid') invalid++;
+    else if (k !== null) kind ??= k;
   }
+  if (invalid > 0) c.skip(`byte ${offset}`, `${invalid} malformed resource element${invalid > 1 ? 's' : ''} in the protobuf message`);
   if (kind === null) return true;
-  for (const e of elements) decodeResourceElement(c, e, kind, `byte ${offset}`);
+  for (const e of elements) if (recordKind(e) !== 'invalid') decodeResourceElement(c, e, kind, `byte ${offset}`);
   return true;
 }

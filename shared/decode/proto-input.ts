@@ -61,8 +61,12 @@ export async function* decodeProtobuf(ctx: DecodeContext, source: Peekable, deli
       const unit = units[k]!;
       if (delimited) decodeFrame(ctx, unit);
       else if (unit.field === 1) {
-        kind ??= recordKind(unit.bytes);
-        if (kind !== null) decodeResourceElement(c, unit.bytes, kind, `byte ${unit.offset}`);
+        const k = recordKind(unit.bytes);
+        if (k === 'invalid') c.skip(`byte ${unit.offset}`, 'malformed resource element in the protobuf message');
+        else {
+          kind ??= k;
+          if (kind !== null) decodeResourceElement(c, unit.bytes, kind, `byte ${unit.offset}`);
+        }
       }
       if (batchFull(ctx)) yield takeBatch(ctx);
     }

@@ -7,6 +7,7 @@
  * Only this outer framing is read here; the messages themselves are decoded by protobufjs.
  */
 import { DecodeError } from './api';
+import { sizeText } from './json-split';
 
 export interface ProtoUnit {
   /** byte offset of the unit's first byte (its header) in the decompressed input */
@@ -65,7 +66,7 @@ export class ProtoSplitter {
       this.need = len;
     }
     if (this.need > this.maxBytes) {
-      throw new DecodeError(this.fileName, `byte ${at}`, `a protobuf message of ${this.need} bytes is larger than the ${Math.round(this.maxBytes / 1048576)} MiB limit`);
+      throw new DecodeError(this.fileName, `byte ${at}`, `a protobuf message of ${this.need} bytes is larger than the limit of ${sizeText(this.maxBytes)}`);
     }
     return true;
   }

@@ -47,8 +47,9 @@ export function readNs(value: unknown): boolean {
 export function readMicros(value: unknown): boolean {
   const us = typeof value === 'string' && DIGITS_RE.test(value) ? +value : value;
   if (typeof us !== 'number' || !Number.isFinite(us) || us < 0) return false;
-  splitInto(Math.round(us * 1000) / 1000, 1e6);
-  nsOut.nano = Math.round(nsOut.nano * 1000);
+  const whole = Math.floor(us);
+  splitInto(whole, 1e6);
+  nsOut.nano = nsOut.nano * 1000 + Math.round((us - whole) * 1000);
   return true;
 }
 

@@ -199,7 +199,7 @@ function spanNode(span: Span, durationNs: number): MapNode {
       bucket = 'client';
       break;
     case 'client-write':
-      label = 'wait for client read';
+      label = 'wait for client';
       bucket = 'client';
       break;
     case 'router':
@@ -213,11 +213,19 @@ function spanNode(span: Span, durationNs: number): MapNode {
       break;
     case 'upstream-in':
     case 'upstream-out':
-      label = k.step.replace(/^upstream\./, '').replace(/_/g, ' ');
+      label = upstreamStepLabel(k.step);
       bucket = 'upstream';
       break;
   }
   return { id: span.spanId, label, detail, bucket, durationNs, spanIds: [span.spanId], weight: 0 };
+}
+
+/** Short labels: the stage heading already says "upstream in" or "upstream out". */
+export function upstreamStepLabel(step: string): string {
+  return step
+    .replace(/^upstream\./, '')
+    .replace(/_(to|from)_upstream$/, '')
+    .replace(/_/g, ' ');
 }
 
 /**

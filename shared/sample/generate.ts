@@ -257,7 +257,6 @@ export function generateSample(opts: SampleOptions = {}): SampleOutput {
         const bd = slowClient ? 200 + rnd() * 800 : 0.3 + rnd() * 2;
         const s = inner;
         innerSpans.push(() => add('kong.read_client_http_body', pid, s, bd, 2, [kv('proxy.kong.http.content_length', 512 + Math.floor(rnd() * 4000))]));
-        inner += bd;
         d += bd;
         bodyReadInsidePlugin = true;
       }

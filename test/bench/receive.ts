@@ -56,7 +56,6 @@ export async function benchReceive(opts: ReceiveBenchOptions = {}): Promise<Rece
   const awaited = new Set<string>();
   const early = new Set<string>();
   let received = 0;
-  let firstAt = 0;
   let lastAt = 0;
   let peakRss = process.memoryUsage().rss;
   const sampleMemory = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 250);
@@ -91,7 +90,7 @@ export async function benchReceive(opts: ReceiveBenchOptions = {}): Promise<Rece
     });
     child.on('exit', (code) => reject(new Error(`receive benchmark: the producer exited (${code}) before reporting`)));
   });
-  firstAt = Date.now();
+  const firstAt = Date.now();
   const job: ProducerJob = { url: status.url, exporters, seconds, spansPerSecond: opts.spansPerSecond ?? 6000, spansPerTrace: 10 };
   child.send(job);
 

@@ -15,21 +15,23 @@ import './capture.css';
 export function CapturePanel() {
   const view = useSyncExternalStore(captureSync.subscribe, captureSync.getSnapshot);
   const selectSession = useStore((s) => s.selectSession);
-  const [open, setOpen] = useState(false);
+  // collapsed until the user opens it, or a capture is known (running, or ended in this app run)
+  const [open, setOpen] = useState<boolean | null>(null);
   useEffect(() => captureSync.init(), []);
 
   const status = view.status;
   const running = status?.state === 'running';
+  const expanded = running || (open ?? status !== null);
   const settingsUrl = status && running ? gatewayUrl(status) : 'http://127.0.0.1:4318';
 
   return (
     <section className="capture" aria-label="Live capture">
       <h2 className="sidebar-title">
-        <button type="button" className="capture-toggle" aria-expanded={open || running} onClick={() => setOpen(!open)}>
+        <button type="button" className="capture-toggle" aria-expanded={expanded} onClick={() => setOpen(!expanded)}>
           Live capture {running && <span className="badge badge-running">on</span>}
         </button>
       </h2>
-      {(open || running) && (
+      {expanded && (
         <div className="capture-body">
           {status && <CaptureCounters status={status} />}
           {running ? (

@@ -24,8 +24,10 @@ export function KongSettingsBox({ url }: { url: string }) {
       <pre data-testid="capture-kong-conf">{settings.kongConf}</pre>
       <p className="muted">opentelemetry plugin (decK):</p>
       <pre data-testid="capture-plugin-config">{settings.deck}</pre>
-      <p className="muted">or with the Admin API:</p>
-      <pre>{settings.adminApi}</pre>
+      <details>
+        <summary className="muted">or with the Admin API</summary>
+        <pre>{settings.adminApi}</pre>
+      </details>
       <p className="muted">
         A gateway in Docker reaches this computer as <code>host.docker.internal</code>, not 127.0.0.1; that needs listening beyond
         loopback.

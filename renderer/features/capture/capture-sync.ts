@@ -28,7 +28,10 @@ export class CaptureSync {
   private draining: string | null = null;
   private initialized = false;
 
-  constructor(private readonly cursors: CursorStore = cursorStore()) {}
+  constructor(
+    private readonly cursors: CursorStore = cursorStore(),
+    private readonly pollMs = POLL_MS,
+  ) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -45,14 +48,17 @@ export class CaptureSync {
       if (status.id === this.view.status?.id || status.state === 'running') this.set({ status });
       if (status.state === 'running' || status.pending > 0) void this.drain(status);
     });
-    void bridge.invoke('capture.status').then((res) => {
-      if (!res.ok || !res.value) return;
-      this.set({ status: res.value });
-      void this.drain(res.value);
+    void bridge.invoke('capture.status').then(async (res) => {
+      const current = res.ok ? res.value : null;
+      await this.settleOrphans(current?.id ?? null);
+      if (!current) return;
+      this.set({ status: current });
+      void this.drain(current);
     });
   }
 
   async start(args: CaptureStartArgs): Promise<boolean> {
+    this.init();
     this.set({ busy: true, error: null });
     const res = await bridge.invoke('capture.start', args);
     if (!res.ok) {
@@ -98,9 +104,9 @@ export class CaptureSync {
       for (;;) {
         const res = await bridge.invoke('capture.drain', { id: first.id, cursor });
         if (!res.ok) {
-          if (res.error.code === 'not-found') return;
+          if (res.error.code === 'not-found') return await this.settleOrphans(null);
           this.set({ error: `live capture: ${res.error.message}` });
-          await sleep(POLL_MS * 4);
+          await sleep(this.pollMs * 4);
           continue;
         }
         const d = res.value;
@@ -118,12 +124,22 @@ export class CaptureSync {
           this.cursors.clear(first.id);
           return;
         }
-        await sleep(POLL_MS);
+        await sleep(this.pollMs);
       }
     } catch (e) {
       this.set({ error: `live capture: captured traces could not be stored: ${e instanceof Error ? e.message : String(e)}` });
     } finally {
       if (this.draining === first.id) this.draining = null;
+    }
+  }
+
+  /** Capture sessions still marked running whose capture is gone (the app or host quit mid-capture). */
+  private async settleOrphans(currentId: string | null): Promise<void> {
+    const current = currentId ? captureSessionId(currentId) : null;
+    for (const row of await listSessions()) {
+      if (row.source === 'capture' && row.status === 'running' && row.id !== current) {
+        await upsertSession({ ...row, status: 'ready', updatedAt: Date.now() });
+      }
     }
   }
 

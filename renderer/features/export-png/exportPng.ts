@@ -4,6 +4,7 @@
  * lost), drawn onto a canvas under a few lines of text, followed by the time-per-phase bar, then saved.
  */
 import { phaseColorVar, type PhaseTime } from '../../../shared/kong/phase-times';
+import { phaseLabel } from '../transaction-map/phase-labels';
 import { formatDuration } from '../waterfall/format';
 import { BAR_H, EXPORT_PAD, exportLayout, pngFileName } from './export-layout';
 
@@ -107,7 +108,7 @@ export async function exportTracePng({ svg, traceId, lines, phases }: ExportInpu
       x += w;
       ctx.fillRect(legendX, layout.legendY - 9, 9, 9);
       ctx.fillStyle = fg;
-      const label = `${p.key} ${formatDuration(p.ns)}`;
+      const label = `${phaseLabel(p.key)} ${formatDuration(p.ns)}`;
       ctx.fillText(label, legendX + 13, layout.legendY);
       legendX += 13 + ctx.measureText(label).width + 14;
     }

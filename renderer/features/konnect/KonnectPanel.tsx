@@ -1,4 +1,60 @@
-/** Konnect account and sessions (issue 6): placeholder until that feature lands. */
+/**
+ * Konnect in the sidebar (issue 6): opens the Konnect dialog, and lists the sessions being pulled with
+ * their state, count and time left; clicking one shows its traces.
+ */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { formatDuration } from '../../../shared/konnect/session-spec';
+import { useStore } from '../../store';
+import { KonnectDialog } from './KonnectDialog';
+import { konnectSessionKey, konnectSync } from './konnect-sync';
+import { useTicker } from './useKonnect';
+import './konnect.css';
+
 export function KonnectPanel() {
-  return null;
+  const [open, setOpen] = useState(false);
+  const pulls = useSyncExternalStore(konnectSync.subscribe, konnectSync.getSnapshot);
+  const selectSession = useStore((s) => s.selectSession);
+  useEffect(() => konnectSync.init(), []);
+  const live = Object.values(pulls).filter((p) => p.phase !== 'done');
+  const now = useTicker(live.length > 0);
+
+  return (
+    <section className="konnect-panel" aria-label="Konnect">
+      <h2 className="sidebar-title">
+        Konnect <span className="badge badge-preview">Preview</span>
+      </h2>
+      <div className="konnect-panel-body">
+        <button type="button" onClick={() => setOpen(true)}>
+          Konnect sessions…
+        </button>
+        {live.length > 0 && (
+          <ul className="konnect-live" aria-label="Konnect sessions being pulled">
+            {live.map((p) => {
+              const s = p.session;
+              const left = s?.state === 'running' && s.endsAt ? formatDuration((Date.parse(s.endsAt) - now) / 1000) : null;
+              return (
+                <li key={p.sessionId}>
+                  <button type="button" onClick={() => selectSession(konnectSessionKey(p.sessionId))}>
+                    <span className="konnect-item-name">{p.controlPlaneName}</span>
+                    <span className="konnect-item-meta">
+                      {s ? `${s.state} · ${s.traceCount} of ${s.maxTraces} traces` : 'resuming…'}
+                      {left ? ` · ${left} left` : ''}
+                    </span>
+                    {p.waitingS !== null && <span className="konnect-item-meta">rate limited: waiting {p.waitingS} s</span>}
+                    {p.error && <span className="konnect-item-why">{p.error}</span>}
+                  </button>
+                  {p.phase === 'paused' && p.error && (
+                    <button type="button" onClick={() => setOpen(true)}>
+                      {p.signInAgain ? 'Sign in again…' : 'Open Konnect…'}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
+      {open && <KonnectDialog onClose={() => setOpen(false)} />}
+    </section>
+  );
 }

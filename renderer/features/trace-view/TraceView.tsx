@@ -118,8 +118,9 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
       <div className="tv-summary" style={{ height: summaryH }}>
         <TransactionMap trace={trace} svgRef={svg} />
         <aside className="tv-aside">
-          <KeyMetrics trace={trace} />
-          <PhaseBar trace={trace} />
+          <KeyMetrics trace={trace}>
+            <PhaseBar trace={trace} />
+          </KeyMetrics>
         </aside>
       </div>
       <Splitter orientation="horizontal" label="Resize summary" value={summaryH} bounds={SUMMARY.bounds} pxPerUnit={1} direction={1} step={16} onChange={setSummaryH} />

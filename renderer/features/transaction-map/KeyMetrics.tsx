@@ -18,7 +18,8 @@ function statusTone(status: number | null): string {
   return 'tone-ok';
 }
 
-export function KeyMetrics({ trace }: { trace: TraceSpans }) {
+/** `children` (the phase bar) sits under the latencies it breaks down. */
+export function KeyMetrics({ trace, children }: { trace: TraceSpans; children?: ReactNode }) {
   const m = useMemo(() => keyMetrics(trace), [trace]);
   const rows: [string, ReactNode, string?][] = [
     [
@@ -42,6 +43,7 @@ export function KeyMetrics({ trace }: { trace: TraceSpans }) {
         <Latency label="Client" value={ms(m.clientMs)} />
       </div>
       {m.derived && <p className="derived muted">Some latencies derived from spans (the gateway did not report them).</p>}
+      {children}
       <dl>
         {rows.map(([label, value, title]) => (
           <div key={label} title={title}>

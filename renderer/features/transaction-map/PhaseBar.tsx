@@ -7,9 +7,8 @@ import { useMemo } from 'react';
 import { phaseColorVar, phaseTimes } from '../../../shared/kong/phase-times';
 import type { TraceSpans } from '../../../shared/model/types';
 import { formatDuration } from '../waterfall/format';
+import { phaseLabel } from './phase-labels';
 import './Summary.css';
-
-const LABELS: Record<string, string> = { header_filter: 'header filter', body_filter: 'body filter', other: 'gateway (no span)' };
 
 export function PhaseBar({ trace }: { trace: TraceSpans }) {
   const times = useMemo(() => phaseTimes(trace), [trace]);
@@ -26,7 +25,7 @@ export function PhaseBar({ trace }: { trace: TraceSpans }) {
       <svg width="100%" height={12} className="phase-bar-svg" aria-hidden="true">
         {segments.map((s) => (
           <rect key={s.key} x={`${s.x}%`} y={0} width={`${s.w}%`} height={12} style={{ fill: `var(${phaseColorVar(s.key)})` }}>
-            <title>{`${LABELS[s.key] ?? s.key}: ${formatDuration(s.ns)}`}</title>
+            <title>{`${phaseLabel(s.key)}: ${formatDuration(s.ns)}`}</title>
           </rect>
         ))}
       </svg>
@@ -34,7 +33,7 @@ export function PhaseBar({ trace }: { trace: TraceSpans }) {
         {segments.map((s) => (
           <li key={s.key}>
             <span className="swatch" style={{ background: `var(${phaseColorVar(s.key)})` }} />
-            <span className="phase-name">{LABELS[s.key] ?? s.key}</span>
+            <span className="phase-name">{phaseLabel(s.key)}</span>
             <span className="mono">{formatDuration(s.ns)}</span>
             <span className="muted mono">{s.w >= 0.1 ? `${s.w.toFixed(1)}%` : '<0.1%'}</span>
           </li>

@@ -6,13 +6,13 @@
  */
 import { Group } from '@visx/group';
 import { Bar, Line } from '@visx/shape';
-import { useMemo, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { phaseColorVar } from '../../../shared/kong/phase-times';
 import { buildTransactionMap, type TopSpan } from '../../../shared/kong/transaction-map';
 import type { TraceSpans } from '../../../shared/model/types';
 import { useStore } from '../../store';
 import { formatDuration } from '../waterfall/format';
-import { fitLabel, layoutMap, type PlacedNode } from './map-layout';
+import { fitLabel, fitScale, layoutMap, type PlacedNode } from './map-layout';
 import './TransactionMap.css';
 
 export interface TransactionMapProps {
@@ -30,18 +30,29 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
   const map = useMemo(() => buildTransactionMap(trace), [trace]);
   const spanId = useStore((s) => s.spanId);
   const pick = usePickSpan();
+  const [figure, available] = useWidth();
+  const chain = useMemo(() => ancestry(trace, spanId), [trace, spanId]);
 
   if (map.kind === 'generic') {
     return (
-      <figure className="tmap" aria-label="Transaction map">
+      <figure className="tmap" aria-label="Transaction map" ref={figure}>
         <TopSpans top={map.top} selected={spanId} onPick={pick} svgRef={svgRef} />
       </figure>
     );
   }
   const layout = layoutMap(map.stages);
+  const scale = fitScale(layout.width, available);
   return (
-    <figure className="tmap" aria-label="Transaction map">
-      <svg ref={svgRef} width={layout.width} height={layout.height} className="tmap-svg" role="group" aria-label="Request path through the gateway">
+    <figure className="tmap" aria-label="Transaction map" ref={figure}>
+      <svg
+        ref={svgRef}
+        width={layout.width * scale}
+        height={layout.height * scale}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        className="tmap-svg"
+        role="group"
+        aria-label="Request path through the gateway"
+      >
         <defs>
           <marker id="tmap-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
             <path d="M0,0 L8,4 L0,8 z" className="tmap-arrowhead" />
@@ -70,13 +81,47 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
               </g>
             )}
             {st.nodes.map((p) => (
-              <MapNodeBox key={p.node.id} placed={p} slowest={p.node.id === map.slowestNodeId} selected={!!spanId && p.node.spanIds.includes(spanId)} onPick={pick} />
+              <MapNodeBox
+                key={p.node.id}
+                placed={p}
+                slowest={p.node.id === map.slowestNodeId}
+                selected={!!spanId && p.node.spanIds.includes(spanId)}
+                holdsSelection={p.node.spanIds.some((id) => chain.has(id))}
+                onPick={pick}
+              />
             ))}
           </Group>
         ))}
       </svg>
     </figure>
   );
+}
+
+/** The selected span and its ancestors, walked up iteratively. */
+function ancestry(trace: TraceSpans, spanId: string | null): Set<string> {
+  const chain = new Set<string>();
+  if (!spanId) return chain;
+  const parent = new Map(trace.spans.map((s) => [s.spanId, s.parentSpanId]));
+  let id: string | undefined = spanId;
+  while (id && !chain.has(id)) {
+    chain.add(id);
+    id = parent.get(id);
+  }
+  return chain;
+}
+
+/** The figure's content width, followed as panes are resized. */
+function useWidth() {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(el.clientWidth - 12));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, width] as const;
 }
 
 /** Selecting from the map also makes the logs follow the selected span. */
@@ -96,13 +141,22 @@ function activate(e: KeyboardEvent, run: () => void) {
   }
 }
 
-function MapNodeBox({ placed, slowest, selected, onPick }: { placed: PlacedNode; slowest: boolean; selected: boolean; onPick(id: string): void }) {
+interface NodeProps {
+  placed: PlacedNode;
+  slowest: boolean;
+  selected: boolean;
+  /** the selected span is this node's span or nested inside it (an I/O call of a plugin...) */
+  holdsSelection: boolean;
+  onPick(id: string): void;
+}
+
+function MapNodeBox({ placed, slowest, selected, holdsSelection, onPick }: NodeProps) {
   const { node, x, y, w, h } = placed;
   const endpoint = node.durationNs === null;
   const target = node.spanIds[0];
   const duration = node.durationNs === null ? '' : formatDuration(node.durationNs);
   const name = `${node.label}${node.detail ? ` (${node.detail})` : ''}${duration ? `, ${duration}` : ''}${slowest ? ', slowest' : ''}`;
-  const cls = ['tmap-node', slowest && 'slowest', selected && 'selected', target && 'clickable'].filter(Boolean).join(' ');
+  const cls = ['tmap-node', slowest && 'slowest', holdsSelection && 'selected', target && 'clickable'].filter(Boolean).join(' ');
   const interactive = target
     ? {
         role: 'button',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTransactionMap } from '../../../shared/kong/transaction-map';
 import { readKonnectFixture } from '../../../shared/kong/testdata/read-konnect';
-import { ENDPOINT_W, GAP_X, NODE_H, NODE_W, fitLabel, layoutMap } from './map-layout';
+import { ENDPOINT_W, GAP_X, NODE_H, NODE_W, fitLabel, fitScale, layoutMap } from './map-layout';
 
 describe('layoutMap', () => {
   const map = buildTransactionMap(readKonnectFixture());
@@ -36,5 +36,14 @@ describe('fitLabel', () => {
   it('shortens long plugin names with an ellipsis and leaves short ones', () => {
     expect(fitLabel('basic-auth', 100)).toBe('basic-auth');
     expect(fitLabel('rate-limiting-advanced', 62)).toBe('rate-limi…');
+  });
+});
+
+describe('fitScale', () => {
+  it('shrinks a wide map to fit, but not past the point where labels become unreadable', () => {
+    expect(fitScale(1000, 1200)).toBe(1);
+    expect(fitScale(1000, 900)).toBe(0.9);
+    expect(fitScale(1000, 300)).toBe(0.72);
+    expect(fitScale(1000, 0)).toBe(1);
   });
 });

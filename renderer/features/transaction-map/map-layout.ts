@@ -5,11 +5,11 @@
  */
 import type { MapNode, MapStage } from '../../../shared/kong/transaction-map';
 
-export const NODE_W = 112;
-export const NODE_H = 32;
+export const NODE_W = 106;
+export const NODE_H = 30;
 export const ENDPOINT_W = 40;
-export const GAP_X = 20;
-export const GAP_Y = 6;
+export const GAP_X = 16;
+export const GAP_Y = 5;
 export const HEADER_H = 30;
 export const PAD = 8;
 
@@ -64,6 +64,12 @@ export function layoutMap(stages: readonly MapStage[]): MapLayout {
   const height = top + maxRows * (NODE_H + GAP_Y) - GAP_Y + PAD + 4;
   const links = placed.slice(1).map((st, i) => ({ x1: placed[i]!.x + placed[i]!.w + (placed[i]!.groupBox ? 4 : 0), x2: st.x - (st.groupBox ? 4 : 0) }));
   return { width, height, stages: placed, flowY: top + NODE_H / 2, links };
+}
+
+/** Scale that fits the map into the available width, never below `min` (then the figure scrolls). */
+export function fitScale(mapWidth: number, available: number, min = 0.72): number {
+  if (!(available > 0) || !(mapWidth > 0)) return 1;
+  return Math.max(min, Math.min(1, available / mapWidth));
 }
 
 /** Fits a label into a node's width at the given average character width, with an ellipsis. */

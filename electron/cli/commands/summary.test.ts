@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { run } from './summary';
+import { captureIo } from './cli-test-io';
+
+const fixtures = resolve(__dirname, '../../../test/fixtures/formats');
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ktv-summary-'));
+  copyFileSync(join(fixtures, 'konnect-gateway-3.10.json'), join(dir, 'konnect.json'));
+  copyFileSync(join(fixtures, 'collector-mixed.jsonl'), join(dir, 'mixed.jsonl'));
+  writeFileSync(join(dir, 'konnect.json.gz'), gzipSync(readFileSync(join(fixtures, 'konnect-gateway-3.10.json'))));
+  writeFileSync(join(dir, 'nothing.json'), '{"hello":"world"}');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('ktv summary', () => {
+  it('--json prints exactly one JSON document with per-trace summaries', async () => {
+    const io = captureIo(dir);
+    expect(await run(['konnect.json', '--json'], io)).toBe(0);
+    expect(io.stdout).toHaveLength(1);
+    expect(JSON.parse(io.stdout[0]!)).toEqual({
+      traces: [{ traceId: '7f53c0d47e0f12051956b805a7696363', spans: 22, root: 'kong', durationMs: 773.426176, statusCode: 200 }],
+      logs: 0,
+      skipped: [],
+    });
+    expect(io.stderr).toEqual([]);
+  });
+
+  it('reads compressed files the same way', async () => {
+    const plain = captureIo(dir);
+    const gz = captureIo(dir);
+    await run(['konnect.json', '--json'], plain);
+    expect(await run(['konnect.json.gz', '--json'], gz)).toBe(0);
+    expect(gz.stdout).toEqual(plain.stdout);
+  });
+
+  it('lists logs and skipped records of a collector file', async () => {
+    const io = captureIo(dir);
+    expect(await run(['--json', 'mixed.jsonl'], io)).toBe(0);
+    const doc = JSON.parse(io.stdout.join(''));
+    expect(doc.logs).toBe(2);
+    expect(doc.traces.map((t: { traceId: string; spans: number; root: string; statusCode: number | null }) => [t.traceId, t.spans, t.root, t.statusCode])).toEqual([
+      ['0af7651916cd43dd8448eb211c80319c', 3, 'kong', 502],
+      ['4bf92f3577b34da6a3ce929d0e0e4736', 1, 'kong', 200],
+    ]);
+    expect(doc.skipped).toHaveLength(1);
+    expect(doc.skipped[0].where).toBe('line 4');
+  });
+
+  it('prints a readable table without --json', async () => {
+    const io = captureIo(dir);
+    expect(await run(['konnect.json'], io)).toBe(0);
+    const text = io.stdout.join('\n');
+    expect(text).toMatch(/7f53c0d47e0f12051956b805a7696363\s+22\s+773\.426\s+200\s+kong/);
+    expect(text).toContain('konnect.json: 1 trace (22 spans), 0 logs, 0 payloads, 0 skipped; format konnect');
+  });
+
+  it.each([
+    ['a file with nothing in it', ['nothing.json', '--json'], 1, /^ktv summary: nothing\.json: no spans or logs found/],
+    ['a missing file', ['missing.json'], 1, /^ktv summary: missing\.json: no such file$/],
+    ['no file', ['--json'], 2, /a FILE is needed/],
+    ['an unknown option', ['konnect.json', '--yaml'], 2, /unknown option --yaml/],
+  ])('%s: non-zero exit, message naming the file on stderr, nothing on stdout', async (_name, argv, code, message) => {
+    const io = captureIo(dir);
+    expect(await run(argv, io)).toBe(code);
+    expect(io.stdout).toEqual([]);
+    expect(io.stderr.join('\n')).toMatch(message);
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * The trace list with the expression filter (issue 5) mounted in its filter bar: the same language as
+ * sampling rules, evaluated on each trace's root span, with the match count updating as you type.
+ */
+import { useMemo } from 'react';
+import { useTraces } from '../../db/repo';
+import type { TraceRow } from '../../db/schema';
+import { useStore } from '../../store';
+import { ExpressionEditor, useExpressionFilter, useSeenValues } from '../expr-editor';
+import { TraceList } from '../trace-list/TraceList';
+
+const EMPTY: TraceRow[] = [];
+
+export function FilteredTraceList() {
+  const sessionId = useStore((s) => s.sessionId);
+  const text = useStore((s) => s.traceExprText);
+  const setText = useStore((s) => s.setTraceExprText);
+  const remember = useStore((s) => s.rememberTraceExpr);
+  const history = useStore((s) => s.recentExpressions);
+  const all = useTraces(sessionId) ?? EMPTY;
+  const filter = useExpressionFilter(all, text);
+  const suggestions = useSeenValues(all);
+  const matches = filter.matches;
+  const rowFilter = useMemo(() => (matches ? (r: TraceRow) => matches.has(r.traceId) : undefined), [matches]);
+  return (
+    <TraceList
+      rowFilter={rowFilter}
+      expressionFilter={
+        <ExpressionEditor
+          value={text}
+          onChange={setText}
+          onSubmit={remember}
+          suggestions={suggestions}
+          history={history}
+          aria-label="Expression filter"
+          placeholder="Filter by expression, e.g. http.response.status_code >= 500"
+          hint={matches ? `${filter.count} of ${all.length} traces match` : undefined}
+        />
+      }
+    />
+  );
+}

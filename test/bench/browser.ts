@@ -1,0 +1,112 @@
+/**
+ * Benchmark plumbing for browser mode: start the real host and Debian's Chromium on a fresh profile, and
+ * sample the memory of the whole browser process tree plus the host while something runs.
+ */
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { CHROMIUM, CHROMIUM_ARGS, startHostProcess, tempDir, type HostProcess } from '../e2e/launch';
+
+export interface BenchApp {
+  host: HostProcess;
+  context: BrowserContext;
+  page: Page;
+  profileDir: string;
+  close(): Promise<void>;
+}
+
+export async function startBenchApp(): Promise<BenchApp> {
+  const profileDir = tempDir('bench-profile');
+  const host = await startHostProcess({ dataDir: tempDir('bench-data') });
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, '--js-flags=--max-old-space-size=8192'],
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(host.url);
+  await page.locator('[data-app-ready="true"]').waitFor({ timeout: 60_000 });
+  return {
+    host,
+    context,
+    page,
+    profileDir,
+    close: async () => {
+      await context.close();
+      await host.stop();
+    },
+  };
+}
+
+/** Calls the bridge from the page, as the app does. */
+export async function invoke<T>(page: Page, channel: string, args: unknown): Promise<T> {
+  const res = await page.evaluate(
+    async ({ channel, args }) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="ktv-token"]')!.content;
+      const r = await fetch(`/api/invoke/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ktv-token': token }, body: JSON.stringify(args) });
+      return r.json();
+    },
+    { channel, args },
+  );
+  if (!res.ok) throw new Error(`${channel}: ${res.error.message}`);
+  return res.value as T;
+}
+
+function rssKb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** PIDs of every process whose command line names `marker`, and all their descendants. */
+function processTree(marker: string): number[] {
+  const parents = new Map<number, number>();
+  const roots: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parents.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) roots.push(pid);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const out = new Set(roots);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of parents) {
+      if (!out.has(pid) && out.has(ppid)) {
+        out.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return [...out];
+}
+
+/** Samples the resident memory of the browser tree and the host every 100 ms until stopped. */
+export function sampleMemory(app: BenchApp): { stop(): { baselineMB: number; peakMB: number } } {
+  const measure = () => {
+    const pids = processTree(app.profileDir);
+    if (app.host.child.pid) pids.push(app.host.child.pid);
+    return pids.reduce((sum, pid) => sum + rssKb(pid), 0) / 1024;
+  };
+  const baselineMB = measure();
+  let peakMB = baselineMB;
+  const timer = setInterval(() => {
+    peakMB = Math.max(peakMB, measure());
+  }, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      peakMB = Math.max(peakMB, measure());
+      return { baselineMB, peakMB };
+    },
+  };
+}

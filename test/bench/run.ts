@@ -1,0 +1,172 @@
+/**
+ * `npm run bench [-- --json] [--spans N] [--only import,filter,receive] [--receive-seconds S]`
+ *
+ * Each figure is reported with a floor measured in the same run, so ratios survive a noisy machine:
+ * - import: a generated OTLP/JSON-lines file of N spans (default 1,000,000) imported into IndexedDB by the
+ *   real app in Chromium (browser mode, through the Recent menu), against the floor of fetching and
+ *   JSON-parsing the same bytes line by line in a worker of the same page.
+ * - filter: compiling an expression and filtering 10,000 trace summaries (issue 5).
+ * - receive: the live OTLP receiver under concurrent exporters (issue 7).
+ * The last line of `--json` output is one JSON object with every section.
+ */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../e2e/launch';
+import { invoke, sampleMemory, startBenchApp } from './browser';
+import { execFileSync } from 'node:child_process';
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const value = (name: string, fallback: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] ? argv[i + 1]! : fallback;
+};
+const json = flag('json');
+const only = new Set(value('only', 'import,open,logs,filter,receive').split(','));
+const log = (...a: unknown[]) => console.log(...a);
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function cachedFile(name: string, make: (out: string) => Promise<unknown>): Promise<string> {
+  const dir = join(ROOT, '.cache', 'bench');
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, name);
+  if (!existsSync(out)) {
+    log(`generating ${name} ...`);
+    await make(out);
+  }
+  return out;
+}
+
+const FLOOR_WORKER = `
+self.onmessage = async (e) => {
+  const t0 = performance.now();
+  const res = await fetch(e.data.url);
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buf = '', lines = 0, spans = 0;
+  const take = (line) => {
+    if (!line) return;
+    const doc = JSON.parse(line);
+    lines++;
+    for (const rs of doc.resourceSpans || []) for (const ss of rs.scopeSpans || []) spans += (ss.spans || []).length;
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buf += value;
+    let nl;
+    while ((nl = buf.indexOf('\\n')) >= 0) { take(buf.slice(0, nl)); buf = buf.slice(nl + 1); }
+  }
+  take(buf);
+  self.postMessage({ seconds: (performance.now() - t0) / 1000, lines, spans });
+};`;
+
+async function benchImport() {
+  const spans = Number(value('spans', '1000000'));
+  // the generator runs as its own process (dist/bench/gen-otlp.mjs, bundled by scripts/bench.mjs)
+  const file = await cachedFile(`otlp-${spans}.jsonl`, async (out) =>
+    execFileSync(process.execPath, [join(ROOT, 'dist/bench/gen-otlp.mjs'), '--spans', String(spans), '--out', out, '--seed', '7'], { stdio: 'inherit' }),
+  );
+  const bytes = statSync(file).size;
+  log(`import: ${file} (${(bytes / 1e6).toFixed(0)} MB)`);
+  const app = await startBenchApp();
+  try {
+    const ref = await invoke<{ id: string; name: string }>(app.page, 'files.openRecent', { path: file });
+    // the floor: read and parse the same bytes in the same page
+    const floor = await app.page.evaluate(
+      async ({ code, url }) => {
+        const w = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+        const out = await new Promise<{ seconds: number; spans: number }>((resolve) => {
+          w.onmessage = (e) => resolve(e.data);
+          w.postMessage({ url });
+        });
+        w.terminate();
+        return out;
+      },
+      { code: FLOOR_WORKER, url: new URL(`api/files/${ref.id}?token=${await app.page.locator('meta[name="ktv-token"]').getAttribute('content')}`, app.host.url).href },
+    );
+    log(`  floor: parsed ${floor.spans} spans in ${floor.seconds.toFixed(2)} s`);
+
+    // the import, as a user starts it: Recent → the file
+    await app.page.getByRole('button', { name: 'Recent' }).click();
+    const mem = sampleMemory(app);
+    const item = app.page.getByRole('menuitem', { name: new RegExp(ref.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+    await item.waitFor();
+    await app.page.evaluate(() => {
+      (window as unknown as { __t0: number }).__t0 = performance.now();
+    });
+    await item.click();
+    const done = app.page.locator('.import-row.import-done', { hasText: ref.name });
+    const failed = app.page.locator('.import-row.import-failed', { hasText: ref.name });
+    await Promise.race([done.waitFor({ timeout: 30 * 60_000 }), failed.waitFor({ timeout: 30 * 60_000 })]);
+    const seconds = (await app.page.evaluate(() => performance.now() - (window as unknown as { __t0: number }).__t0)) / 1000;
+    const memory = mem.stop();
+    if (await failed.count()) throw new Error(`import failed: ${await failed.textContent()}`);
+    const message = (await done.textContent()) ?? '';
+    const imported = Number(/([\d,]+) spans?/.exec(message)?.[1]?.replace(/,/g, '') ?? NaN);
+    const result = {
+      spans: imported,
+      seconds: round(seconds),
+      spansPerSecond: Math.round(imported / seconds),
+      floorSeconds: round(floor.seconds),
+      ratioToFloor: round(seconds / floor.seconds),
+      peakMemoryMB: Math.round(memory.peakMB - memory.baselineMB),
+      fileMB: Math.round(bytes / 1e6),
+    };
+    log(`  import: ${JSON.stringify(result)}`);
+    return result;
+  } finally {
+    await app.close();
+  }
+}
+
+async function benchFilter() {
+  const { generateSample } = await import('../../shared/sample/generate');
+  const { decodeAll } = await import('../../shared/decode/index');
+  const { summarizeTrace } = await import('../../shared/kong/summary');
+  const { compile } = await import('../../shared/expr/index');
+  const sample = generateSample({ seed: 11, traces: 10_000 });
+  const decoded = await decodeAll(new TextEncoder().encode(sample.jsonl), { fileName: 'filter-bench.jsonl' });
+  const summaries = decoded.traces.map((t) => summarizeTrace(t));
+  const expr = 'http.response.status_code >= 500 || (http.request.method == "POST" && proxy.kong.latency.total > 100) || lower(url.full) contains "/users"';
+  const runs: number[] = [];
+  let matched = 0;
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    const c = compile(expr);
+    if (!c.ok) throw new Error(c.errors[0]!.message);
+    matched = summaries.filter((s) => c.evaluate(s.rootAttributes)).length;
+    runs.push(performance.now() - t0);
+  }
+  runs.sort((a, b) => a - b);
+  const result = { traces: summaries.length, matched, medianMs: round(runs[10]!), maxMs: round(runs[runs.length - 1]!) };
+  log(`filter: ${JSON.stringify(result)}`);
+  return result;
+}
+
+async function benchReceiveSection() {
+  const { benchReceive } = await import('./receive');
+  const seconds = Number(value('receive-seconds', '60'));
+  const result = await benchReceive({ seconds });
+  log(`receive: ${JSON.stringify(result)}`);
+  return result;
+}
+
+async function main() {
+  const out: Record<string, unknown> = {};
+  if (only.has('import')) out.import = await benchImport();
+  if (only.has('open') || only.has('logs')) {
+    const { benchViews } = await import('./views');
+    Object.assign(out, await benchViews({ open: only.has('open'), logs: only.has('logs') }));
+  }
+  if (only.has('filter')) out.filter = await benchFilter();
+  if (only.has('receive')) out.receive = await benchReceiveSection();
+  if (json) console.log(JSON.stringify(out));
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(`bench: ${e instanceof Error ? e.stack : String(e)}`);
+    process.exit(1);
+  },
+);

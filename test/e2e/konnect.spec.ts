@@ -1,0 +1,109 @@
+/**
+ * Konnect against the local stand-in (test/stand-ins/konnect): sign in, list control planes and nodes,
+ * pull a finished session, start one and watch its traces arrive, and recover from faults (429 with
+ * Retry-After, a token that stops working, a missing role). The host gets the stand-in's URL through
+ * KONNECT_BASE_URL, as a developer would point the app at a proxy.
+ */
+import { CP_DEFAULT, SEEDED_SESSION_TRACES } from '../stand-ins/konnect/seed';
+import { startKonnectStandIn, STANDIN_TOKEN, STANDIN_VIEWER_TOKEN, type KonnectStandIn } from '../stand-ins/konnect/server';
+import { expect, test as base } from './fixtures';
+import { KonnectDialog } from './pages/konnect-dialog';
+
+const test = base.extend<{ standIn: KonnectStandIn; konnect: KonnectDialog }>({
+  // eslint-disable-next-line no-empty-pattern
+  standIn: async ({}, use) => {
+    const standIn = await startKonnectStandIn({ traceIntervalMs: 300 });
+    await use(standIn);
+    await standIn.close();
+  },
+  app: async ({ launch, standIn }, use) => {
+    const { app } = await launch({ env: { KONNECT_BASE_URL: standIn.url } });
+    await use(app);
+  },
+  konnect: async ({ app }, use) => use(new KonnectDialog(app.page)),
+});
+
+test('signs in, pages and searches control planes, and marks the unsupported ones', async ({ konnect }) => {
+  await expect(konnect.panel.getByText('Preview')).toBeVisible();
+  await konnect.open();
+  await expect(konnect.signIn.getByText('memory only')).toBeVisible();
+  await konnect.signInWith('my-password');
+  await expect(konnect.signIn.getByText(/starts with kpat_/)).toBeVisible();
+
+  await konnect.signInWith(STANDIN_TOKEN);
+  await expect(konnect.dialog.getByRole('button', { name: /Konnect EU/ })).toBeVisible();
+  await expect(konnect.controlPlanes.getByText(/Page 1 of 3 · 25 control planes/)).toBeVisible();
+  const kic = konnect.controlPlane('kic-prod');
+  await expect(kic).toContainText('Kong Ingress Controller clusters do not support debugger sessions');
+  await konnect.controlPlanes.getByRole('button', { name: 'Next' }).click();
+  await expect(konnect.controlPlanes.getByText(/Page 2 of 3/)).toBeVisible();
+
+  await konnect.controlPlanes.getByLabel('Search control planes').fill('payments');
+  await expect(konnect.controlPlanes.getByText(/Page 1 of 1 · 2 control planes/)).toBeVisible();
+  await expect(konnect.controlPlane('payments-prod')).toBeVisible();
+});
+
+test('pulls a finished session into the trace list, then starts one whose traces arrive live', async ({ konnect, ktv }) => {
+  await konnect.open();
+  await konnect.signInWith(STANDIN_TOKEN);
+  await konnect.controlPlane('default').click();
+  const past = konnect.session(/completed/);
+  await expect(past).toContainText(`${SEEDED_SESSION_TRACES} of ${SEEDED_SESSION_TRACES} traces`);
+  await past.getByRole('button', { name: 'Pull traces' }).click();
+  await expect(konnect.dialog).toBeHidden();
+  await expect(ktv.traceRows()).toHaveCount(SEEDED_SESSION_TRACES, { timeout: 30_000 });
+
+  await konnect.open();
+  await konnect.controlPlane('default').click();
+  await konnect.sessions.getByRole('button', { name: 'New session…' }).click();
+  const form = konnect.startForm;
+  await expect(form.getByText('gw-legacy-1.internal')).toBeVisible();
+  await expect(form.getByRole('listitem').filter({ hasText: 'gw-legacy-1.internal' }).getByRole('checkbox')).toBeDisabled();
+  await expect(form.getByText(/older than 3\.9\.1/).first()).toBeVisible();
+  await form.getByRole('button', { name: 'Start session' }).click();
+  await expect(form.getByText('pick at least one data-plane node')).toBeVisible();
+
+  await form.getByRole('listitem').filter({ hasText: 'gw-canary.internal' }).getByRole('checkbox').check();
+  await form.getByRole('radio', { name: 'Advanced (expression)' }).check();
+  await form.getByRole('combobox', { name: 'Sampling expression' }).fill('http.method == GET');
+  await form.getByRole('button', { name: 'Start session' }).click();
+  await expect(form.getByText(/column \d+:/).first()).toBeVisible();
+  await form.getByRole('combobox', { name: 'Sampling expression' }).fill('http.response.status_code >= 200');
+  await form.getByLabel('Duration', { exact: true }).fill('30');
+  await form.getByLabel('Duration unit').selectOption('s');
+  await form.getByLabel('Maximum traces').fill('4');
+  await form.getByRole('button', { name: 'Start session' }).click();
+
+  await expect(konnect.dialog).toBeHidden();
+  const live = konnect.panel.getByRole('list', { name: 'Konnect sessions being pulled' });
+  await expect(live).toContainText('default');
+  await expect(ktv.traceRows()).toHaveCount(4, { timeout: 30_000 });
+  await expect(live).toBeHidden({ timeout: 30_000 });
+});
+
+test('waits out a 429, asks to sign in again after a 401, and names the missing role on 403', async ({ konnect, standIn }) => {
+  await konnect.open();
+  await konnect.signInWith(STANDIN_VIEWER_TOKEN);
+  await expect(konnect.controlPlanes.getByText(/25 control planes/)).toBeVisible();
+
+  standIn.addFault({ kind: 'status', status: 429, retryAfterS: 3, path: '/v2/control-planes', method: 'GET' });
+  await konnect.controlPlanes.getByRole('button', { name: 'Next' }).click();
+  await expect(konnect.dialog.getByRole('status')).toContainText(/rate limiting requests: waiting \d s/);
+  await expect(konnect.controlPlanes.getByText(/Page 2 of 3/)).toBeVisible();
+  await expect(konnect.dialog.getByRole('status')).toBeHidden();
+
+  await konnect.controlPlane('default').click();
+  await konnect.sessions.getByRole('button', { name: 'New session…' }).click();
+  await konnect.startForm.getByRole('listitem').filter({ hasText: 'gw-eu-1.internal' }).getByRole('checkbox').check();
+  await konnect.startForm.getByLabel('Route').selectOption({ label: 'route-1 (GET /api/v1/r1)' });
+  await konnect.startForm.getByRole('button', { name: 'Start session' }).click();
+  await expect(konnect.startForm.getByRole('alert').filter({ hasText: 'Debug Session Creator' })).toBeVisible();
+
+  standIn.addFault({ kind: 'status', status: 401, detail: 'Token expired', path: `/v2/control-planes/${CP_DEFAULT}/debugger/sessions`, method: 'GET' });
+  await konnect.sessions.getByRole('button', { name: 'Refresh' }).click();
+  await expect(konnect.sessions.getByText(/Token expired/)).toBeVisible();
+  await konnect.dialog.getByRole('button', { name: 'Sign in again' }).click();
+  await konnect.signInWith(STANDIN_TOKEN);
+  await expect(konnect.dialog.getByRole('button', { name: /Sign out of/ })).toHaveCount(1);
+  await expect(konnect.controlPlanes.getByText(/25 control planes/)).toBeVisible();
+});
