@@ -181,8 +181,8 @@ describe('Konnect debugger exports', () => {
   });
 
   it('merges repeated spans, uniting attributes and events', async () => {
-    const doc = structuredClone(konnect) as { batches: any[] };
-    const copy = structuredClone(doc.batches[0]);
+    const doc = JSON.parse(JSON.stringify(konnect)) as { batches: any[] };
+    const copy = JSON.parse(JSON.stringify(doc.batches[0]));
     const span = copy.scopeSpans[0].spans[0];
     span.attributes = [{ key: 'extra', value: { stringValue: 'yes' } }];
     span.events = [{ timeUnixNano: span.startTimeUnixNano, name: 'late' }];

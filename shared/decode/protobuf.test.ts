@@ -19,19 +19,20 @@ function span(spanId: string, parent: string, start: string, end: string, name =
     parentSpanId: parent ? hexToBytes(parent) : new Uint8Array(0),
     name,
     kind: 2,
-    startTimeUnixNano: protobuf.util.Long.fromString(start, true),
-    endTimeUnixNano: protobuf.util.Long.fromString(end, true),
+    startTimeUnixNano: start,
+    endTimeUnixNano: end,
     attributes: [
       { key: 'http.response.status_code', value: { intValue: 502 } },
-      { key: 'big', value: { intValue: protobuf.util.Long.fromString('9007199254740993') } },
+      { key: 'big', value: { intValue: '9007199254740993' } },
       { key: 'list', value: { arrayValue: { values: [{ stringValue: 'a' }, { doubleValue: 1.5 }] } } },
       { key: 'raw', value: { bytesValue: new Uint8Array([1, 2, 3]) } },
     ],
-    events: [{ timeUnixNano: protobuf.util.Long.fromString(start, true).add(7), name: 'ev', attributes: [] }],
+    events: [{ timeUnixNano: addNs(start, 7), name: 'ev', attributes: [] }],
     status: { code: 2, message: 'bad gateway' },
   };
 }
 
+// protobufjs' fromObject takes 64-bit fields as decimal strings
 function traceRequest(spans: Record<string, unknown>[]): Uint8Array {
   const message = TraceRequest.fromObject({
     resourceSpans: [{ resource: { attributes: [{ key: 'session.id', value: { stringValue: 'sess-1' } }] }, scopeSpans: [{ scope: { name: 'kong-internal', version: '0.1.0' }, spans }] }],
@@ -48,8 +49,8 @@ function logsRequest(): Uint8Array {
           {
             scope: { name: 'kong' },
             logRecords: [
-              { timeUnixNano: protobuf.util.Long.fromString('1739932819947000123', true), severityNumber: 13, severityText: 'WARN', body: { stringValue: 'slow upstream' }, traceId: hexToBytes(T), spanId: hexToBytes('b7ad6b7169203331') },
-              { observedTimeUnixNano: protobuf.util.Long.fromString('1739932819947000999', true), severityNumber: 9, body: { stringValue: 'no event time' } },
+              { timeUnixNano: '1739932819947000123', severityNumber: 13, severityText: 'WARN', body: { stringValue: 'slow upstream' }, traceId: hexToBytes(T), spanId: hexToBytes('b7ad6b7169203331') },
+              { observedTimeUnixNano: '1739932819947000999', severityNumber: 9, body: { stringValue: 'no event time' } },
             ],
           },
         ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Span, TraceSpans } from '../model/types';
+import type { Attributes, Span, TraceSpans } from '../model/types';
 import { traceBrief } from './trace-brief';
 
 function span(spanId: string, parentSpanId: string, start: number, extra: Partial<Span> = {}): Span {
@@ -21,7 +21,7 @@ describe('traceBrief', () => {
     ['no status', undefined, null],
     ['a non-numeric status', 'OK', null],
   ])('%s', (_name, status, expected) => {
-    const attributes = status === undefined ? {} : { 'http.response.status_code': status };
+    const attributes: Attributes = status === undefined ? {} : { 'http.response.status_code': status };
     expect(traceBrief(trace([span('r', '', 0, { attributes })])).statusCode).toBe(expected);
   });
 

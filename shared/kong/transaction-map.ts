@@ -244,6 +244,7 @@ function upstreamNode(upIn: Span[], upOut: Span[], upInAll: Span[]): MapNode {
   }
   return {
     id: 'upstream',
+    // the wait only: connecting and sending are "upstream in", reading the response "upstream out"
     label: 'upstream',
     detail: host,
     bucket: 'upstream',

@@ -91,7 +91,7 @@ export function Logs({ trace }: { trace: TraceSpans | null }) {
           {newestFirst ? 'Newest first' : 'Oldest first'}
         </button>
         <span className="logs-count muted" aria-live="polite">
-          {result.rows.length === prepared.length ? `${prepared.length} lines` : `${result.rows.length} of ${prepared.length} lines`}
+          {result.rows.length === prepared.length ? lines(prepared.length) : `${result.rows.length} of ${lines(prepared.length)}`}
         </span>
       </div>
       <div className="logs-body" ref={virtual.ref} onScroll={virtual.onScroll}>
@@ -137,6 +137,8 @@ function EmptyLogs({ total, spanFiltered, spanName, onAllSpans }: { total: numbe
     </p>
   );
 }
+
+const lines = (n: number) => `${n} line${n === 1 ? '' : 's'}`;
 
 const clock = (ms: number) => {
   if (!(ms > 0)) return '–';

@@ -98,7 +98,7 @@ export function TraceList({ expressionFilter, rowFilter }: TraceListProps = {}) 
         {/* the expression filter (issue 5) mounts here */}
         <div className="trace-expr-slot">{expressionFilter}</div>
         <span className="trace-count muted" aria-live="polite">
-          {notice || (rows.length === total ? `${total} traces` : `${rows.length} of ${total} traces`)}
+          {notice || (rows.length === total ? plural(total, 'trace') : `${rows.length} of ${plural(total, 'trace')}`)}
         </span>
       </div>
       <div
@@ -150,6 +150,7 @@ function EmptyList({ sessionId, total, loading }: { sessionId: string | null; to
   return <p className="trace-empty muted">{message}</p>;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const ms = (v: number | null) => (v === null ? '–' : formatDuration(v * 1e6));
 const time = (startMs: number) => {
   const d = new Date(startMs);

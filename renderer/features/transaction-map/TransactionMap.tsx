@@ -156,6 +156,7 @@ function MapNodeBox({ placed, slowest, selected, holdsSelection, onPick }: NodeP
   const target = node.spanIds[0];
   const duration = node.durationNs === null ? '' : formatDuration(node.durationNs);
   const name = `${node.label}${node.detail ? ` (${node.detail})` : ''}${duration ? `, ${duration}` : ''}${slowest ? ', slowest' : ''}`;
+  const tip = node.id === 'upstream' ? `${name}: waiting on the upstream outside any gateway span` : name;
   const cls = ['tmap-node', slowest && 'slowest', holdsSelection && 'selected', target && 'clickable'].filter(Boolean).join(' ');
   const interactive = target
     ? {
@@ -169,7 +170,7 @@ function MapNodeBox({ placed, slowest, selected, holdsSelection, onPick }: NodeP
     : { role: 'img', 'aria-label': name };
   return (
     <Group top={y} left={x} className={cls} {...interactive}>
-      <title>{name}</title>
+      <title>{tip}</title>
       <Bar x={0} y={0} width={w} height={h} rx={4} style={{ fill: endpoint ? 'var(--bg-panel)' : shade(node.bucket, node.weight) }} className="tmap-box" />
       {!endpoint && <Bar x={0} y={0} width={3} height={h} style={{ fill: color(node.bucket) }} />}
       {endpoint ? (
