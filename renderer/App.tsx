@@ -11,6 +11,7 @@ import { SessionsSidebar } from './features/sessions/SessionsSidebar';
 import { Header } from './features/shell/Header';
 import { useAutoSelectTrace, useStartup } from './features/shell/useStartup';
 import { useTheme } from './features/shell/useTheme';
+import { Workspace } from './features/shell/Workspace';
 import { FilteredTraceList } from './features/trace-filter/FilteredTraceList';
 import { TraceView } from './features/trace-view/TraceView';
 import './App.css';
@@ -28,17 +29,17 @@ export function App() {
         </div>
       )}
       <ImportStatus />
-      <div className="app-body">
-        <aside className="sidebar">
-          <SessionsSidebar />
-          <KonnectPanel />
-          <CapturePanel />
-        </aside>
-        <main className="app-main">
-          <FilteredTraceList />
-          <TraceView />
-        </main>
-      </div>
+      <Workspace
+        sidebar={
+          <>
+            <SessionsSidebar />
+            <KonnectPanel />
+            <CapturePanel />
+          </>
+        }
+        list={<FilteredTraceList />}
+        view={<TraceView />}
+      />
       <DropZone />
     </div>
   );

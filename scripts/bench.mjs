@@ -8,7 +8,7 @@ const common = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['@playwright/test', 'playwright', 'playwright-core', 'fsevents'],
+  external: ['@playwright/test', 'playwright', 'playwright-core', 'fsevents', 'esbuild'],
   logLevel: 'warning',
   banner: { js: "import { createRequire as __ktvCreateRequire } from 'node:module'; const require = __ktvCreateRequire(import.meta.url);" },
 };

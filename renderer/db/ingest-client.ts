@@ -20,6 +20,8 @@ export interface ImportHandle {
 
 let worker: Worker | null = null;
 const waiting = new Map<string, { resolve: (r: ImportReport) => void; reject: (e: Error) => void }>();
+/** jobs that write already-decoded data (live capture): they report to their caller only, no banner */
+const quiet = new Set<string>();
 let recovered: Promise<number> | null = null;
 let resolveRecovered: ((n: number) => void) | null = null;
 
@@ -39,6 +41,11 @@ function getWorker(): Worker {
     }
     const w = waiting.get(msg.jobId);
     waiting.delete(msg.jobId);
+    if (quiet.delete(msg.jobId)) {
+      if (msg.type === 'done') w?.resolve(msg.report);
+      else w?.reject(new ImportError(msg.failure));
+      return;
+    }
     if (msg.type === 'done') {
       updateImport(msg.jobId, {
         state: 'done',
@@ -96,6 +103,7 @@ export function cancelImport(id: string): void {
 /** Writes already-decoded traces and logs into a session (live capture), merging duplicates. */
 export function ingestDecoded(session: SessionInit, input: DecodedInput): Promise<ImportReport> {
   const id = newId();
+  quiet.add(id);
   const promise = new Promise<ImportReport>((resolve, reject) => waiting.set(id, { resolve, reject }));
   void recoverImports().then(() => post({ type: 'ingest', jobId: id, session, input }));
   return promise;

@@ -77,6 +77,12 @@ export class ImportWriter {
       }
       const keys = [...incoming.keys()];
       const [oldSpans, oldRows] = await Promise.all([db.spans.bulkGet(keys), db.traces.bulkGet(keys)]);
+      // logs and payloads may have arrived before their trace (another file, or earlier lines)
+      const fresh = keys.filter((_k, i) => !oldRows[i]);
+      const [earlierLogs, earlierPayloads] = fresh.length
+        ? await Promise.all([db.logs.bulkGet(fresh), db.payloads.bulkGet(fresh)])
+        : [[], []];
+      const earlier = new Map(fresh.map((k, i) => [k, { logs: earlierLogs[i]?.records.length ?? 0, payload: !!earlierPayloads[i] }]));
       const spanRows = [];
       const traceRows: TraceRow[] = [];
       for (let i = 0; i < keys.length; i++) {
@@ -96,8 +102,8 @@ export class ImportWriter {
           ...summary,
           id: key,
           sessionId: sid,
-          logCount: oldRow?.logCount ?? 0,
-          hasPayload: oldRow?.hasPayload ?? false,
+          logCount: oldRow?.logCount ?? earlier.get(key)?.logs ?? 0,
+          hasPayload: oldRow?.hasPayload ?? earlier.get(key)?.payload ?? false,
           importId: oldRow ? oldRow.importId : this.importId,
         });
       }

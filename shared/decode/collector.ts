@@ -26,6 +26,9 @@ export interface TraceAcc {
 
 export class Collector {
   private traces = new Map<string, TraceAcc>();
+  /** one shared object per distinct resource / scope content, so identity works as a dedupe key */
+  private readonly resourceIntern = new Map<string, Attributes>();
+  private readonly scopeIntern = new Map<string, Scope>();
   private logs: LogRecord[] = [];
   private payloads: Payload[] = [];
   private skipped: Skipped[] = [];
@@ -40,6 +43,18 @@ export class Collector {
   totalSkipped = 0;
   firstSkipped: Skipped | undefined;
   format: FormatName | undefined;
+
+  /**
+   * The shared object for resources equal to `resource`. Converters call this once per resourceSpans
+   * element (not per span), so equal resources on many JSON lines end up as one entry per trace.
+   */
+  resource(resource: Attributes): Attributes {
+    return intern(this.resourceIntern, resource);
+  }
+
+  scope(scope: Scope): Scope {
+    return intern(this.scopeIntern, scope);
+  }
 
   /** The accumulator for a trace, created with `refSec` as its reference second when new. */
   trace(traceId: string, refSec: number): TraceAcc {
@@ -143,6 +158,17 @@ export class Collector {
     this.recordCount = 0;
     return batch;
   }
+}
+
+/** Bounded so a file with endless distinct resources cannot grow the table without limit. */
+const MAX_INTERNED = 10_000;
+
+function intern<T>(table: Map<string, T>, value: T): T {
+  const key = JSON.stringify(value);
+  const known = table.get(key);
+  if (known !== undefined) return known;
+  if (table.size < MAX_INTERNED) table.set(key, value);
+  return value;
 }
 
 function finishTrace(acc: TraceAcc): TraceSpans {

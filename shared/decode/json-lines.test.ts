@@ -37,6 +37,10 @@ describe('collector file-exporter JSON lines', () => {
     expect(r.logs).toHaveLength(2);
     const byId = Object.fromEntries(r.traces.map((t) => [t.traceId, t.spans.map((s) => s.spanId).sort()]));
     expect(byId).toEqual({ [T1]: ['0000000000000001', '0000000000000002', '0000000000000004'], [T2]: ['0000000000000003'] });
+    // the same resource on two lines is one resource of the trace
+    const t1 = r.traces.find((t) => t.traceId === T1)!;
+    expect(t1.resources).toEqual([{ 'service.name': 'kong' }]);
+    expect(t1.scopes).toEqual([{ name: 'kong-internal' }]);
   });
 
   it.each([1, 7, 64, 4096])('gives the same result whatever the chunk size (%d bytes)', async (size) => {

@@ -3,6 +3,7 @@ import quirks from '../../test/fixtures/formats/otlp-quirks.json';
 import konnect from '../../test/fixtures/formats/konnect-gateway-3.10.json';
 import exampleTrace from '../../test/fixtures/formats/otlp-example-trace.json';
 import exampleLogs from '../../test/fixtures/formats/otlp-example-logs.json';
+import type { Span } from '../model/types';
 import { DecodeError } from './api';
 import { addNs } from './time';
 import { decodeText, rejection } from './test-helpers';
@@ -22,27 +23,27 @@ function oneSpan(span: Record<string, unknown>): string {
 
 describe('OTLP/JSON spans: each real-world deviation', () => {
   it.each([
-    ['uppercase hex ids', { traceId: T.toUpperCase(), spanId: '00F067AA0BA902B7' }, (s: any) => expect(s.spanId).toBe('00f067aa0ba902b7')],
-    ['base64 ids', { traceId: 'CvdlGRbNQ92ESOshHIAxnA==', spanId: 'APBnqgupArc=' }, (s: any) => expect(s.spanId).toBe('00f067aa0ba902b7')],
-    ['kind as number', { kind: 3 }, (s: any) => expect(s.kind).toBe(3)],
-    ['kind as enum name', { kind: 'SPAN_KIND_CLIENT' }, (s: any) => expect(s.kind).toBe(3)],
-    ['kind as short name', { kind: 'server' }, (s: any) => expect(s.kind).toBe(2)],
-    ['unknown kind', { kind: 'SPAN_KIND_BOGUS' }, (s: any) => expect(s.kind).toBe(0)],
-    ['status name', { status: { code: 'STATUS_CODE_ERROR', message: 'boom' } }, (s: any) => expect(s.status).toEqual({ code: 2, message: 'boom' })],
-    ['status number', { status: { code: 1 } }, (s: any) => expect(s.status).toEqual({ code: 1 })],
-    ['times as numbers', { startTimeUnixNano: 1000000000000000000, endTimeUnixNano: 1000000000000001024 }, (s: any) => expect(s.duration).toBe(1024)],
-    ['empty parent', { parentSpanId: '' }, (s: any) => expect(s.parentSpanId).toBe('')],
-    ['all-zero parent', { parentSpanId: '0000000000000000' }, (s: any) => expect(s.parentSpanId).toBe('')],
-    ['uppercase parent', { parentSpanId: 'B7AD6B7169203331' }, (s: any) => expect(s.parentSpanId).toBe('b7ad6b7169203331')],
-    ['end before start', { endTimeUnixNano: '999999999999999999' }, (s: any) => expect(s.duration).toBe(0)],
-    ['no end time', { endTimeUnixNano: undefined }, (s: any) => expect(s.duration).toBe(0)],
-    ['trace state', { traceState: 'kong=1' }, (s: any) => expect(s.traceState).toBe('kong=1')],
+    ['uppercase hex ids', { traceId: T.toUpperCase(), spanId: '00F067AA0BA902B7' }, (s: Span) => expect(s.spanId).toBe('00f067aa0ba902b7')],
+    ['base64 ids', { traceId: 'CvdlGRbNQ92ESOshHIAxnA==', spanId: 'APBnqgupArc=' }, (s: Span) => expect(s.spanId).toBe('00f067aa0ba902b7')],
+    ['kind as number', { kind: 3 }, (s: Span) => expect(s.kind).toBe(3)],
+    ['kind as enum name', { kind: 'SPAN_KIND_CLIENT' }, (s: Span) => expect(s.kind).toBe(3)],
+    ['kind as short name', { kind: 'server' }, (s: Span) => expect(s.kind).toBe(2)],
+    ['unknown kind', { kind: 'SPAN_KIND_BOGUS' }, (s: Span) => expect(s.kind).toBe(0)],
+    ['status name', { status: { code: 'STATUS_CODE_ERROR', message: 'boom' } }, (s: Span) => expect(s.status).toEqual({ code: 2, message: 'boom' })],
+    ['status number', { status: { code: 1 } }, (s: Span) => expect(s.status).toEqual({ code: 1 })],
+    ['times as numbers', { startTimeUnixNano: 1000000000000000000, endTimeUnixNano: 1000000000000001024 }, (s: Span) => expect(s.duration).toBe(1024)],
+    ['empty parent', { parentSpanId: '' }, (s: Span) => expect(s.parentSpanId).toBe('')],
+    ['all-zero parent', { parentSpanId: '0000000000000000' }, (s: Span) => expect(s.parentSpanId).toBe('')],
+    ['uppercase parent', { parentSpanId: 'B7AD6B7169203331' }, (s: Span) => expect(s.parentSpanId).toBe('b7ad6b7169203331')],
+    ['end before start', { endTimeUnixNano: '999999999999999999' }, (s: Span) => expect(s.duration).toBe(0)],
+    ['no end time', { endTimeUnixNano: undefined }, (s: Span) => expect(s.duration).toBe(0)],
+    ['trace state', { traceState: 'kong=1' }, (s: Span) => expect(s.traceState).toBe('kong=1')],
     [
       'links',
       { links: [{ traceId: T, spanId: 'b7ad6b7169203331', attributes: [{ key: 'k', value: { stringValue: 'v' } }] }, { traceId: 'bad', spanId: 'x' }] },
-      (s: any) => expect(s.links).toEqual([{ traceId: T, spanId: 'b7ad6b7169203331', attributes: { k: 'v' } }]),
+      (s: Span) => expect(s.links).toEqual([{ traceId: T, spanId: 'b7ad6b7169203331', attributes: { k: 'v' } }]),
     ],
-  ])('%s', async (_name, fields, check) => {
+  ] as [string, Record<string, unknown>, (s: Span) => void][])('%s', async (_name, fields, check) => {
     const { traces, skipped } = await decodeText(oneSpan(fields));
     expect(skipped).toEqual([]);
     expect(traces).toHaveLength(1);
@@ -181,9 +182,10 @@ describe('Konnect debugger exports', () => {
   });
 
   it('merges repeated spans, uniting attributes and events', async () => {
-    const doc = JSON.parse(JSON.stringify(konnect)) as { batches: any[] };
-    const copy = JSON.parse(JSON.stringify(doc.batches[0]));
-    const span = copy.scopeSpans[0].spans[0];
+    type Batch = { scopeSpans: { spans: Record<string, unknown>[] }[] };
+    const doc = JSON.parse(JSON.stringify(konnect)) as { batches: Batch[] };
+    const copy = JSON.parse(JSON.stringify(doc.batches[0])) as Batch;
+    const span = copy.scopeSpans[0]!.spans[0]!;
     span.attributes = [{ key: 'extra', value: { stringValue: 'yes' } }];
     span.events = [{ timeUnixNano: span.startTimeUnixNano, name: 'late' }];
     doc.batches.push(copy);

@@ -148,7 +148,7 @@ export function convertResourceSpans(c: Collector, rs: unknown, path: string): v
     c.skip(path, 'expected an object with resource and scopeSpans');
     return;
   }
-  const resource = resourceAttributes(rs);
+  const resource = c.resource(resourceAttributes(rs));
   const groups = scopeGroups(rs, 'scopeSpans', 'scope_spans', 'instrumentationLibrarySpans', 'instrumentation_library_spans');
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g];
@@ -156,7 +156,7 @@ export function convertResourceSpans(c: Collector, rs: unknown, path: string): v
       c.skip(`${path}.scopeSpans[${g}]`, 'expected an object with scope and spans');
       continue;
     }
-    const scope = toScope(group.scope ?? group.instrumentationLibrary ?? group.instrumentation_library);
+    const scope = c.scope(toScope(group.scope ?? group.instrumentationLibrary ?? group.instrumentation_library));
     const spans = list(group.spans);
     for (let i = 0; i < spans.length; i++) {
       const problem = addSpan(c, spans[i], resource, scope);
@@ -206,7 +206,7 @@ export function convertResourceLogs(c: Collector, rl: unknown, path: string): vo
     c.skip(path, 'expected an object with resource and scopeLogs');
     return;
   }
-  const resource = resourceAttributes(rl);
+  const resource = c.resource(resourceAttributes(rl));
   const groups = scopeGroups(rl, 'scopeLogs', 'scope_logs', 'instrumentationLibraryLogs', 'instrumentation_library_logs');
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g];
@@ -214,7 +214,7 @@ export function convertResourceLogs(c: Collector, rl: unknown, path: string): vo
       c.skip(`${path}.scopeLogs[${g}]`, 'expected an object with scope and logRecords');
       continue;
     }
-    const scope = toScope(group.scope ?? group.instrumentationLibrary ?? group.instrumentation_library);
+    const scope = c.scope(toScope(group.scope ?? group.instrumentationLibrary ?? group.instrumentation_library));
     const records = list(group.logRecords ?? group.log_records);
     for (let i = 0; i < records.length; i++) {
       const r = records[i];

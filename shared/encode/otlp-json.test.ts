@@ -49,8 +49,19 @@ describe('OTLP/JSON encoder', () => {
 
   it('writes specification-conformant OTLP/JSON', async () => {
     const { traces, logs } = await decodeText(JSON.stringify(quirks));
-    const doc = encodeOtlpJson(traces, logs) as { resourceSpans: any[] };
-    const spans = doc.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s: any) => s.spans));
+    interface SpanJson {
+      traceId: string;
+      spanId: string;
+      parentSpanId?: string;
+      name: string;
+      kind: unknown;
+      startTimeUnixNano: string;
+      endTimeUnixNano: string;
+      status: { code: unknown };
+      attributes: { key: string; value: unknown }[];
+    }
+    const doc = encodeOtlpJson(traces, logs) as unknown as { resourceSpans: { scopeSpans: { spans: SpanJson[] }[] }[] };
+    const spans = doc.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans));
     for (const s of spans) {
       expect(s.traceId).toMatch(/^[0-9a-f]{32}$/);
       expect(s.spanId).toMatch(/^[0-9a-f]{16}$/);
@@ -59,9 +70,9 @@ describe('OTLP/JSON encoder', () => {
       expect(s.endTimeUnixNano).toMatch(/^\d+$/);
       expect(typeof s.status.code).toBe('number');
     }
-    const root = spans.find((s) => s.name === 'kong');
+    const root = spans.find((s) => s.name === 'kong')!;
     expect(root.parentSpanId).toBeUndefined();
-    const attr = (key: string) => root.attributes.find((a: any) => a.key === key).value;
+    const attr = (key: string) => root.attributes.find((a) => a.key === key)?.value;
     expect(attr('i')).toEqual({ intValue: '42' });
     expect(attr('d')).toEqual({ doubleValue: 0.5 });
     expect(attr('arr')).toEqual({ arrayValue: { values: [{ stringValue: 'a' }, { intValue: '1' }, { arrayValue: { values: [{ boolValue: false }] } }] } });

@@ -31,7 +31,7 @@ test('signs in, pages and searches control planes, and marks the unsupported one
   await expect(konnect.signIn.getByText(/starts with kpat_/)).toBeVisible();
 
   await konnect.signInWith(STANDIN_TOKEN);
-  await expect(konnect.dialog.getByRole('button', { name: /Konnect EU/ })).toBeVisible();
+  await expect(konnect.dialog.getByRole('button', { name: /^Konnect EU EU/ })).toBeVisible();
   await expect(konnect.controlPlanes.getByText(/Page 1 of 3 · 25 control planes/)).toBeVisible();
   const kic = konnect.controlPlane('kic-prod');
   await expect(kic).toContainText('Kong Ingress Controller clusters do not support debugger sessions');
@@ -51,7 +51,8 @@ test('pulls a finished session into the trace list, then starts one whose traces
   await expect(past).toContainText(`${SEEDED_SESSION_TRACES} of ${SEEDED_SESSION_TRACES} traces`);
   await past.getByRole('button', { name: 'Pull traces' }).click();
   await expect(konnect.dialog).toBeHidden();
-  await expect(ktv.traceRows()).toHaveCount(SEEDED_SESSION_TRACES, { timeout: 30_000 });
+  await expect(ktv.selectedSession()).toContainText(`${SEEDED_SESSION_TRACES} traces`, { timeout: 30_000 });
+  await expect(ktv.traceRows().first()).toBeVisible();
 
   await konnect.open();
   await konnect.controlPlane('default').click();
@@ -77,7 +78,8 @@ test('pulls a finished session into the trace list, then starts one whose traces
   await expect(konnect.dialog).toBeHidden();
   const live = konnect.panel.getByRole('list', { name: 'Konnect sessions being pulled' });
   await expect(live).toContainText('default');
-  await expect(ktv.traceRows()).toHaveCount(4, { timeout: 30_000 });
+  await expect(ktv.selectedSession()).toContainText('4 traces', { timeout: 30_000 });
+  await expect(ktv.traceRows()).toHaveCount(4);
   await expect(live).toBeHidden({ timeout: 30_000 });
 });
 
@@ -92,10 +94,11 @@ test('waits out a 429, asks to sign in again after a 401, and names the missing 
   await expect(konnect.controlPlanes.getByText(/Page 2 of 3/)).toBeVisible();
   await expect(konnect.dialog.getByRole('status')).toBeHidden();
 
+  await konnect.controlPlanes.getByRole('button', { name: 'Previous' }).click();
   await konnect.controlPlane('default').click();
   await konnect.sessions.getByRole('button', { name: 'New session…' }).click();
   await konnect.startForm.getByRole('listitem').filter({ hasText: 'gw-eu-1.internal' }).getByRole('checkbox').check();
-  await konnect.startForm.getByLabel('Route').selectOption({ label: 'route-1 (GET /api/v1/r1)' });
+  await konnect.startForm.getByRole('combobox', { name: 'Route', exact: true }).selectOption({ label: 'route-1 (GET /api/v1/r1)' });
   await konnect.startForm.getByRole('button', { name: 'Start session' }).click();
   await expect(konnect.startForm.getByRole('alert').filter({ hasText: 'Debug Session Creator' })).toBeVisible();
 

@@ -127,3 +127,19 @@ describe('runImport', () => {
     expect(report.skipped[0]?.where).toBe('line 2');
   });
 });
+
+describe('ImportWriter, data arriving out of order', () => {
+  it('a trace imported after its payload and log lines still shows them in the list', async () => {
+    const payloadFirst = new ImportWriter(db, 'imp-p', session);
+    await payloadFirst.write({
+      traces: [],
+      logs: [log('d4', 'early line')],
+      payloads: [{ traceId: 'd4'.padStart(32, '0'), request: { headers: { host: 'a' } }, response: { headers: {} } }],
+    });
+    await payloadFirst.commit();
+    const spansLater = new ImportWriter(db, 'imp-s', session);
+    await spansLater.write({ traces: [trace('d4', [span('1')])], logs: [], payloads: [] });
+    await spansLater.commit();
+    expect(await db.traces.get(traceKey('file:test', 'd4'.padStart(32, '0')))).toMatchObject({ hasPayload: true, logCount: 1 });
+  });
+});

@@ -54,6 +54,16 @@ describe('decoding files', () => {
     expect(zst).toEqual(plain);
   });
 
+  it('reads length-delimited messages that are each zstd-compressed (the file exporter\'s legacy mode)', async () => {
+    const r = await decodeFile(join(fixtures, 'delimited-zstd-frames.bin'));
+    expect(r.format).toBe('otlp-protobuf-delimited');
+    expect(r.traces[0]!.spans.map((s) => [s.name, s.parentSpanId])).toEqual([
+      ['kong', ''],
+      ['kong.router', 'b7ad6b7169203331'],
+    ]);
+    expect(r.traces[0]!.baseNs).toBe('1739932819947000064');
+  });
+
   it.each([
     ['JSON lines', jsonl],
     ['a Konnect document', readFileSync(join(fixtures, 'konnect-gateway-3.10.json'))],

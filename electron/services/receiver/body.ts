@@ -38,7 +38,7 @@ export function readBody(req: IncomingMessage, limits: BodyLimits): Promise<Buff
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
-      req.off('aborted', onAborted);
+      req.off('close', onClose);
       if (e) reject(e);
       else resolve(body!);
     };
@@ -56,11 +56,13 @@ export function readBody(req: IncomingMessage, limits: BodyLimits): Promise<Buff
     };
     const onEnd = (): void => finish(null, Buffer.concat(chunks, size));
     const onError = (e: Error): void => finish(new BodyError(400, `request body could not be read: ${e.message}`));
-    const onAborted = (): void => finish(new BodyError(400, 'request aborted before its body was complete'));
+    const onClose = (): void => {
+      if (!req.complete) finish(new BodyError(400, 'request aborted before its body was complete'));
+    };
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
-    req.on('aborted', onAborted);
+    req.on('close', onClose);
   });
 }
 

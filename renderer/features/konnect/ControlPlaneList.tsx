@@ -20,12 +20,15 @@ export function ControlPlaneList({ accountId, selectedId, onSelect, onFailure }:
   const [query, setQuery] = useState('');
   const [page, setPage] = useState(1);
   useEffect(() => {
+    const next = search.trim();
+    // only a changed search goes back to page 1 (a paging click right after mount must stick)
+    if (next === query) return;
     const timer = setTimeout(() => {
-      setQuery(search.trim());
+      setQuery(next);
       setPage(1);
     }, 250);
     return () => clearTimeout(timer);
-  }, [search]);
+  }, [search, query]);
   const loaded = useLoad(`${accountId}|${query}|${page}`, () =>
     bridge.invoke('konnect.controlPlanes', { accountId, pageNumber: page, pageSize: PAGE_SIZE, opId: `cps:${accountId}`, ...(query ? { search: query } : {}) }),
   );

@@ -50,12 +50,12 @@ export function SignInForm({ region: initialRegion = 'us', onSignedIn, onCancel 
       <label>
         <span>Token</span>
         <input type="password" autoComplete="off" spellCheck={false} value={token} onChange={(e) => setToken(e.target.value)} placeholder="kpat_… or spat_…" aria-invalid={!!error?.fields.token} aria-describedby="konnect-token-error" />
-        {error?.fields.token && (
-          <em className="konnect-field-error" id="konnect-token-error" role="alert">
-            {error.fields.token}
-          </em>
-        )}
       </label>
+      {error?.fields.token && (
+        <em className="konnect-field-error" id="konnect-token-error" role="alert">
+          {error.fields.token}
+        </em>
+      )}
       <div className="konnect-row">
         <label>
           <span>Region</span>

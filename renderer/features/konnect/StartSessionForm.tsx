@@ -108,20 +108,20 @@ export function StartSessionForm({ accountId, controlPlane, onStarted, onCancel 
           <label>
             <span>Duration</span>
             <span className="konnect-inline">
-              <input type="number" min={1} value={form.duration} onChange={(e) => set('duration', e.target.value)} aria-label="Duration" aria-invalid={!!shown.durationS} />
+              <input type="number" min={1} value={form.duration} onChange={(e) => set('duration', e.target.value)} aria-label="Duration" aria-invalid={!!shown.durationS} aria-describedby="konnect-err-duration" />
               <select aria-label="Duration unit" value={form.durationUnit} onChange={(e) => set('durationUnit', e.target.value as 's' | 'min')}>
                 <option value="s">seconds</option>
                 <option value="min">minutes</option>
               </select>
             </span>
-            <FieldError id="konnect-err-duration" text={shown.durationS} />
           </label>
           <label>
             <span>Maximum traces</span>
-            <input type="number" min={SESSION_MAX_TRACES.min} max={SESSION_MAX_TRACES.max} value={form.maxTraces} onChange={(e) => set('maxTraces', e.target.value)} aria-label="Maximum traces" aria-invalid={!!shown.maxTraces} />
-            <FieldError id="konnect-err-max" text={shown.maxTraces} />
+            <input type="number" min={SESSION_MAX_TRACES.min} max={SESSION_MAX_TRACES.max} value={form.maxTraces} onChange={(e) => set('maxTraces', e.target.value)} aria-label="Maximum traces" aria-invalid={!!shown.maxTraces} aria-describedby="konnect-err-max" />
           </label>
         </div>
+        <FieldError id="konnect-err-duration" text={shown.durationS} />
+        <FieldError id="konnect-err-max" text={shown.maxTraces} />
         <label className="konnect-check">
           <input type="checkbox" checked={form.captureLogs} onChange={(e) => set('captureLogs', e.target.checked)} /> Capture gateway logs (gateway 3.11 or later)
         </label>

@@ -53,14 +53,21 @@ export interface PreparedLog {
 /** Prepares records for filtering: oldest first, with text and source worked out once. */
 export function prepareLogs(records: readonly LogRecord[], spanNames: ReadonlyMap<string, string>): PreparedLog[] {
   const out: PreparedLog[] = new Array(records.length);
+  // many lines share a span: name its source once per span
+  const spanSource = new Map<string, string>();
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     const spanName = r.spanId ? (spanNames.get(r.spanId) ?? '') : '';
     const intro = r.attributes['introspection.source'];
     let source = typeof intro === 'string' ? intro : '';
     if (!source && spanName) {
-      const k = classifySpanName(spanName);
-      source = k.kind === 'plugin' ? k.plugin : spanName;
+      let s = spanSource.get(spanName);
+      if (s === undefined) {
+        const k = classifySpanName(spanName);
+        s = k.kind === 'plugin' ? k.plugin : spanName;
+        spanSource.set(spanName, s);
+      }
+      source = s;
     }
     const message = messageOf(r.body);
     out[i] = {
@@ -73,7 +80,10 @@ export function prepareLogs(records: readonly LogRecord[], spanNames: ReadonlyMa
       haystack: `${message}\n${source}`.toLowerCase(),
     };
   }
-  out.sort((a, b) => a.record.timeMs - b.record.timeMs || a.index - b.index);
+  // records usually arrive in time order: skip the sort then
+  let ordered = true;
+  for (let i = 1; i < out.length && ordered; i++) ordered = out[i - 1]!.record.timeMs <= out[i]!.record.timeMs;
+  if (!ordered) out.sort((a, b) => a.record.timeMs - b.record.timeMs || a.index - b.index);
   return out;
 }
 

@@ -119,7 +119,7 @@ export function TraceList({ expressionFilter, rowFilter }: TraceListProps = {}) 
               aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
               className={c.numeric ? 'num' : undefined}
             >
-              <button type="button" tabIndex={-1} onClick={() => toggleSort(c.key)} title={`Sort by ${c.label}`}>
+              <button type="button" onClick={() => toggleSort(c.key)} title={`Sort by ${c.label}`}>
                 {c.label}
                 <span aria-hidden="true" className="sort-mark">
                   {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
