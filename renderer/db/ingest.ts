@@ -121,13 +121,13 @@ export async function runImport(
     let pending: Promise<void> = Promise.resolve();
     for await (const batch of decodeStream(all, { fileName, totalBytes, signal })) {
       if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
-      format = (batch as { format?: string }).format ?? format;
+      format = batch.format ?? format;
       skippedTotal += batch.skipped.length;
       for (const s of batch.skipped) if (skipped.length < MAX_SKIPPED_LISTED) skipped.push(s);
       await pending;
       const w = writer;
       pending = w.write(batch).then(() =>
-        onProgress({ bytesRead: batch.bytesRead, totalBytes, spans: w.totals.spans, traces: w.totals.traces }),
+        onProgress({ bytesRead: batch.inputBytesRead ?? batch.bytesRead, totalBytes, spans: w.totals.spans, traces: w.totals.traces }),
       );
     }
     await pending;

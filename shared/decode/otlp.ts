@@ -71,11 +71,19 @@ function scopeGroups(rs: Obj, camel: string, snake: string, legacyCamel: string,
   return list(rs[camel] ?? rs[snake] ?? rs[legacyCamel] ?? rs[legacySnake]);
 }
 
+// spans of one trace usually arrive together: remember the last trace id's normalized form
+let lastRawTrace: unknown;
+let lastTraceId: string | null = null;
+
 /** One span object into the collector; returns the reason when it cannot be used. */
 function addSpan(c: Collector, s: unknown, resource: Attributes, scope: Scope): string | null {
   if (!isObj(s)) return 'a span must be an object';
   const rawTrace = s.traceId ?? s.trace_id;
-  const traceId = normalizeTraceId(rawTrace);
+  if (rawTrace !== lastRawTrace || typeof rawTrace !== 'string') {
+    lastRawTrace = rawTrace;
+    lastTraceId = normalizeTraceId(rawTrace);
+  }
+  const traceId = lastTraceId;
   if (traceId === null) return rawTrace === undefined ? 'the span has no traceId' : `invalid traceId ${JSON.stringify(rawTrace)}`;
   const rawSpan = s.spanId ?? s.span_id;
   const spanId = normalizeSpanId(rawSpan);

@@ -43,7 +43,7 @@ test('signs in, pages and searches control planes, and marks the unsupported one
   await expect(konnect.controlPlane('payments-prod')).toBeVisible();
 });
 
-test('pulls a finished session into the trace list, then starts one whose traces arrive live', async ({ konnect, ktv }) => {
+test('pulls a finished session into the trace list, then starts one whose traces arrive live', async ({ konnect, ktv, standIn }) => {
   await konnect.open();
   await konnect.signInWith(STANDIN_TOKEN);
   await konnect.controlPlane('default').click();
@@ -73,6 +73,9 @@ test('pulls a finished session into the trace list, then starts one whose traces
   await form.getByLabel('Duration', { exact: true }).fill('30');
   await form.getByLabel('Duration unit').selectOption('s');
   await form.getByLabel('Maximum traces').fill('4');
+  // the pull meets a lost connection and Konnect errors on its way; it must carry on without duplicates
+  standIn.addFault({ kind: 'drop', path: '/traces', after: 1 });
+  standIn.addFault({ kind: 'status', status: 500, path: '/traces', times: 2, after: 2 });
   await form.getByRole('button', { name: 'Start session' }).click();
 
   await expect(konnect.dialog).toBeHidden();
@@ -81,6 +84,7 @@ test('pulls a finished session into the trace list, then starts one whose traces
   await expect(ktv.selectedSession()).toContainText('4 traces', { timeout: 30_000 });
   await expect(ktv.traceRows()).toHaveCount(4);
   await expect(live).toBeHidden({ timeout: 30_000 });
+  expect(standIn.pendingFaults()).toEqual([]);
 });
 
 test('waits out a 429, asks to sign in again after a 401, and names the missing role on 403', async ({ konnect, standIn }) => {

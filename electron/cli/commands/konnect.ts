@@ -121,7 +121,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
 function ctxFor(say: (t: string) => void): CallContext {
   return {
-    onWait: (w) => say(`ktv konnect: ${w.reason === 'rate-limited' ? 'Konnect is rate limiting' : 'Konnect is not answering'}; waiting ${Math.max(1, Math.ceil(w.ms / 1000))} s (retry ${w.retry})`),
+    onWait: (w) => say(`ktv konnect: ${w.message}; waiting ${Math.max(1, Math.ceil(w.ms / 1000))} s before retry ${w.retry}`),
   };
 }
 

@@ -111,7 +111,7 @@ describe('faults', () => {
     const waits: WaitInfo[] = [];
     const page = await new KonnectPublicApi(client()).controlPlanes({ pageNumber: 1, pageSize: 5 }, { onWait: (w) => waits.push(w) });
     expect(page.items).toHaveLength(5);
-    expect(waits).toEqual([{ reason: 'rate-limited', ms: 1000, retry: 1, what: 'List control planes' }]);
+    expect(waits).toEqual([{ reason: 'rate-limited', ms: 1000, retry: 1, what: 'List control planes', message: expect.stringContaining('stand-in fault 429') }]);
     const [first, second] = standIn.requests;
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
   });

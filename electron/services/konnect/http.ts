@@ -16,6 +16,8 @@ export interface WaitInfo {
   /** 1-based number of the retry about to happen */
   retry: number;
   what: string;
+  /** what went wrong with the last attempt (no secrets) */
+  message: string;
 }
 
 export interface CallContext {
@@ -110,7 +112,7 @@ export class KonnectHttp {
         if (!(e instanceof Retryable)) throw e;
         if ((!idempotent && !e.always) || attempt >= this.maxRetries) throw e.failure;
         const ms = e.waitMs ?? backoffDelay(attempt, this.backoff);
-        opts.onWait?.({ reason: e.reason, ms, retry: attempt + 1, what: opts.what });
+        opts.onWait?.({ reason: e.reason, ms, retry: attempt + 1, what: opts.what, message: e.failure.message });
         try {
           await sleep(ms, opts.signal);
         } catch {

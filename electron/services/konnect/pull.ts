@@ -96,9 +96,9 @@ export async function pullSession(api: SessionsApi, cpId: string, sessionId: str
       page = await api.pull(cpId, sessionId, result.cursor, opts);
     } catch (e) {
       const failure = e instanceof BridgeFailure ? e : new BridgeFailure('internal', e instanceof Error ? e.message : String(e));
-      if (!TRANSIENT.has(failure.code) || ++failures > (opts.maxResumes ?? 5) || opts.signal?.aborted) throw new PullError(failure, result);
+      if (!TRANSIENT.has(failure.code) || ++failures > (opts.maxResumes ?? 3) || opts.signal?.aborted) throw new PullError(failure, result);
       const ms = backoffDelay(failures - 1);
-      opts.onWait?.({ reason: failure.code === 'rate-limited' ? 'rate-limited' : 'unavailable', ms, retry: failures, what: 'Pull session' });
+      opts.onWait?.({ reason: failure.code === 'rate-limited' ? 'rate-limited' : 'unavailable', ms, retry: failures, what: 'Pull session', message: `${failure.message}; resuming from the last page received` });
       await sleep(ms);
       continue;
     }

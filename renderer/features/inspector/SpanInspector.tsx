@@ -42,9 +42,9 @@ function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfN
   return (
     <section className="insp" aria-label="Span details">
       <header className="insp-head">
-        <h2 className="insp-title" title={span.name}>
+        <h3 className="insp-title" title={span.name}>
           {span.name}
-        </h2>
+        </h3>
         <div className="insp-actions">
           <CopyButton label="Copy span as text" text={() => spanAsText(trace, span, selfNs)}>
             Copy as text
@@ -84,7 +84,7 @@ function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfN
         )}
       </dl>
 
-      <h3 className="insp-h">Ids</h3>
+      <h4 className="insp-h">Ids</h4>
       <dl className="insp-facts insp-ids">
         <IdRow label="Trace id" value={trace.traceId} />
         <IdRow label="Span id" value={span.spanId} />
@@ -94,7 +94,7 @@ function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfN
       <AttributeTable title="Attributes" attributes={span.attributes} />
       {span.events.length > 0 && (
         <>
-          <h3 className="insp-h">Events ({span.events.length})</h3>
+          <h4 className="insp-h">Events ({span.events.length})</h4>
           <ol className="insp-events">
             {span.events.map((e, k) => (
               <li key={k}>
@@ -107,7 +107,7 @@ function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfN
       )}
       {span.links && span.links.length > 0 && (
         <>
-          <h3 className="insp-h">Links ({span.links.length})</h3>
+          <h4 className="insp-h">Links ({span.links.length})</h4>
           <ul className="insp-events">
             {span.links.map((l, k) => (
               <li key={k} className="mono">
@@ -149,9 +149,9 @@ function AttributeTable({ title, attributes }: { title: string; attributes: Attr
   const entries = Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return (
     <>
-      <h3 className="insp-h">
+      <h4 className="insp-h">
         {title} ({entries.length})
-      </h3>
+      </h4>
       {entries.length === 0 ? (
         <p className="muted insp-none">None.</p>
       ) : (

@@ -43,10 +43,21 @@ export function KonnectPanel() {
                     {p.waitingS !== null && <span className="konnect-item-meta">rate limited: waiting {p.waitingS} s</span>}
                     {p.error && <span className="konnect-item-why">{p.error}</span>}
                   </button>
-                  {p.phase === 'paused' && p.error && (
-                    <button type="button" onClick={() => setOpen(true)}>
-                      {p.signInAgain ? 'Sign in again…' : 'Open Konnect…'}
-                    </button>
+                  {p.phase === 'paused' && (
+                    <span className="konnect-actions">
+                      {p.signInAgain ? (
+                        <button type="button" onClick={() => setOpen(true)}>
+                          Sign in again…
+                        </button>
+                      ) : (
+                        <button type="button" onClick={() => konnectSync.resume(p.sessionId)}>
+                          Resume
+                        </button>
+                      )}
+                      <button type="button" onClick={() => konnectSync.forget(p.sessionId)}>
+                        Dismiss
+                      </button>
+                    </span>
                   )}
                 </li>
               );

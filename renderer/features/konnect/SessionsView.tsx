@@ -2,7 +2,7 @@
  * A control plane's debugger sessions: running and past, with state, trace counts and time left; stop a
  * running one; open one to pull its traces into the trace list (running ones keep arriving); start one.
  */
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { BridgeError } from '../../../shared/bridge/result';
 import { formatDuration } from '../../../shared/konnect/session-spec';
 import type { ControlPlane, DebugSession } from '../../../shared/konnect/types';
@@ -33,6 +33,7 @@ export function SessionsView({ accountId, controlPlane, onFailure, onOpened }: P
   const selectSession = useStore((s) => s.selectSession);
   const anyRunning = sessions.data?.some((s) => s.state === 'running') ?? false;
   const now = useTicker(anyRunning);
+  useEffect(() => onFailure(sessions.error), [sessions.error, onFailure]);
 
   async function open(session: DebugSession) {
     const key = await konnectSync.follow({ accountId, controlPlaneId: controlPlane.id, controlPlaneName: controlPlane.name, session });

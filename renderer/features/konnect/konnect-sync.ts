@@ -128,6 +128,21 @@ export class KonnectSync {
     return key;
   }
 
+  /** Tries a paused pull again from where it stopped (after signing in again, say). */
+  resume(sessionId: string): void {
+    this.patch(sessionId, { phase: 'following', error: null, signInAgain: false });
+    void this.loop(sessionId);
+  }
+
+  /** Forgets a pull (what was stored stays in the trace list). */
+  forget(sessionId: string): void {
+    void bridge.invoke('konnect.cancel', { opId: opIdOf(sessionId) });
+    const { [sessionId]: _gone, ...rest } = this.pulls;
+    this.pulls = rest;
+    this.save();
+    this.listeners.forEach((l) => l());
+  }
+
   /** Stops following (the Konnect session itself keeps running). */
   unfollow(sessionId: string): void {
     void bridge.invoke('konnect.cancel', { opId: opIdOf(sessionId) });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { deleteSession, renameSession, setPinned, useSessions } from '../../db/repo';
 import type { SessionRow } from '../../db/schema';
 import { useStore } from '../../store';
+import { downloadSession } from './exportSession';
 import './sessions.css';
 
 const SOURCE_LABEL: Record<SessionRow['source'], string> = {
@@ -50,6 +51,9 @@ function SessionItem({ s, selected }: { s: SessionRow; selected: boolean }) {
             }}
           >
             Rename…
+          </button>
+          <button role="menuitem" onClick={() => void downloadSession(s).finally(() => setMenu(false))}>
+            Export as OTLP/JSON (sanitized)
           </button>
           <button
             role="menuitem"

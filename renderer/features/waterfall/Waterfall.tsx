@@ -12,6 +12,7 @@ import {
 import { buildSpanTree, type SpanTree } from '../../../shared/model/tree';
 import { useTraceSpans } from '../../db/repo';
 import { useStore } from '../../store';
+import { formatDuration } from './format';
 import { treeKeyAction } from './keyboard';
 import { Minimap } from './Minimap';
 import { isFullWindow, FULL_WINDOW } from './scale';
@@ -53,22 +54,29 @@ function WaterfallView({ tree, traceId }: { tree: SpanTree; traceId: string }) {
   const spanId = useStore((s) => s.spanId);
   const selectSpan = useStore((s) => s.selectSpan);
   const setSearch = useStore((s) => s.setWaterfallSearch);
-  const nameWidth = useStore((s) => s.paneSizes[NAME_PANE] ?? DEFAULT_NAME_WIDTH);
+  const storedNameWidth = useStore((s) => s.paneSizes[NAME_PANE] ?? DEFAULT_NAME_WIDTH);
   const setPaneSize = useStore((s) => s.setPaneSize);
   const w = useWaterfall(tree, traceId);
 
   const body = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(0);
+  const [paneWidth, setPaneWidth] = useState(0);
   const [cursor, setCursor] = useState(-1);
   const pendingReveal = useRef(-1);
 
   useEffect(() => {
     const el = body.current!;
-    const ro = new ResizeObserver(() => setViewport(el.clientHeight));
+    const ro = new ResizeObserver(() => {
+      setViewport(el.clientHeight);
+      setPaneWidth(el.clientWidth);
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
+
+  // the names never take more than half a narrow pane: the timeline is what the waterfall is for
+  const nameWidth = paneWidth ? Math.max(MIN_NAME_WIDTH, Math.min(storedNameWidth, Math.round(paneWidth * 0.5))) : storedNameWidth;
 
   const selected = spanId ? (tree.indexOf.get(spanId) ?? -1) : -1;
   const { uncover } = w;
@@ -203,10 +211,18 @@ function WaterfallView({ tree, traceId }: { tree: SpanTree; traceId: string }) {
         hiddenCount={w.hiddenCount}
         maxLevel={tree.maxDepth + 1}
         onLevel={w.setLevel}
-        zoomed={!isFullWindow(w.view)}
-        onResetZoom={() => w.setView(FULL_WINDOW)}
       />
-      <Minimap tree={tree} view={w.view} onView={w.setView} />
+      <div className="wf-overview">
+        <div className="wf-zoom">
+          <span className="wf-zoom-range" title="The time window shown">
+            {formatDuration((tree.maxEnd - tree.minStart) * w.view[0])} – {formatDuration((tree.maxEnd - tree.minStart) * w.view[1])}
+          </span>
+          <button type="button" disabled={isFullWindow(w.view)} onClick={() => w.setView(FULL_WINDOW)} title="Show the whole trace again">
+            Reset zoom
+          </button>
+        </div>
+        <Minimap tree={tree} view={w.view} onView={w.setView} />
+      </div>
       <div className="wf-header">
         <div className="wf-header-name">
           Span <span className="muted">({tree.spans.length.toLocaleString()})</span>

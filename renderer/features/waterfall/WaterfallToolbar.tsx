@@ -13,11 +13,9 @@ interface Props {
   hiddenCount: number;
   maxLevel: number;
   onLevel(level: number | 'all'): void;
-  zoomed: boolean;
-  onResetZoom(): void;
 }
 
-/** Search, collapse by level, and zoom reset, above the waterfall. */
+/** Search and collapse by level, above the waterfall. */
 export function WaterfallToolbar(p: Props) {
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
@@ -70,7 +68,7 @@ export function WaterfallToolbar(p: Props) {
           if (v) p.onLevel(v === 'all' ? 'all' : Number(v));
         }}
       >
-        <option value="">Expand to level…</option>
+        <option value="">Level…</option>
         {levels.map((l) => (
           <option key={l} value={l}>
             Level {l}
@@ -83,9 +81,6 @@ export function WaterfallToolbar(p: Props) {
       </button>
       <button type="button" onClick={() => p.onLevel('all')}>
         Expand all
-      </button>
-      <button type="button" disabled={!p.zoomed} onClick={p.onResetZoom} title="Show the whole trace again">
-        Reset zoom
       </button>
     </div>
   );

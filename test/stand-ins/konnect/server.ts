@@ -24,7 +24,7 @@ interface FaultBase {
   /** only requests whose path contains this */
   path?: string;
   method?: string;
-  /** let this many matching requests through first (default 0) */
+  /** let this many matching requests through first (default 0); counted even while another fault applies */
   after?: number;
 }
 export type Fault =
@@ -58,6 +58,8 @@ export interface KonnectStandIn {
   requests: LoggedRequest[];
   addFault(fault: Fault): void;
   clearFaults(): void;
+  /** faults not yet (fully) used, to check a test really met them */
+  pendingFaults(): Fault[];
   close(): Promise<void>;
 }
 
@@ -113,17 +115,20 @@ export async function startKonnectStandIn(opts: StandInOptions = {}): Promise<Ko
   let faults: Fault[] = [];
   const requests: LoggedRequest[] = [];
 
+  /** The fault for this request: every matching fault counts it against its `after`, the first due one applies. */
   const takeFault = (method: string, path: string): Fault | undefined => {
-    const i = faults.findIndex((f) => (!f.path || path.includes(f.path)) && (!f.method || f.method === method));
-    if (i === -1) return undefined;
-    const f = faults[i]!;
-    if (f.after) {
-      faults[i] = { ...f, after: f.after - 1 };
-      return undefined;
-    }
+    let due = -1;
+    faults = faults.map((f, i) => {
+      if ((f.path && !path.includes(f.path)) || (f.method && f.method !== method)) return f;
+      if (f.after) return { ...f, after: f.after - 1 };
+      if (due === -1) due = i;
+      return f;
+    });
+    if (due === -1) return undefined;
+    const f = faults[due]!;
     const left = (f.times ?? 1) - 1;
-    if (left <= 0) faults.splice(i, 1);
-    else faults[i] = { ...f, times: left };
+    if (left <= 0) faults.splice(due, 1);
+    else faults[due] = { ...f, times: left };
     return f;
   };
 
@@ -193,6 +198,7 @@ export async function startKonnectStandIn(opts: StandInOptions = {}): Promise<Ko
     requests,
     addFault: (f) => faults.push(f),
     clearFaults: () => (faults = []),
+    pendingFaults: () => [...faults],
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
