@@ -92,3 +92,21 @@ export async function deleteSession(sessionId: string): Promise<void> {
     ]);
   });
 }
+
+/**
+ * Updates a session's status (and name) and merges `meta` into what is stored, in one transaction.
+ * Returns the row as stored, or null when the session no longer exists.
+ */
+export async function updateSession(
+  sessionId: string,
+  patch: Partial<Pick<SessionRow, 'status' | 'name'>>,
+  meta?: (current: Record<string, unknown>) => Record<string, unknown>,
+): Promise<SessionRow | null> {
+  return db.transaction('rw', db.sessions, async () => {
+    const row = await db.sessions.get(sessionId);
+    if (!row) return null;
+    const next: SessionRow = { ...row, ...patch, updatedAt: Date.now(), ...(meta ? { meta: { ...row.meta, ...meta(row.meta ?? {}) } } : {}) };
+    await db.sessions.put(next);
+    return next;
+  });
+}

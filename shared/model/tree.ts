@@ -42,6 +42,7 @@ export interface SpanTree {
 }
 
 const endOf = (s: Span): number => s.start + Math.max(0, s.duration);
+const NO_CHILDREN: number[] = [];
 
 export function buildSpanTree(spans: readonly Span[]): SpanTree {
   const n = spans.length;
@@ -49,13 +50,15 @@ export function buildSpanTree(spans: readonly Span[]): SpanTree {
   for (let i = 0; i < n; i++) if (!indexOf.has(spans[i]!.spanId)) indexOf.set(spans[i]!.spanId, i);
 
   const parent = new Int32Array(n).fill(-1);
-  const children: number[][] = Array.from({ length: n }, () => []);
+  // most spans are leaves: they share one empty list instead of allocating their own
+  const children: number[][] = new Array<number[]>(n).fill(NO_CHILDREN);
   const roots: number[] = [];
   for (let i = 0; i < n; i++) {
     const p = spans[i]!.parentSpanId ? indexOf.get(spans[i]!.parentSpanId) : undefined;
     if (p === undefined || p === i) roots.push(i);
     else {
       parent[i] = p;
+      if (children[p] === NO_CHILDREN) children[p] = [];
       children[p]!.push(i);
     }
   }

@@ -10,12 +10,17 @@ import { CopyButton } from './CopyButton';
 import { attrText, kindName, spanAsJson, spanAsText, statusName, wallClock } from './span-text';
 import './inspector.css';
 
-/** Details of the selected span: timings, ids, attributes (explained on hover), resource, events, links. */
-export function SpanInspector() {
+/**
+ * Details of the selected span: timings, ids, attributes (explained on hover), resource, events, links.
+ * Like the waterfall, it takes the selected trace's spans from a parent that has them, or reads them.
+ */
+export function SpanInspector({ trace: given }: { trace?: TraceSpans } = {}) {
   const sessionId = useStore((s) => s.sessionId);
   const traceId = useStore((s) => s.traceId);
   const spanId = useStore((s) => s.spanId);
-  const trace = useTraceSpans(sessionId, traceId);
+  const usable = given && given.traceId === traceId ? given : undefined;
+  const read = useTraceSpans(usable ? null : sessionId, usable ? null : traceId);
+  const trace = usable ?? read;
   const found = useMemo(() => (trace && spanId ? findSpan(trace, spanId) : null), [trace, spanId]);
 
   if (!trace || !found) {
@@ -56,32 +61,17 @@ function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfN
       </header>
       {description && <p className="insp-desc muted">{description}</p>}
 
-      <dl className="insp-facts">
-        <dt>Duration</dt>
-        <dd className="insp-num">{formatDuration(span.duration)}</dd>
-        <dt>Self time</dt>
-        <dd className="insp-num">{formatDuration(selfNs)}</dd>
-        <dt>Start</dt>
-        <dd>
-          <span className="insp-num">{formatOffset(span.start)}</span>{' '}
-          <span className="muted">{wallClock(trace.baseNs, span.start)}</span>
-        </dd>
-        <dt>Status</dt>
-        <dd className={error ? 'insp-error' : undefined}>
-          {statusName(span.status.code)}
-          {span.status.message ? `: ${span.status.message}` : ''}
-        </dd>
-        <dt>Kind</dt>
-        <dd>{kindName(span.kind)}</dd>
-        {scope && (
-          <>
-            <dt>Scope</dt>
-            <dd>
-              {scope.name}
-              {scope.version ? ` ${scope.version}` : ''}
-            </dd>
-          </>
-        )}
+      <dl className="insp-summary">
+        <Fact label="Duration" value={formatDuration(span.duration)} num />
+        <Fact label="Self time" value={formatDuration(selfNs)} num />
+        <Fact label="Start" value={formatOffset(span.start)} num title={wallClock(trace.baseNs, span.start)} />
+        <Fact
+          label="Status"
+          value={`${statusName(span.status.code)}${span.status.message ? `: ${span.status.message}` : ''}`}
+          error={error}
+        />
+        <Fact label="Kind" value={kindName(span.kind)} />
+        {scope && <Fact label="Scope" value={`${scope.name}${scope.version ? ` ${scope.version}` : ''}`} />}
       </dl>
 
       <h4 className="insp-h">Ids</h4>
@@ -120,6 +110,18 @@ function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfN
       )}
       <AttributeTable title="Resource" attributes={trace.resources[span.resource] ?? {}} />
     </section>
+  );
+}
+
+function Fact(p: { label: string; value: string; num?: boolean; error?: boolean; title?: string }) {
+  const cls = [p.num && 'insp-num', p.error && 'insp-error'].filter(Boolean).join(' ');
+  return (
+    <div className="insp-fact">
+      <dt>{p.label}</dt>
+      <dd className={cls || undefined} title={p.title || undefined}>
+        {p.value}
+      </dd>
+    </div>
   );
 }
 

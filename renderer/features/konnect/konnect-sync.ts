@@ -7,10 +7,9 @@
 import { backoffDelay } from '../../../shared/konnect/backoff';
 import { isFinished, type DebugSession } from '../../../shared/konnect/types';
 import { bridge } from '../../bridge';
-import { db } from '../../db/db';
 import { startImport } from '../../db/ingest-client';
 import type { SessionInit } from '../../db/ingest-types';
-import { upsertSession } from '../../db/repo';
+import { updateSession, upsertSession } from '../../db/repo';
 import { useStore } from '../../store';
 import { describeFailure } from './failure';
 
@@ -98,10 +97,9 @@ export class KonnectSync {
   async follow(args: { accountId: string; controlPlaneId: string; controlPlaneName: string; session: DebugSession }): Promise<string> {
     const { session } = args;
     const key = konnectSessionKey(session.id);
-    const existing = await db.sessions.get(key);
     const meta = { konnect: { accountId: args.accountId, controlPlaneId: args.controlPlaneId, controlPlaneName: args.controlPlaneName, session } };
-    if (existing) await db.sessions.update(key, { status: 'running', meta: { ...existing.meta, ...meta }, updatedAt: Date.now() });
-    else {
+    const existing = await updateSession(key, { status: 'running' }, () => meta);
+    if (!existing) {
       const now = Date.now();
       await upsertSession({
         id: key,
@@ -199,8 +197,7 @@ export class KonnectSync {
         const done = finished && !page.hasMore && drained;
         this.patch(sessionId, { cursor: page.cursor, session: page.session, error: null, waitingS: null, ...(done ? { phase: 'done' as const } : {}) });
         const key = konnectSessionKey(sessionId);
-        const row = await db.sessions.get(key);
-        if (row) await db.sessions.update(key, { status: done ? 'ready' : 'running', updatedAt: Date.now(), meta: { ...row.meta, konnect: { ...(row.meta?.konnect as object), session: page.session } } });
+        await updateSession(key, { status: done ? 'ready' : 'running' }, (m) => ({ konnect: { ...(m.konnect as object), session: page.session } }));
         if (done) return;
         if (page.hasMore) continue;
         // one more read after the session ends catches traces written between the two reads

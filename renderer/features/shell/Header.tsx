@@ -1,6 +1,7 @@
 import { useStore } from '../../store';
 import type { ThemePreference } from '../../store/layout';
 import { OpenButton } from '../import/OpenButton';
+import { SettingsMenu } from './SettingsMenu';
 
 const NEXT: Record<ThemePreference, ThemePreference> = { system: 'dark', dark: 'light', light: 'system' };
 
@@ -22,6 +23,7 @@ export function Header({ mode }: { mode: 'electron' | 'browser' }) {
       <button onClick={() => setTheme(NEXT[theme])} title="Theme: system, dark or light" aria-label={`Theme: ${theme}`}>
         Theme: {theme}
       </button>
+      <SettingsMenu />
     </header>
   );
 }

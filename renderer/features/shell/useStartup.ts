@@ -76,7 +76,8 @@ export function useStartup(): { ready: boolean; error: string | null } {
       await recoverImports();
       try {
         const { purgeExpiredSessions } = await import('../../db/retention');
-        await purgeExpiredSessions(db, Date.now());
+        const days = useStore.getState().retentionDays;
+        if (days > 0) await purgeExpiredSessions(db, Date.now(), days);
       } catch (e) {
         console.warn('retention purge skipped:', e);
       }

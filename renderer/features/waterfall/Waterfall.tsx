@@ -10,6 +10,7 @@ import {
   type PointerEvent,
 } from 'react';
 import { buildSpanTree, type SpanTree } from '../../../shared/model/tree';
+import type { TraceSpans } from '../../../shared/model/types';
 import { useTraceSpans } from '../../db/repo';
 import { useStore } from '../../store';
 import { formatDuration } from './format';
@@ -29,11 +30,18 @@ const NAME_PANE = 'waterfall.names';
 const DEFAULT_NAME_WIDTH = 300;
 const MIN_NAME_WIDTH = 140;
 
-/** The span waterfall of the selected trace: a virtualised ARIA tree of spans on a shared time axis. */
-export function Waterfall() {
+/**
+ * The span waterfall of the selected trace: a virtualised ARIA tree of spans on a shared time axis.
+ * A parent that already holds the selected trace's spans may pass them, saving a second read of what
+ * can be a 50,000-span document; otherwise the waterfall reads them itself.
+ */
+export function Waterfall({ trace: given }: { trace?: TraceSpans } = {}) {
   const sessionId = useStore((s) => s.sessionId);
-  const traceId = useStore((s) => s.traceId);
-  const trace = useTraceSpans(sessionId, traceId);
+  const storeTraceId = useStore((s) => s.traceId);
+  const usable = given && given.traceId === storeTraceId ? given : undefined;
+  const read = useTraceSpans(usable ? null : sessionId, usable ? null : storeTraceId);
+  const trace = usable ?? read;
+  const traceId = storeTraceId;
   const tree = useMemo(() => (trace ? buildSpanTree(trace.spans) : null), [trace]);
 
   if (!traceId) return <Placeholder text="Pick a trace to see its spans." />;

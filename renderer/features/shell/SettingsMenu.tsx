@@ -1,0 +1,44 @@
+/** Settings: theme and local retention. */
+import { useState } from 'react';
+import { useStore } from '../../store';
+import type { ThemePreference } from '../../store/layout';
+
+const RETENTION = [1, 3, 7, 15, 30, 90, 0];
+
+export function SettingsMenu() {
+  const [open, setOpen] = useState(false);
+  const theme = useStore((s) => s.theme);
+  const setTheme = useStore((s) => s.setTheme);
+  const days = useStore((s) => s.retentionDays);
+  const setDays = useStore((s) => s.setRetentionDays);
+  return (
+    <div className="settings">
+      <button aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Settings
+      </button>
+      {open && (
+        <div className="menu settings-menu" role="dialog" aria-label="Settings">
+          <label>
+            Theme{' '}
+            <select value={theme} onChange={(e) => setTheme(e.target.value as ThemePreference)}>
+              <option value="system">Follow the system</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </label>
+          <label>
+            Keep sessions for{' '}
+            <select aria-label="Keep sessions for" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+              {RETENTION.map((d) => (
+                <option key={d} value={d}>
+                  {d === 0 ? 'ever' : `${d} day${d === 1 ? '' : 's'}`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="muted">Older sessions are removed from this computer when the app starts, unless pinned. Samples are never removed.</p>
+        </div>
+      )}
+    </div>
+  );
+}
