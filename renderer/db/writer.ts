@@ -11,7 +11,7 @@ import { mergeTraceSpans } from '../../shared/model/merge';
 import type { LogRecord, Payload, TraceSpans } from '../../shared/model/types';
 import { summarizeTrace } from '../../shared/kong/summary';
 import type { SessionInit } from './ingest-types';
-import { traceKey, type JournalRow, type KtvDb, type LogsRow, type SessionRow, type TraceRow } from './schema';
+import { traceKey, type JournalRow, type KtvDb, type LogsRow, type PayloadRow, type SessionRow, type SpansRow, type TraceRow } from './schema';
 
 export interface WriteInput {
   traces: TraceSpans[];
@@ -32,9 +32,53 @@ export interface WriteTotals {
 const logIdentity = (r: LogRecord): string =>
   `${r.timeNs}|${r.spanId}|${r.severityNumber}|${typeof r.body === 'string' ? r.body : JSON.stringify(r.body)}`;
 
+type DataTable = 'spans' | 'traces' | 'logs' | 'payloads';
+type ReadTable = DataTable | 'sessions';
+
+/** Rows one write transaction looks up, fetched table by table in one round trip per `flush`. */
+class Reads {
+  private readonly wanted = new Map<ReadTable, Set<string>>();
+  private readonly fetched = new Map<ReadTable, Map<string, unknown>>();
+
+  constructor(private readonly db: KtvDb) {}
+
+  need(table: ReadTable, key: string): void {
+    if (this.fetched.get(table)?.has(key)) return;
+    let keys = this.wanted.get(table);
+    if (!keys) this.wanted.set(table, (keys = new Set()));
+    keys.add(key);
+  }
+
+  async flush(): Promise<void> {
+    const pending = [...this.wanted].filter(([, keys]) => keys.size > 0);
+    this.wanted.clear();
+    await Promise.all(
+      pending.map(async ([table, keySet]) => {
+        const keys = [...keySet];
+        const rows: unknown[] = await this.db.table(table).bulkGet(keys);
+        let got = this.fetched.get(table);
+        if (!got) this.fetched.set(table, (got = new Map()));
+        for (let i = 0; i < keys.length; i++) got.set(keys[i]!, rows[i]);
+      }),
+    );
+  }
+
+  /** The stored row, or undefined when it is absent or was not looked up (known absent). */
+  row<T>(table: ReadTable, key: string): T | undefined {
+    return this.fetched.get(table)?.get(key) as T | undefined;
+  }
+}
+
 export class ImportWriter {
   private journaled = new Set<string>();
   private sessions = new Set<string>();
+  /**
+   * Keys this import has written, per table. In a session the import created and alone writes into, a
+   * key not listed cannot be stored yet, so the write skips looking it up (most of a fresh import).
+   */
+  private written: Record<'traces' | 'logs' | 'payloads', Set<string>> = { traces: new Set(), logs: new Set(), payloads: new Set() };
+  /** sessions another import or an earlier state also holds: every key there is looked up */
+  private shared = new Set<string>();
   readonly totals: WriteTotals = { traces: 0, spans: 0, logs: 0, payloads: 0, sessionIds: [] };
 
   constructor(
@@ -49,16 +93,74 @@ export class ImportWriter {
     return named && !this.forceSession ? `konnect:${named}` : this.defaultSession.id;
   }
 
+  /** Whether a row of `table` at `key` may be stored already (spans and traces rows go together). */
+  private mayExist(table: DataTable, key: string, sid: string): boolean {
+    return this.shared.has(sid) || this.written[table === 'spans' ? 'traces' : table].has(key);
+  }
+
+  /**
+   * Checks the session rows read in this transaction: a session is the import's alone when it does not
+   * exist yet or the import created it and wrote its latest batch. Returns whether that changed anything.
+   */
+  private checkSessions(reads: Reads, sids: Iterable<string>): boolean {
+    let changed = false;
+    for (const sid of sids) {
+      const row = reads.row<SessionRow>('sessions', sid);
+      if (!row && this.sessions.has(sid)) this.forgetSession(sid);
+      const alone = !row || (row.importId === this.importId && row.lastWriter === this.importId);
+      if (!alone && !this.shared.has(sid)) {
+        this.shared.add(sid);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /** The session was deleted while the import ran (and its rows with it): nothing of it is stored now. */
+  private forgetSession(sid: string): void {
+    const prefix = traceKey(sid, '');
+    for (const keys of Object.values(this.written)) for (const k of keys) if (k.startsWith(prefix)) keys.delete(k);
+  }
+
   async write(input: WriteInput): Promise<void> {
     const { db } = this;
+    // spans: one document per trace, merged with what is stored
+    const incoming = new Map<string, { sid: string; trace: TraceSpans }>();
+    for (const t of input.traces) {
+      const sid = this.sessionFor(t.traceId, input.sessionOf);
+      const key = traceKey(sid, t.traceId);
+      const prev = incoming.get(key);
+      incoming.set(key, { sid, trace: prev ? mergeTraceSpans(prev.trace, t) : t });
+    }
+    // logs: one document per trace; lines naming no trace go to the session's '' document
+    const logGroups = new Map<string, { sid: string; traceId: string; records: LogRecord[] }>();
+    for (const r of input.logs) {
+      const sid = this.sessionFor(r.traceId, input.sessionOf);
+      const key = traceKey(sid, r.traceId);
+      let g = logGroups.get(key);
+      if (!g) logGroups.set(key, (g = { sid, traceId: r.traceId, records: [] }));
+      g.records.push(r);
+    }
+    // payloads: sanitized at decode; one per trace
+    const payloadRows: PayloadRow[] = input.payloads.map((p) => {
+      const sid = this.sessionFor(p.traceId, input.sessionOf);
+      return { id: traceKey(sid, p.traceId), sessionId: sid, payload: p, importId: this.importId };
+    });
+    const sids = new Set<string>();
+    for (const v of incoming.values()) sids.add(v.sid);
+    for (const g of logGroups.values()) sids.add(g.sid);
+    for (const p of payloadRows) sids.add(p.sessionId);
+
     await db.transaction('rw', [db.sessions, db.traces, db.spans, db.logs, db.payloads, db.journal], async () => {
       const journal: JournalRow[] = [];
       const remember = (table: JournalRow['table'], key: string, before: unknown, createdBy?: string) => {
+        // nothing stored: nothing to restore (a row this import creates is removed by importId)
+        if (before === undefined) return;
         const id = `${table}:${key}`;
         if (this.journaled.has(id)) return;
         this.journaled.add(id);
         // a row this import created is removed by importId on rollback: no before-image needed
-        if (before !== undefined && createdBy !== this.importId) journal.push({ importId: this.importId, table, key, before });
+        if (createdBy !== this.importId) journal.push({ importId: this.importId, table, key, before });
       };
       const deltas = new Map<string, { traces: number; spans: number; logs: number }>();
       const delta = (sid: string) => {
@@ -67,29 +169,46 @@ export class ImportWriter {
         return d;
       };
 
-      // spans: one document per trace, merged with what is stored
-      const incoming = new Map<string, { sid: string; trace: TraceSpans }>();
-      for (const t of input.traces) {
-        const sid = this.sessionFor(t.traceId, input.sessionOf);
-        const key = traceKey(sid, t.traceId);
-        const prev = incoming.get(key);
-        incoming.set(key, { sid, trace: prev ? mergeTraceSpans(prev.trace, t) : t });
+      // look up only rows that may exist; sessions are checked in the same round trip, and keys of a
+      // session that turns out not to be this import's alone are looked up in a second one
+      const reads = new Reads(db);
+      const plan = () => {
+        for (const [key, { sid }] of incoming) {
+          if (this.mayExist('traces', key, sid)) {
+            reads.need('spans', key);
+            reads.need('traces', key);
+          }
+        }
+        for (const [key, g] of logGroups) {
+          if (this.mayExist('logs', key, g.sid)) reads.need('logs', key);
+          // log counts live on trace rows too, for the list
+          if (g.traceId && !incoming.has(key) && this.mayExist('traces', key, g.sid)) reads.need('traces', key);
+        }
+        for (const p of payloadRows) {
+          if (this.mayExist('payloads', p.id, p.sessionId)) reads.need('payloads', p.id);
+          if (!incoming.has(p.id) && this.mayExist('traces', p.id, p.sessionId)) reads.need('traces', p.id);
+        }
+      };
+      for (const sid of sids) reads.need('sessions', sid);
+      plan();
+      await reads.flush();
+      if (this.checkSessions(reads, sids)) {
+        plan();
+        await reads.flush();
       }
-      const keys = [...incoming.keys()];
-      const [oldSpans, oldRows] = await Promise.all([db.spans.bulkGet(keys), db.traces.bulkGet(keys)]);
       // logs and payloads may have arrived before their trace (another file, or earlier lines)
-      const fresh = keys.filter((_k, i) => !oldRows[i]);
-      const [earlierLogs, earlierPayloads] = fresh.length
-        ? await Promise.all([db.logs.bulkGet(fresh), db.payloads.bulkGet(fresh)])
-        : [[], []];
-      const earlier = new Map(fresh.map((k, i) => [k, { logs: earlierLogs[i]?.records.length ?? 0, payload: !!earlierPayloads[i] }]));
-      const spanRows = [];
-      const traceRows: TraceRow[] = [];
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!;
-        const { sid, trace } = incoming.get(key)!;
-        const old = oldSpans[i];
-        const oldRow = oldRows[i];
+      for (const [key, { sid }] of incoming) {
+        if (reads.row('traces', key)) continue;
+        if (this.mayExist('logs', key, sid)) reads.need('logs', key);
+        if (this.mayExist('payloads', key, sid)) reads.need('payloads', key);
+      }
+      await reads.flush();
+
+      const spanRows: SpansRow[] = [];
+      const rowByKey = new Map<string, TraceRow>();
+      for (const [key, { sid, trace }] of incoming) {
+        const old = reads.row<SpansRow>('spans', key);
+        const oldRow = reads.row<TraceRow>('traces', key);
         remember('spans', key, old, old?.importId);
         remember('traces', key, oldRow, oldRow?.importId);
         const merged = old ? mergeTraceSpans(old.trace, trace) : trace;
@@ -98,34 +217,29 @@ export class ImportWriter {
         d.spans += merged.spans.length - (old?.trace.spans.length ?? 0);
         spanRows.push({ id: key, sessionId: sid, trace: merged, importId: old ? old.importId : this.importId });
         const summary = summarizeTrace(merged, input.sessionOf?.[trace.traceId] ?? oldRow?.konnectSessionId ?? null);
-        traceRows.push({
+        rowByKey.set(key, {
           ...summary,
           id: key,
           sessionId: sid,
-          logCount: oldRow?.logCount ?? earlier.get(key)?.logs ?? 0,
-          hasPayload: oldRow?.hasPayload ?? earlier.get(key)?.payload ?? false,
+          logCount: oldRow?.logCount ?? reads.row<LogsRow>('logs', key)?.records.length ?? 0,
+          hasPayload: oldRow?.hasPayload ?? !!reads.row('payloads', key),
           importId: oldRow ? oldRow.importId : this.importId,
         });
       }
-      const rowByKey = new Map(traceRows.map((r) => [r.id, r]));
+      // rows this batch did not bring, whose log count or payload flag changes
+      const touchRow = (key: string): TraceRow | undefined => {
+        let row = rowByKey.get(key);
+        if (row) return row;
+        const stored = reads.row<TraceRow>('traces', key);
+        if (!stored) return undefined;
+        remember('traces', key, stored, stored.importId);
+        rowByKey.set(key, (row = { ...stored }));
+        return row;
+      };
 
-      // logs: one document per trace; lines naming no trace go to the session's '' document
-      const logGroups = new Map<string, { sid: string; traceId: string; records: LogRecord[] }>();
-      for (const r of input.logs) {
-        const sid = this.sessionFor(r.traceId, input.sessionOf);
-        const key = traceKey(sid, r.traceId);
-        let g = logGroups.get(key);
-        if (!g) logGroups.set(key, (g = { sid, traceId: r.traceId, records: [] }));
-        g.records.push(r);
-      }
-      const logKeys = [...logGroups.keys()];
-      const oldLogs = logKeys.length ? await db.logs.bulkGet(logKeys) : [];
       const logRows: LogsRow[] = [];
-      const missingRows: string[] = [];
-      for (let i = 0; i < logKeys.length; i++) {
-        const key = logKeys[i]!;
-        const g = logGroups.get(key)!;
-        const old = oldLogs[i];
+      for (const [key, g] of logGroups) {
+        const old = reads.row<LogsRow>('logs', key);
         remember('logs', key, old, old?.importId);
         const seen = new Set((old?.records ?? []).map(logIdentity));
         const records = old ? [...old.records] : [];
@@ -138,55 +252,25 @@ export class ImportWriter {
         const added = records.length - (old?.records.length ?? 0);
         delta(g.sid).logs += added;
         logRows.push({ id: key, sessionId: g.sid, traceId: g.traceId, records, importId: old ? old.importId : this.importId });
-        if (g.traceId && !rowByKey.has(key)) missingRows.push(key);
-      }
-      // log counts live on trace rows too, for the list; fetch rows this batch did not touch
-      const extraRows = missingRows.length ? await db.traces.bulkGet(missingRows) : [];
-      extraRows.forEach((row, i) => {
-        if (!row) return;
-        remember('traces', missingRows[i]!, row, row.importId);
-        rowByKey.set(row.id, { ...row });
-      });
-      for (const lr of logRows) {
-        const row = rowByKey.get(lr.id);
-        if (row) row.logCount = lr.records.length;
+        const row = g.traceId ? touchRow(key) : undefined;
+        if (row) row.logCount = records.length;
       }
 
-      // payloads: sanitized at decode; one per trace
-      const payloadRows = input.payloads.map((p) => {
-        const sid = this.sessionFor(p.traceId, input.sessionOf);
-        return { id: traceKey(sid, p.traceId), sessionId: sid, payload: p, importId: this.importId };
-      });
-      if (payloadRows.length) {
-        const oldPayloads = await db.payloads.bulkGet(payloadRows.map((r) => r.id));
-        oldPayloads.forEach((old, i) => {
-          remember('payloads', payloadRows[i]!.id, old, old?.importId);
-          if (old) payloadRows[i]!.importId = old.importId ?? this.importId;
-        });
-        const missing = payloadRows.map((r) => r.id).filter((id) => !rowByKey.has(id));
-        const rows = missing.length ? await db.traces.bulkGet(missing) : [];
-        rows.forEach((row, i) => {
-          if (!row) return;
-          remember('traces', missing[i]!, row, row.importId);
-          rowByKey.set(row.id, { ...row });
-        });
-        for (const p of payloadRows) {
-          const row = rowByKey.get(p.id);
-          if (row) row.hasPayload = true;
-        }
+      for (const p of payloadRows) {
+        const old = reads.row<PayloadRow>('payloads', p.id);
+        remember('payloads', p.id, old, old?.importId);
+        if (old) p.importId = old.importId ?? this.importId;
+        const row = touchRow(p.id);
+        if (row) row.hasPayload = true;
       }
 
       // sessions: created hidden, counters kept incrementally
-      const sids = [...deltas.keys()];
-      for (const p of payloadRows) if (!deltas.has(p.sessionId)) delta(p.sessionId);
-      const allSids = [...new Set([...sids, ...deltas.keys()])];
-      const oldSessions = await db.sessions.bulkGet(allSids);
       const now = Date.now();
-      const sessionRows: SessionRow[] = allSids.map((sid, i) => {
-        const old = oldSessions[i];
+      const sessionRows: SessionRow[] = [...sids].map((sid) => {
+        const old = reads.row<SessionRow>('sessions', sid);
         remember('sessions', sid, old, old?.importId);
         this.sessions.add(sid);
-        const d = deltas.get(sid)!;
+        const d = delta(sid);
         const base: SessionRow = old ?? {
           id: sid,
           name: sid === this.defaultSession.id ? this.defaultSession.name : `Konnect session ${sid.slice('konnect:'.length, 'konnect:'.length + 8)}`,
@@ -209,6 +293,7 @@ export class ImportWriter {
           traceCount: base.traceCount + d.traces,
           spanCount: base.spanCount + d.spans,
           logCount: base.logCount + d.logs,
+          lastWriter: this.importId,
         };
       });
 
@@ -220,6 +305,9 @@ export class ImportWriter {
         payloadRows.length ? db.payloads.bulkPut(payloadRows) : undefined,
         db.sessions.bulkPut(sessionRows),
       ]);
+      for (const key of incoming.keys()) this.written.traces.add(key);
+      for (const key of logGroups.keys()) this.written.logs.add(key);
+      for (const p of payloadRows) this.written.payloads.add(p.id);
       for (const d of deltas.values()) {
         this.totals.traces += d.traces;
         this.totals.spans += d.spans;
@@ -235,10 +323,10 @@ export class ImportWriter {
     await db.transaction('rw', [db.sessions, db.journal], async () => {
       for (const sid of this.sessions) {
         const row = await db.sessions.get(sid);
-        if (row && row.importId === this.importId) {
-          const { importId: _done, ...rest } = row;
-          await db.sessions.put({ ...rest, status: 'ready' });
-        }
+        if (!row || (row.importId !== this.importId && row.lastWriter !== this.importId)) continue;
+        const { importId, lastWriter: _done, ...rest } = row;
+        if (importId === this.importId) await db.sessions.put({ ...rest, status: 'ready' });
+        else await db.sessions.put(importId === undefined ? rest : { ...rest, importId });
       }
       await db.journal.where('importId').equals(this.importId).delete();
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Span, TraceSpans } from '../model/types';
 import { readKonnectFixture } from './testdata/read-konnect';
-import { buildTransactionMap, logWeights, type MapStage, type TransactionMap } from './transaction-map';
+import { buildTransactionMap, logWeights, MAX_STAGE_NODES, type MapStage, type TransactionMap } from './transaction-map';
 
 const span = (over: Partial<Span> & Pick<Span, 'spanId' | 'name'>): Span => ({
   parentSpanId: '',
@@ -148,5 +148,28 @@ describe('logWeights', () => {
   it('puts the slowest at 1 and spreads the rest on a log scale from 1 µs', () => {
     expect(logWeights([1_000, 1_000_000, 1_000_000_000])).toEqual([0, 0.5, 1]);
     expect(logWeights([0, 500])).toEqual([0, 1]);
+  });
+});
+
+describe('buildTransactionMap on a trace with thousands of plugin spans', () => {
+  it('draws at most MAX_STAGE_NODES per stage, the slowest kept and the rest summed in one node', () => {
+    const spans: Span[] = [
+      { spanId: 'r'.padStart(16, '0'), parentSpanId: '', name: 'kong', kind: 2, start: 0, duration: 10_000_000, status: { code: 0 }, attributes: {}, events: [], resource: 0, scope: 0 },
+      { spanId: 'a'.padStart(16, '0'), parentSpanId: 'r'.padStart(16, '0'), name: 'kong.phase.access', kind: 1, start: 0, duration: 9_000_000, status: { code: 0 }, attributes: {}, events: [], resource: 0, scope: 0 },
+    ];
+    for (let i = 0; i < 3000; i++) {
+      spans.push({ spanId: `p${i}`.padStart(16, '0'), parentSpanId: 'a'.padStart(16, '0'), name: `kong.access.plugin.p${i}`, kind: 1, start: i, duration: i === 1234 ? 5_000_000 : 1_000, status: { code: 0 }, attributes: {}, events: [], resource: 0, scope: 0 });
+    }
+    const map = buildTransactionMap({ traceId: 'f'.repeat(32), baseNs: '0', resources: [{}], scopes: [{ name: 'kong' }], spans });
+    if (map.kind !== 'kong') throw new Error('expected a Kong map');
+    const request = map.stages.find((s) => s.kind === 'request')!;
+    expect(request.nodes).toHaveLength(MAX_STAGE_NODES);
+    expect(request.nodes.map((n) => n.label)).toContain('p1234');
+    const more = request.nodes[request.nodes.length - 1]!;
+    expect(more.label).toBe(`${3000 - (MAX_STAGE_NODES - 1)} more`);
+    expect(more.spanIds).toHaveLength(3000 - (MAX_STAGE_NODES - 1));
+    // nothing is lost from the stage's total
+    expect(request.durationNs).toBe(5_000_000 + 2999 * 1_000);
+    expect(map.slowestNodeId).toBe('p1234'.padStart(16, '0'));
   });
 });

@@ -254,7 +254,36 @@ function upstreamNode(upIn: Span[], upOut: Span[], upInAll: Span[]): MapNode {
   };
 }
 
-function stage(kind: StageKind, nodes: MapNode[]): MapStage {
+/**
+ * A stage draws at most this many nodes: the slowest, in start order, and one "N more" node standing for
+ * the rest. A map is read at a glance; a trace with thousands of plugin spans must not draw thousands of
+ * boxes (it also made every layout of the page slow).
+ */
+export const MAX_STAGE_NODES = 12;
+
+function capNodes(kind: StageKind, nodes: MapNode[]): MapNode[] {
+  if (nodes.length <= MAX_STAGE_NODES) return nodes;
+  const keep = new Set(
+    [...nodes]
+      .sort((a, b) => (b.durationNs ?? 0) - (a.durationNs ?? 0))
+      .slice(0, MAX_STAGE_NODES - 1)
+      .map((n) => n.id),
+  );
+  const rest = nodes.filter((n) => !keep.has(n.id));
+  const more: MapNode = {
+    id: `${kind}:more`,
+    label: `${rest.length} more`,
+    detail: 'faster spans',
+    bucket: rest[0]?.bucket ?? 'other',
+    durationNs: rest.reduce((sum, n) => sum + (n.durationNs ?? 0), 0),
+    spanIds: rest.flatMap((n) => n.spanIds),
+    weight: 0,
+  };
+  return [...nodes.filter((n) => keep.has(n.id)), more];
+}
+
+function stage(kind: StageKind, all: MapNode[]): MapStage {
+  const nodes = capNodes(kind, all);
   return { kind, label: STAGE_LABELS[kind], durationNs: nodes.reduce((sum, n) => sum + (n.durationNs ?? 0), 0), nodes };
 }
 

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { tempDir } from './launch';
+import { ViewsPage } from './pages/views-page';
 import { WaterfallPage } from './pages/waterfall-page';
 
 test('search highlights matches, hides the rest on request, and Escape clears it', async ({ ktv }) => {
@@ -83,7 +84,21 @@ test('error spans are marked and the inspector explains Kong attributes on hover
   const status = wf.inspector.getByRole('rowheader', { name: 'http.response.status_code' });
   await expect(status).toHaveAttribute('title', 'HTTP status code sent to the client.');
   await expect(wf.inspector.getByRole('row', { name: /http\.response\.status_code/ })).toContainText('504');
-  await expect(wf.inspector.getByRole('button', { name: 'Copy trace id' })).toBeVisible();
+  const copy = wf.inspector.getByRole('button', { name: "Copy span's trace id" });
+  await copy.click();
+  await expect(copy).toContainText('Copied');
+});
+
+test('a span selected in the map is revealed in the waterfall, its collapsed ancestors opened', async ({ ktv }) => {
+  const wf = new WaterfallPage(ktv.page);
+  await ktv.page.getByRole('button', { name: 'Collapse all' }).click();
+  await expect(wf.rows).toHaveCount(1);
+
+  await new ViewsPage(ktv.page).mapNode(/^openid-connect \(access\)/).click();
+  await expect(wf.span('kong.access.plugin.openid-connect')).toHaveAttribute('aria-selected', 'true');
+  await expect(wf.span('kong.phase.access')).toHaveAttribute('aria-expanded', 'true');
+  await expect(wf.span('kong')).toHaveAttribute('aria-expanded', 'true');
+  await expect(wf.inspector.getByRole('heading', { name: 'kong.access.plugin.openid-connect' })).toBeVisible();
 });
 
 test('dragging across the time axis zooms in, and Reset zoom shows the whole trace again', async ({ ktv }) => {

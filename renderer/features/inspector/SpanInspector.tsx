@@ -76,9 +76,10 @@ function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfN
 
       <h4 className="insp-h">Ids</h4>
       <dl className="insp-facts insp-ids">
-        <IdRow label="Trace id" value={trace.traceId} />
-        <IdRow label="Span id" value={span.spanId} />
-        <IdRow label="Parent id" value={span.parentSpanId} />
+        {/* named apart from the trace header's own "Copy trace id" */}
+        <IdRow label="Trace id" copyLabel="Copy span's trace id" value={trace.traceId} />
+        <IdRow label="Span id" copyLabel="Copy span id" value={span.spanId} />
+        <IdRow label="Parent id" copyLabel="Copy parent span id" value={span.parentSpanId} />
       </dl>
 
       <AttributeTable title="Attributes" attributes={span.attributes} />
@@ -125,7 +126,7 @@ function Fact(p: { label: string; value: string; num?: boolean; error?: boolean;
   );
 }
 
-function IdRow({ label, value }: { label: string; value: string }) {
+function IdRow({ label, copyLabel, value }: { label: string; copyLabel: string; value: string }) {
   return (
     <>
       <dt>{label}</dt>
@@ -133,7 +134,7 @@ function IdRow({ label, value }: { label: string; value: string }) {
         {value ? (
           <>
             <span className="mono">{value}</span>
-            <CopyButton label={`Copy ${label.toLowerCase()}`} text={() => value} small>
+            <CopyButton label={copyLabel} text={() => value} small>
               Copy
             </CopyButton>
           </>

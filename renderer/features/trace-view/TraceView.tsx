@@ -126,12 +126,12 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
       <Splitter orientation="horizontal" label="Resize summary" value={summaryH} bounds={SUMMARY.bounds} pxPerUnit={1} direction={1} step={16} onChange={setSummaryH} />
       <div className="tv-panes" ref={panes}>
         <div className="tv-left">
-          <Waterfall />
+          <Waterfall trace={trace ?? undefined} />
         </div>
         <Splitter orientation="vertical" label="Resize side panel" value={sidePct} bounds={SIDE.bounds} pxPerUnit={panesWidth / 100} direction={-1} step={2} onChange={setSidePct} />
         <div className="tv-right" style={{ width: `${sidePct}%` }}>
           <div className="tv-inspector" style={{ height: inspectorH }}>
-            <SpanInspector />
+            <SpanInspector trace={trace ?? undefined} />
           </div>
           <Splitter orientation="horizontal" label="Resize span details" value={inspectorH} bounds={INSPECTOR.bounds} pxPerUnit={1} direction={1} step={16} onChange={setInspectorH} />
           <DetailTabs trace={trace} row={row} />

@@ -5,9 +5,7 @@ import type { ViewedBounds } from './scale';
 import { isErrorSpan, spanColor } from './span-style';
 
 export const ROW_HEIGHT = 22;
-const INDENT = 12;
-/** deeper levels stop indenting so a 20,000-deep chain stays readable; the level shows as a number */
-const MAX_INDENT_LEVELS = 24;
+export const INDENT = 12;
 
 export interface SpanRowProps {
   tree: SpanTree;
@@ -21,6 +19,8 @@ export interface SpanRowProps {
   collapsed: boolean;
   match: boolean;
   critical: readonly CriticalSegment[] | undefined;
+  /** deeper levels stop indenting so a 20,000-deep chain keeps its names readable; the level shows instead */
+  maxIndent: number;
   onToggle(index: number): void;
   onPick(index: number): void;
 }
@@ -67,7 +67,7 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
       style={{ transform: `translateY(${p.pos * ROW_HEIGHT}px)` }}
       onClick={() => p.onPick(index)}
     >
-      <div className="wf-name" style={{ paddingLeft: Math.min(depth, MAX_INDENT_LEVELS) * INDENT + 2 }}>
+      <div className="wf-name" style={{ paddingLeft: Math.min(depth, p.maxIndent) * INDENT + 2 }}>
         {kids ? (
           <span
             className="wf-chevron"
@@ -83,7 +83,7 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
         ) : (
           <span className="wf-chevron" aria-hidden="true" />
         )}
-        {depth > MAX_INDENT_LEVELS && <span className="wf-depth">L{depth + 1}</span>}
+        {depth > p.maxIndent && <span className="wf-depth">L{depth + 1}</span>}
         <span className="wf-swatch" style={{ background: color }} aria-hidden="true" />
         {error && (
           <span className="wf-error-mark" title="Error span">

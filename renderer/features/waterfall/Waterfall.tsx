@@ -17,18 +17,19 @@ import { formatDuration } from './format';
 import { treeKeyAction } from './keyboard';
 import { Minimap } from './Minimap';
 import { isFullWindow, FULL_WINDOW } from './scale';
-import { rowDomId, ROW_HEIGHT, SpanRow } from './SpanRow';
+import { INDENT, rowDomId, ROW_HEIGHT, SpanRow } from './SpanRow';
 import { GridLines, TimeAxis } from './TimeAxis';
 import { useWaterfall } from './useWaterfall';
 import { revealRow, rowRange } from './virtual';
 import { WaterfallToolbar } from './WaterfallToolbar';
 import './waterfall.css';
 
-const OVERSCAN = 10;
+const OVERSCAN = 12;
 const SELF_WIDTH = 64;
 const NAME_PANE = 'waterfall.names';
 const DEFAULT_NAME_WIDTH = 300;
 const MIN_NAME_WIDTH = 140;
+const MAX_NAME_SHARE = 0.6;
 
 /**
  * The span waterfall of the selected trace: a virtualised ARIA tree of spans on a shared time axis.
@@ -83,8 +84,9 @@ function WaterfallView({ tree, traceId }: { tree: SpanTree; traceId: string }) {
     return () => ro.disconnect();
   }, []);
 
-  // the names never take more than half a narrow pane: the timeline is what the waterfall is for
-  const nameWidth = paneWidth ? Math.max(MIN_NAME_WIDTH, Math.min(storedNameWidth, Math.round(paneWidth * 0.5))) : storedNameWidth;
+  // the names never crowd out the timeline, which is what the waterfall is for
+  const maxNameWidth = paneWidth ? Math.max(MIN_NAME_WIDTH, Math.round(paneWidth * MAX_NAME_SHARE)) : Infinity;
+  const nameWidth = Math.max(MIN_NAME_WIDTH, Math.min(storedNameWidth, maxNameWidth));
 
   const selected = spanId ? (tree.indexOf.get(spanId) ?? -1) : -1;
   const { uncover } = w;
@@ -125,7 +127,10 @@ function WaterfallView({ tree, traceId }: { tree: SpanTree; traceId: string }) {
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const pos = cursor >= 0 ? w.rowPos[cursor]! : -1;
+    // a cursor hidden by collapsing an ancestor continues from the nearest visible ancestor
+    let at = cursor;
+    while (at >= 0 && w.rowPos[at]! < 0) at = tree.parent[at]!;
+    const pos = at >= 0 ? w.rowPos[at]! : -1;
     const page = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1);
     const action = treeKeyAction(e.key, { tree, rows: w.rows, pos, collapsed: w.collapsed, page });
     if (!action) return;
@@ -139,7 +144,7 @@ function WaterfallView({ tree, traceId }: { tree: SpanTree; traceId: string }) {
         w.toggleSpan(action.span);
         break;
       case 'select':
-        if (cursor >= 0) selectSpan(tree.spans[cursor]!.spanId);
+        if (at >= 0) selectSpan(tree.spans[at]!.spanId);
         break;
       case 'escape':
         if (w.search) setSearch('');
@@ -148,7 +153,8 @@ function WaterfallView({ tree, traceId }: { tree: SpanTree; traceId: string }) {
     }
   };
 
-  const matchAt = w.match && cursor >= 0 && w.match[cursor] ? w.matches.indexOf(cursor) + 1 : 0;
+  const { match, matches } = w;
+  const matchAt = useMemo(() => (match && cursor >= 0 && match[cursor] ? matches.indexOf(cursor) + 1 : 0), [match, matches, cursor]);
   const nextMatch = (step: 1 | -1) => {
     const m = w.matches;
     if (!m.length) return;
@@ -170,9 +176,8 @@ function WaterfallView({ tree, traceId }: { tree: SpanTree; traceId: string }) {
     el.setPointerCapture(e.pointerId);
     const x0 = e.clientX;
     const w0 = nameWidth;
-    const max = (el.parentElement?.clientWidth ?? 800) - SELF_WIDTH - 120;
     const move = (ev: globalThis.PointerEvent) =>
-      setPaneSize(NAME_PANE, Math.round(Math.min(max, Math.max(MIN_NAME_WIDTH, w0 + ev.clientX - x0))));
+      setPaneSize(NAME_PANE, Math.round(Math.min(maxNameWidth, Math.max(MIN_NAME_WIDTH, w0 + ev.clientX - x0))));
     const up = () => {
       el.removeEventListener('pointermove', move);
       el.removeEventListener('pointerup', up);
@@ -181,6 +186,7 @@ function WaterfallView({ tree, traceId }: { tree: SpanTree; traceId: string }) {
     el.addEventListener('pointerup', up);
   };
 
+  const maxIndent = Math.max(3, Math.floor((nameWidth * 0.4) / INDENT));
   const range = rowRange(scrollTop, viewport, ROW_HEIGHT, w.rows.length, OVERSCAN);
   const items = [];
   for (let k = range.first; k < range.end; k++) {
@@ -198,6 +204,7 @@ function WaterfallView({ tree, traceId }: { tree: SpanTree; traceId: string }) {
         collapsed={w.collapsed.has(tree.spans[i]!.spanId)}
         match={!!w.match?.[i]}
         critical={w.critical.get(i)}
+        maxIndent={maxIndent}
         onToggle={w.toggleSpan}
         onPick={pick}
       />,
@@ -237,7 +244,22 @@ function WaterfallView({ tree, traceId }: { tree: SpanTree; traceId: string }) {
           <span className="wf-legend" title="Spans on the critical path: the chain that determines when the request ended">
             <span className="wf-legend-critical" aria-hidden="true" /> critical path
           </span>
-          <div className="wf-resizer" role="separator" aria-orientation="vertical" aria-label="Resize span names" onPointerDown={startResize} />
+          <div
+            className="wf-resizer"
+            role="separator"
+            tabIndex={0}
+            aria-orientation="vertical"
+            aria-label="Resize span names"
+            aria-valuenow={nameWidth}
+            aria-valuemin={MIN_NAME_WIDTH}
+            onPointerDown={startResize}
+            onKeyDown={(e) => {
+              const step = e.key === 'ArrowLeft' ? -16 : e.key === 'ArrowRight' ? 16 : 0;
+              if (!step) return;
+              e.preventDefault();
+              setPaneSize(NAME_PANE, Math.min(maxNameWidth, Math.max(MIN_NAME_WIDTH, nameWidth + step)));
+            }}
+          />
         </div>
         <div className="wf-header-self" title="Self time: duration minus time covered by children">
           Self
@@ -255,7 +277,11 @@ function WaterfallView({ tree, traceId }: { tree: SpanTree; traceId: string }) {
           aria-activedescendant={cursorRendered ? rowDomId(cursor) : undefined}
           onKeyDown={onKeyDown}
           onFocus={() => {
-            if (cursor < 0 && w.rows.length) setCursor(w.rows[Math.min(range.first + OVERSCAN, w.rows.length - 1)] ?? w.rows[0]!);
+            // keyboard users land on the selected span when it is on screen, else on the top row in view
+            if (cursor >= 0 || !w.rows.length) return;
+            const top = Math.min(Math.floor(scrollTop / ROW_HEIGHT), w.rows.length - 1);
+            const sel = selected >= 0 ? w.rowPos[selected]! : -1;
+            setCursor(sel >= range.first && sel < range.end ? selected : w.rows[top]!);
           }}
           onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         >
