@@ -151,7 +151,11 @@ export class ImportWriter {
     for (const g of logGroups.values()) sids.add(g.sid);
     for (const p of payloadRows) sids.add(p.sessionId);
 
-    await db.transaction('rw', [db.sessions, db.traces, db.spans, db.logs, db.payloads, db.journal], async () => {
+    let failed: DOMException | null = null;
+    const onError = (e: Event) => {
+      failed ??= (e.target as IDBRequest).error;
+    };
+    await db.transaction('rw', [db.sessions, db.traces, db.spans, db.logs, db.payloads, db.journal], async (tx) => {
       const journal: JournalRow[] = [];
       const remember = (table: JournalRow['table'], key: string, before: unknown, createdBy?: string) => {
         // nothing stored: nothing to restore (a row this import creates is removed by importId)
@@ -297,14 +301,16 @@ export class ImportWriter {
         };
       });
 
-      await Promise.all([
-        journal.length ? db.journal.bulkAdd(journal) : undefined,
-        spanRows.length ? db.spans.bulkPut(spanRows) : undefined,
-        rowByKey.size ? db.traces.bulkPut([...rowByKey.values()]) : undefined,
-        logRows.length ? db.logs.bulkPut(logRows) : undefined,
-        payloadRows.length ? db.payloads.bulkPut(payloadRows) : undefined,
-        db.sessions.bulkPut(sessionRows),
-      ]);
+      const idb = tx.idbtrans;
+      const putAll = (table: DataTable, rows: Iterable<unknown>) => {
+        const store = idb.objectStore(table);
+        for (const row of rows) store.put(row).onerror = onError;
+      };
+      putAll('spans', spanRows);
+      putAll('traces', rowByKey.values());
+      putAll('logs', logRows);
+      putAll('payloads', payloadRows);
+      await Promise.all([journal.length ? db.journal.bulkAdd(journal) : undefined, db.sessions.bulkPut(sessionRows)]);
       for (const key of incoming.keys()) this.written.traces.add(key);
       for (const key of logGroups.keys()) this.written.logs.add(key);
       for (const p of payloadRows) this.written.payloads.add(p.id);

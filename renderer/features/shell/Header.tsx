@@ -1,13 +1,7 @@
-import { useStore } from '../../store';
-import type { ThemePreference } from '../../store/layout';
 import { OpenButton } from '../import/OpenButton';
 import { SettingsMenu } from './SettingsMenu';
 
-const NEXT: Record<ThemePreference, ThemePreference> = { system: 'dark', dark: 'light', light: 'system' };
-
 export function Header({ mode }: { mode: 'electron' | 'browser' }) {
-  const theme = useStore((s) => s.theme);
-  const setTheme = useStore((s) => s.setTheme);
   return (
     <header className="app-header">
       <h1 className="brand">
@@ -20,9 +14,6 @@ export function Header({ mode }: { mode: 'electron' | 'browser' }) {
       </h1>
       <OpenButton />
       <span className="spacer" />
-      <button onClick={() => setTheme(NEXT[theme])} title="Theme: system, dark or light" aria-label={`Theme: ${theme}`}>
-        Theme: {theme}
-      </button>
       <SettingsMenu />
     </header>
   );
