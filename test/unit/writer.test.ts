@@ -143,3 +143,15 @@ describe('ImportWriter, data arriving out of order', () => {
     expect(await db.traces.get(traceKey('file:test', 'd4'.padStart(32, '0')))).toMatchObject({ hasPayload: true, logCount: 1 });
   });
 });
+
+describe('runImport, the same file twice', () => {
+  it('succeeds with nothing new, even when the file has records it skips', async () => {
+    const good = new TextDecoder().decode(fixture('otlp/example-trace.json')).replace(/\s+/g, '');
+    const bytes = new TextEncoder().encode(`${good}\n${good.slice(0, 40)}`);
+    const source = { kind: 'bytes' as const, bytes, name: 'twice.jsonl' };
+    await runImport(db, 'imp-1', source, {}, new AbortController().signal, () => {});
+    const again = await runImport(db, 'imp-2', source, {}, new AbortController().signal, () => {});
+    expect(again).toMatchObject({ traces: 0, spans: 0, skippedTotal: 1 });
+    expect(await db.sessions.count()).toBe(1);
+  });
+});
