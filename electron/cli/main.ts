@@ -18,7 +18,7 @@ const commands: Record<string, () => Promise<{ run: Command }>> = {
 
 const usage = `usage: ktv [FILE...]                      open the app on these files
        ktv summary FILE [--json]           per-trace summaries of a trace file
-       ktv export FILE --out OUT.json      sanitized OTLP/JSON for sharing
+       ktv export FILE|SESSION_ID [--control-plane ID] --out OUT.json   sanitized OTLP/JSON for sharing
        ktv filter FILE --where EXPR [--json]
        ktv konnect control-planes|nodes|sessions|pull ...
        ktv receive [--port N] [--where EXPR] [--duration S] [--max-traces N] --out FILE.json`;

@@ -83,3 +83,27 @@ describe('ktv konnect', () => {
     expect((await ktv(['pull', SEEDED_SESSION])).code).toBe(2);
   });
 });
+
+describe('ktv export with a Konnect session id', () => {
+  async function exportCmd(argv: string[]) {
+    const { run: runExport } = await import('./export');
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: { KONNECT_TOKEN: STANDIN_TOKEN, KONNECT_BASE_URL: standIn.url }, cwd: dir };
+    return { code: await runExport(argv, io), err: err.join('\n') };
+  }
+
+  it('pulls the session and writes it as OTLP/JSON', async () => {
+    const r = await exportCmd([SEEDED_SESSION, '--control-plane', CP_DEFAULT, '--out', 'exported.json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(await readFile(join(dir, 'exported.json'), 'utf8')) as { resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ traceId: string }> }> }> };
+    const traceIds = new Set(doc.resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans.map((s) => s.traceId))));
+    expect(traceIds.size).toBe(SEEDED_SESSION_TRACES);
+  });
+
+  it('says what is missing when the control plane is not given', async () => {
+    const r = await exportCmd([SEEDED_SESSION, '--out', 'x.json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('add --control-plane ID');
+  });
+});
