@@ -122,3 +122,11 @@ export function openDb(name = DB_NAME): KtvDb {
   });
   return db;
 }
+
+/** A session row with nothing in it yet. */
+export function newSessionRow(
+  init: Pick<SessionRow, 'id' | 'name' | 'source'> & Partial<Pick<SessionRow, 'status' | 'files' | 'meta' | 'importId'>>,
+  now = Date.now(),
+): SessionRow {
+  return { status: 'ready', ...init, createdAt: now, updatedAt: now, traceCount: 0, spanCount: 0, logCount: 0, pinned: false };
+}

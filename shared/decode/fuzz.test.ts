@@ -12,17 +12,8 @@ import zipkin from '../../test/fixtures/formats/zipkin.json';
 import payloads from '../../test/fixtures/formats/payloads.json';
 import { DecodeError } from './api';
 import { decodeBytes, utf8 } from './test-helpers';
+import { mulberry32 } from '../util/random';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const root = protobuf.Root.fromJSON(descriptor as protobuf.INamespace);
 const TraceRequest = root.lookupType('opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest');

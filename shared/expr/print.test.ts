@@ -4,18 +4,8 @@ import { OPERATORS } from './ast';
 import { fieldCatalogue } from './fields';
 import { parse } from './parser';
 import { print } from './print';
+import { mulberry32 as rng } from '../util/random';
 
-/** Small seeded PRNG (mulberry32) so a failure reproduces from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const names = [...fieldCatalogue.flatMap((f) => [f.name, ...f.aliases]), 'proxy.kong.latency.3p.kafka.total_io', 'x', 'a_b.c9'];
 const addresses = ['10.0.0.0/8', '0.0.0.0/0', '192.168.1.1', '::1', '::', 'fe80::/10', '2001:db8::7', '::ffff:10.0.0.1', '1:2:3:4:5:6:7:8/128'];

@@ -5,6 +5,8 @@
  * so the bundled sample session and test data are reproducible.
  */
 
+import { mulberry32 } from '../util/random';
+
 type OtlpValue = { stringValue: string } | { intValue: string } | { doubleValue: number } | { boolValue: boolean };
 interface OtlpKv {
   key: string;
@@ -31,17 +33,6 @@ export interface OtlpLog {
   traceId: string;
   spanId: string;
   attributes: OtlpKv[];
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const kv = (key: string, v: string | number | boolean): OtlpKv => ({

@@ -11,6 +11,7 @@ import { ingestDecoded } from '../../db/ingest-client';
 import type { SessionInit } from '../../db/ingest-types';
 import { listSessions, upsertSession } from '../../db/repo';
 import { captureSessionId, captureSessionName, cursorStore, type CursorStore } from './capture-session';
+import { newSessionRow } from '../../db/schema';
 
 export interface CaptureView {
   status: CaptureStatus | null;
@@ -67,19 +68,18 @@ export class CaptureSync {
     }
     const status = res.value;
     const now = Date.now();
-    await upsertSession({
-      id: captureSessionId(status.id),
-      name: captureSessionName(status, now),
-      source: 'capture',
-      createdAt: now,
-      updatedAt: now,
-      status: 'running',
-      traceCount: 0,
-      spanCount: 0,
-      logCount: 0,
-      pinned: false,
-      meta: { capture: { id: status.id, where: status.where, url: status.url, durationSeconds: status.durationSeconds, maxTraces: status.maxTraces } },
-    });
+    await upsertSession(
+      newSessionRow(
+        {
+          id: captureSessionId(status.id),
+          name: captureSessionName(status, now),
+          source: 'capture',
+          status: 'running',
+          meta: { capture: { id: status.id, where: status.where, url: status.url, durationSeconds: status.durationSeconds, maxTraces: status.maxTraces } },
+        },
+        now,
+      ),
+    );
     this.set({ status, busy: false });
     void this.drain(status);
     return true;

@@ -7,6 +7,7 @@ import { phaseColorVar, type PhaseTime } from '../../../shared/kong/phase-times'
 import { phaseLabel } from '../transaction-map/phase-labels';
 import { formatDuration } from '../waterfall/format';
 import { BAR_H, EXPORT_PAD, exportLayout, pngFileName } from './export-layout';
+import { cssVarColor } from '../../theme/css-color';
 
 const STYLE_PROPS = [
   'fill',
@@ -70,11 +71,9 @@ export interface ExportInput {
 }
 
 export async function exportTracePng({ svg, traceId, lines, phases }: ExportInput): Promise<void> {
-  const root = getComputedStyle(document.documentElement);
-  const cssVar = (name: string) => root.getPropertyValue(name).trim() || '#888';
-  const bg = cssVar('--bg-panel');
-  const fg = cssVar('--fg');
-  const muted = cssVar('--muted');
+  const bg = cssVarColor('--bg-panel');
+  const fg = cssVarColor('--fg');
+  const muted = cssVarColor('--muted');
   const font = getComputedStyle(document.body).fontFamily;
 
   const img = await loadImage(inlinedSvg(svg, bg));
@@ -103,7 +102,7 @@ export async function exportTracePng({ svg, traceId, lines, phases }: ExportInpu
     ctx.font = `11px ${font}`;
     for (const p of phases) {
       const w = (p.ns / total) * barW;
-      ctx.fillStyle = cssVar(phaseColorVar(p.key));
+      ctx.fillStyle = cssVarColor(phaseColorVar(p.key));
       ctx.fillRect(x, layout.barY, w, BAR_H);
       x += w;
       ctx.fillRect(legendX, layout.legendY - 9, 9, 9);

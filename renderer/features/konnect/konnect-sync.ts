@@ -12,6 +12,7 @@ import type { SessionInit } from '../../db/ingest-types';
 import { updateSession, upsertSession } from '../../db/repo';
 import { useStore } from '../../store';
 import { describeFailure } from './failure';
+import { newSessionRow } from '../../db/schema';
 
 export interface LivePull {
   sessionId: string;
@@ -101,19 +102,7 @@ export class KonnectSync {
     const existing = await updateSession(key, { status: 'running' }, () => meta);
     if (!existing) {
       const now = Date.now();
-      await upsertSession({
-        id: key,
-        name: `${args.controlPlaneName} · ${ruleText(session)}`,
-        source: 'konnect',
-        createdAt: now,
-        updatedAt: now,
-        status: 'running',
-        traceCount: 0,
-        spanCount: 0,
-        logCount: 0,
-        pinned: false,
-        meta,
-      });
+      await upsertSession(newSessionRow({ id: key, name: `${args.controlPlaneName} · ${ruleText(session)}`, source: 'konnect', status: 'running', meta }, now));
     }
     const prev = this.pulls[session.id];
     this.pulls = {

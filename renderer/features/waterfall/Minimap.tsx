@@ -3,6 +3,7 @@ import type { SpanTree } from '../../../shared/model/tree';
 import { useStore } from '../../store';
 import { normalizeWindow, panWindow, resizeWindow, type ViewWindow } from './scale';
 import { spanColor } from './span-style';
+import { resolveCssColor } from '../../theme/css-color';
 
 const HEIGHT = 44;
 const MIN_DRAG_PX = 3;
@@ -121,7 +122,6 @@ function draw(c: HTMLCanvasElement, tree: SpanTree, width: number): void {
   const pad = 2;
   const rowH = (HEIGHT - 2 * pad) / n;
   const barH = Math.max(1.5, Math.min(rowH * 0.8, 5));
-  const style = getComputedStyle(c);
   const byColor = new Map<string, number[]>();
   for (let k = 0; k < n; k++) {
     const i = tree.preorder[k]!;
@@ -131,7 +131,8 @@ function draw(c: HTMLCanvasElement, tree: SpanTree, width: number): void {
     list.push(k);
   }
   for (const [color, list] of byColor) {
-    ctx.fillStyle = resolveVar(style, color);
+    // canvas cannot read CSS variables or light-dark(): resolve to a concrete colour
+    ctx.fillStyle = resolveCssColor(color, c);
     for (const k of list) {
       const s = tree.spans[tree.preorder[k]!]!;
       const x = ((s.start - tree.minStart) / extent) * width;
@@ -139,10 +140,4 @@ function draw(c: HTMLCanvasElement, tree: SpanTree, width: number): void {
       ctx.fillRect(x, pad + k * rowH, w, barH);
     }
   }
-}
-
-/** Canvas cannot read CSS variables: resolve `var(--name)` against the element's computed style. */
-function resolveVar(style: CSSStyleDeclaration, color: string): string {
-  const m = /^var\((--[\w-]+)\)$/.exec(color);
-  return m ? style.getPropertyValue(m[1]!).trim() || '#888' : color;
 }
