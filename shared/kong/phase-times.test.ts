@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Span, TraceSpans } from '../model/types';
+import { makeSpan, makeTrace } from '../model/testing';
+import type { Span } from '../model/types';
 import { keyMetrics } from './key-metrics';
 import { phaseColorVar, phaseTimes } from './phase-times';
 import { readKonnectFixture } from './testdata/read-konnect';
 
-const span = (over: Partial<Span> & Pick<Span, 'spanId' | 'name'>): Span => ({
-  parentSpanId: '',
-  kind: 1,
-  start: 0,
-  duration: 1_000_000,
-  status: { code: 0 },
-  attributes: {},
-  events: [],
-  resource: 0,
-  scope: 0,
-  ...over,
-});
-const trace = (spans: Span[]): TraceSpans => ({ traceId: 'cd'.repeat(16), baseNs: '1700000000000000000', resources: [{}], scopes: [{ name: 'k' }], spans });
+const span = makeSpan;
+const trace = (spans: Span[]) => makeTrace(spans, { traceId: 'cd'.repeat(16) });
 
 describe('phaseTimes on the real Konnect trace', () => {
   const fixture = readKonnectFixture();

@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { makeSpan, makeTrace } from '../model/testing';
 import type { Span, TraceSpans } from '../model/types';
 import { findRoot, summarizeTrace } from './summary';
 
-const span = (over: Partial<Span>): Span => ({
-  spanId: 'a'.repeat(16),
-  parentSpanId: '',
-  name: 'x',
-  kind: 2,
-  start: 0,
-  duration: 1_000_000,
-  status: { code: 0 },
-  attributes: {},
-  events: [],
-  resource: 0,
-  scope: 0,
-  ...over,
-});
+const span = (over: Partial<Span>): Span => makeSpan({ spanId: 'a'.repeat(16), name: 'x', kind: 2, ...over });
 
-const trace = (spans: Span[]): TraceSpans => ({
-  traceId: '0af7651916cd43dd8448eb211c80319c',
-  baseNs: '1700000000000000000',
-  resources: [{ 'session.id': 'f3b1c2d4-0000-4000-8000-000000000001' }],
-  scopes: [{ name: 'kong' }],
-  spans,
-});
+const trace = (spans: Span[]): TraceSpans =>
+  makeTrace(spans, { traceId: '0af7651916cd43dd8448eb211c80319c', resources: [{ 'session.id': 'f3b1c2d4-0000-4000-8000-000000000001' }] });
 
 describe('summarizeTrace', () => {
   it('reads the list fields from the root span, accepting numbers sent as strings', () => {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Span, TraceSpans } from '../model/types';
+import { makeSpan, makeTrace } from '../model/testing';
+import type { Span } from '../model/types';
 import { readKonnectFixture } from './testdata/read-konnect';
 import { buildTransactionMap, logWeights, MAX_STAGE_NODES, type MapStage, type TransactionMap } from './transaction-map';
 
-const span = (over: Partial<Span> & Pick<Span, 'spanId' | 'name'>): Span => ({
-  parentSpanId: '',
-  kind: 1,
-  start: 0,
-  duration: 1_000_000,
-  status: { code: 0 },
-  attributes: {},
-  events: [],
-  resource: 0,
-  scope: 0,
-  ...over,
-});
+const span = makeSpan;
 
-const trace = (spans: Span[]): TraceSpans => ({ traceId: 'ab'.repeat(16), baseNs: '1700000000000000000', resources: [{}], scopes: [{ name: 'k' }], spans });
+const trace = (spans: Span[]) => makeTrace(spans, { traceId: 'ab'.repeat(16) });
 
 function kongStages(map: TransactionMap): MapStage[] {
   if (map.kind !== 'kong') throw new Error(`expected a Kong map, got ${map.kind}`);
@@ -154,13 +144,13 @@ describe('logWeights', () => {
 describe('buildTransactionMap on a trace with thousands of plugin spans', () => {
   it('draws at most MAX_STAGE_NODES per stage, the slowest kept and the rest summed in one node', () => {
     const spans: Span[] = [
-      { spanId: 'r'.padStart(16, '0'), parentSpanId: '', name: 'kong', kind: 2, start: 0, duration: 10_000_000, status: { code: 0 }, attributes: {}, events: [], resource: 0, scope: 0 },
-      { spanId: 'a'.padStart(16, '0'), parentSpanId: 'r'.padStart(16, '0'), name: 'kong.phase.access', kind: 1, start: 0, duration: 9_000_000, status: { code: 0 }, attributes: {}, events: [], resource: 0, scope: 0 },
+      span({ spanId: 'r'.padStart(16, '0'), name: 'kong', kind: 2, duration: 10_000_000 }),
+      span({ spanId: 'a'.padStart(16, '0'), parentSpanId: 'r'.padStart(16, '0'), name: 'kong.phase.access', duration: 9_000_000 }),
     ];
     for (let i = 0; i < 3000; i++) {
-      spans.push({ spanId: `p${i}`.padStart(16, '0'), parentSpanId: 'a'.padStart(16, '0'), name: `kong.access.plugin.p${i}`, kind: 1, start: i, duration: i === 1234 ? 5_000_000 : 1_000, status: { code: 0 }, attributes: {}, events: [], resource: 0, scope: 0 });
+      spans.push(span({ spanId: `p${i}`.padStart(16, '0'), parentSpanId: 'a'.padStart(16, '0'), name: `kong.access.plugin.p${i}`, start: i, duration: i === 1234 ? 5_000_000 : 1_000 }));
     }
-    const map = buildTransactionMap({ traceId: 'f'.repeat(32), baseNs: '0', resources: [{}], scopes: [{ name: 'kong' }], spans });
+    const map = buildTransactionMap(trace(spans));
     if (map.kind !== 'kong') throw new Error('expected a Kong map');
     const request = map.stages.find((s) => s.kind === 'request')!;
     expect(request.nodes).toHaveLength(MAX_STAGE_NODES);
