@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LogRecord, Span, TraceSpans } from '../../shared/model/types';
 import { ImportFailed, runImport } from '../../renderer/db/ingest';
@@ -153,5 +154,59 @@ describe('runImport, the same file twice', () => {
     const again = await runImport(db, 'imp-2', source, {}, new AbortController().signal, () => {});
     expect(again).toMatchObject({ traces: 0, spans: 0, skippedTotal: 1 });
     expect(await db.sessions.count()).toBe(1);
+  });
+});
+
+describe('ImportWriter, a fresh import that looks nothing up', () => {
+  const key = (t: string) => traceKey('file:test', t.padStart(32, '0'));
+
+  it('merges a trace that arrives over several batches, and counts log lines that come later', async () => {
+    const w = new ImportWriter(db, 'imp-1', session);
+    await w.write({ traces: [trace('a1', [span('1')]), trace('b2', [span('3')])], logs: [], payloads: [] });
+    await w.write({ traces: [trace('a1', [span('2', '1')])], logs: [log('b2', 'late line'), log('c3', 'no trace yet')], payloads: [] });
+    await w.write({ traces: [trace('c3', [span('4')])], logs: [log('b2', 'late line')], payloads: [] });
+    const totals = await w.commit();
+    expect(totals).toMatchObject({ traces: 3, spans: 4, logs: 2 });
+    expect((await db.spans.get(key('a1')))!.trace.spans.map((s) => s.spanId)).toEqual(['1'.padStart(16, '0'), '2'.padStart(16, '0')]);
+    expect(await db.traces.get(key('a1'))).toMatchObject({ spanCount: 2, logCount: 0 });
+    expect(await db.traces.get(key('b2'))).toMatchObject({ spanCount: 1, logCount: 1 });
+    expect(await db.traces.get(key('c3'))).toMatchObject({ spanCount: 1, logCount: 1 });
+    const s = await db.sessions.get('file:test');
+    expect(s).toMatchObject({ status: 'ready', traceCount: 3, spanCount: 4, logCount: 2 });
+    expect(s?.lastWriter).toBeUndefined();
+    expect(await db.journal.count()).toBe(0);
+  });
+
+  it('merges instead of overwriting when another import writes into the session it created', async () => {
+    const a = new ImportWriter(db, 'imp-a', session);
+    const b = new ImportWriter(db, 'imp-b', session);
+    await a.write({ traces: [trace('a1', [span('1')])], logs: [], payloads: [] });
+    await b.write({ traces: [trace('a1', [span('2', '1')]), trace('b2', [span('3')])], logs: [], payloads: [] });
+    // b2 was never written by imp-a, yet it is stored now: imp-a must look it up and merge
+    await a.write({ traces: [trace('b2', [span('4', '3')])], logs: [log('b2', 'x')], payloads: [] });
+    await a.commit();
+    await b.commit();
+    expect((await db.spans.get(key('a1')))!.trace.spans).toHaveLength(2);
+    expect((await db.spans.get(key('b2')))!.trace.spans).toHaveLength(2);
+    expect(await db.traces.get(key('b2'))).toMatchObject({ spanCount: 2, logCount: 1 });
+    const s = await db.sessions.get('file:test');
+    expect(s).toMatchObject({ status: 'ready', traceCount: 2, spanCount: 4, logCount: 1 });
+    expect(s?.importId).toBeUndefined();
+    expect(s?.lastWriter).toBeUndefined();
+  });
+
+  it('tells live queries that the data tables changed when it commits', async () => {
+    const parts: string[] = [];
+    const listen = (changed: Record<string, unknown>) => parts.push(...Object.keys(changed));
+    Dexie.on('storagemutated', listen);
+    try {
+      const w = new ImportWriter(db, 'imp-1', session);
+      await w.write({ traces: [trace('a1', [span('1')])], logs: [log('a1', 'x')], payloads: [] });
+      await w.commit();
+    } finally {
+      Dexie.on.storagemutated.unsubscribe(listen);
+    }
+    for (const table of ['spans', 'traces', 'logs', 'payloads']) expect(parts).toContain(`idb://${db.name}/${table}/`);
+    expect(parts).toContain(`idb://${db.name}/traces/[sessionId+startMs]`);
   });
 });
