@@ -3,7 +3,7 @@
  * sample the memory of the whole browser process tree plus the host while something runs.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { CHROMIUM, CHROMIUM_ARGS, startHostProcess, tempDir, type HostProcess } from '../e2e/launch';
 
 export interface BenchApp {
@@ -16,7 +16,8 @@ export interface BenchApp {
 
 export async function startBenchApp(): Promise<BenchApp> {
   const profileDir = tempDir('bench-profile');
-  const host = await startHostProcess({ dataDir: tempDir('bench-data') });
+  const dataDir = tempDir('bench-data');
+  const host = await startHostProcess({ dataDir });
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     args: [...CHROMIUM_ARGS, '--js-flags=--max-old-space-size=8192'],
@@ -34,6 +35,8 @@ export async function startBenchApp(): Promise<BenchApp> {
     close: async () => {
       await context.close();
       await host.stop();
+      rmSync(profileDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

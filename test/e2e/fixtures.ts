@@ -3,6 +3,7 @@
  * and a page object (`ktv`) with the app's locators. Tests that relaunch use `launch` themselves.
  */
 import { test as base, expect } from '@playwright/test';
+import { rmSync } from 'node:fs';
 import { launchApp, tempDir, type LaunchedApp, type LaunchOptions } from './launch';
 import { AppPage } from './pages/app-page';
 
@@ -18,7 +19,11 @@ export interface KtvFixtures {
 export const test = base.extend<KtvFixtures>({
   ktvTarget: ['browser', { option: true }],
   // eslint-disable-next-line no-empty-pattern
-  profileDir: async ({}, use) => use(tempDir('profile')),
+  profileDir: async ({}, use) => {
+    const dir = tempDir('profile');
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
   launch: async ({ ktvTarget, profileDir }, use) => {
     const opened: LaunchedApp[] = [];
     await use(async (opts = {}) => {

@@ -5,7 +5,7 @@
  */
 import { chromium, _electron, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,7 +92,11 @@ export interface LaunchOptions {
 }
 
 export async function launchApp(opts: LaunchOptions): Promise<LaunchedApp> {
-  const dataDir = opts.dataDir ?? tempDir('data');
+  const ownDataDir = opts.dataDir ? null : tempDir('data');
+  const dataDir = opts.dataDir ?? ownDataDir!;
+  const cleanUp = () => {
+    if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
+  };
   if (opts.target === 'electron') {
     const app = await _electron.launch({
       executablePath: electronBinary()!,
@@ -100,7 +104,13 @@ export async function launchApp(opts: LaunchOptions): Promise<LaunchedApp> {
       env: { ...process.env, ...opts.env, KTV_USER_DATA_DIR: opts.profileDir } as Record<string, string>,
     });
     const page = await app.firstWindow();
-    return { page, close: () => app.close() };
+    return {
+      page,
+      close: async () => {
+        await app.close();
+        cleanUp();
+      },
+    };
   }
   const host = await startHostProcess({ port: opts.port, files: opts.files, dataDir, env: opts.env });
   let context: BrowserContext;
@@ -108,6 +118,7 @@ export async function launchApp(opts: LaunchOptions): Promise<LaunchedApp> {
     context = await chromium.launchPersistentContext(opts.profileDir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, viewport: { width: 1440, height: 900 } });
   } catch (e) {
     await host.stop();
+    cleanUp();
     throw e;
   }
   const page = context.pages()[0] ?? (await context.newPage());
@@ -118,6 +129,7 @@ export async function launchApp(opts: LaunchOptions): Promise<LaunchedApp> {
     close: async () => {
       await context.close();
       await host.stop();
+      cleanUp();
     },
   };
 }
