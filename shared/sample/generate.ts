@@ -6,64 +6,8 @@
  */
 
 import { mulberry32 } from '../util/random';
-
-type OtlpValue = { stringValue: string } | { intValue: string } | { doubleValue: number } | { boolValue: boolean };
-interface OtlpKv {
-  key: string;
-  value: OtlpValue;
-}
-export interface OtlpSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId: string;
-  name: string;
-  kind: number;
-  startTimeUnixNano: string;
-  endTimeUnixNano: string;
-  attributes: OtlpKv[];
-  status: { code: number; message?: string };
-  events?: Array<{ timeUnixNano: string; name: string; attributes: OtlpKv[] }>;
-}
-export interface OtlpLog {
-  timeUnixNano: string;
-  observedTimeUnixNano: string;
-  severityNumber: number;
-  severityText: string;
-  body: { stringValue: string };
-  traceId: string;
-  spanId: string;
-  attributes: OtlpKv[];
-}
-
-const kv = (key: string, v: string | number | boolean): OtlpKv => ({
-  key,
-  value:
-    typeof v === 'string'
-      ? { stringValue: v }
-      : typeof v === 'boolean'
-        ? { boolValue: v }
-        : Number.isInteger(v)
-          ? { intValue: String(v) }
-          : { doubleValue: v },
-});
-
-interface RouteDef {
-  method: string;
-  path: () => string;
-  route: string;
-  service: string;
-  host: string;
-  upstreamHost: string;
-  rewrite: string[];
-  access: string[];
-  headerFilter: string[];
-  bodyFilter: string[];
-  log: string[];
-  weight: number;
-  /** typical upstream time in ms */
-  upstreamMs: number;
-  withBody?: boolean;
-}
+import { kv, type OtlpKv, type OtlpLog, type OtlpSpan } from './otlp-shapes';
+import { sampleRoutes } from './routes';
 
 export interface SampleOptions {
   seed?: number;
@@ -106,32 +50,7 @@ export function generateSample(opts: SampleOptions = {}): SampleOutput {
     return rnd() < tail ? base * (2 + rnd() * tailFactor) : base;
   };
 
-  const routes: RouteDef[] = [
-    {
-      method: 'GET', path: () => `/orders/${1000 + Math.floor(rnd() * 9000)}`, route: '/orders', service: 'orders', host: 'api.acme.test', upstreamHost: 'orders.internal',
-      rewrite: ['correlation-id'], access: ['key-auth', 'rate-limiting-advanced', 'acl'], headerFilter: ['cors', 'response-transformer'], bodyFilter: ['response-transformer'], log: ['http-log', 'prometheus'], weight: 5, upstreamMs: 35,
-    },
-    {
-      method: 'POST', path: () => '/payments', route: '/payments', service: 'payments', host: 'api.acme.test', upstreamHost: 'payments.internal',
-      rewrite: ['correlation-id'], access: ['openid-connect', 'request-validator', 'rate-limiting-advanced'], headerFilter: ['cors'], bodyFilter: [], log: ['http-log', 'prometheus'], weight: 3, upstreamMs: 120, withBody: true,
-    },
-    {
-      method: 'GET', path: () => `/search?q=${pick(['shoes', 'tents', 'kayak', 'lamp'])}`, route: '/search', service: 'catalog', host: 'api.acme.test', upstreamHost: 'search.internal',
-      rewrite: [], access: ['proxy-cache', 'cors'], headerFilter: ['cors', 'proxy-cache'], bodyFilter: ['proxy-cache'], log: ['prometheus'], weight: 4, upstreamMs: 80,
-    },
-    {
-      method: 'GET', path: () => `/users/${uuid().slice(0, 8)}`, route: '/users', service: 'accounts', host: 'api.acme.test', upstreamHost: 'accounts.svc.cluster.local',
-      rewrite: [], access: ['jwt', 'request-transformer'], headerFilter: ['response-transformer'], bodyFilter: [], log: ['file-log'], weight: 3, upstreamMs: 25,
-    },
-    {
-      method: 'PUT', path: () => `/users/${uuid().slice(0, 8)}/avatar`, route: '/users', service: 'accounts', host: 'api.acme.test', upstreamHost: 'accounts.svc.cluster.local',
-      rewrite: [], access: ['jwt', 'request-size-limiting'], headerFilter: [], bodyFilter: [], log: ['file-log'], weight: 1, upstreamMs: 60, withBody: true,
-    },
-    {
-      method: 'GET', path: () => '/health', route: '/health', service: 'status', host: 'api.acme.test', upstreamHost: 'status.internal',
-      rewrite: [], access: [], headerFilter: [], bodyFilter: [], log: [], weight: 2, upstreamMs: 2,
-    },
-  ];
+  const routes = sampleRoutes(rnd, pick, uuid);
   const routeIds = new Map(routes.map((r) => [r.route, uuid()]));
   const serviceIds = new Map(routes.map((r) => [r.service, uuid()]));
   const totalWeight = routes.reduce((a, r) => a + r.weight, 0);
