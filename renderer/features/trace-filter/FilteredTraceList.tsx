@@ -17,13 +17,15 @@ export function FilteredTraceList() {
   const setText = useStore((s) => s.setTraceExprText);
   const remember = useStore((s) => s.rememberTraceExpr);
   const history = useStore((s) => s.recentExpressions);
-  const all = useTraces(sessionId) ?? EMPTY;
+  const loaded = useTraces(sessionId);
+  const all = loaded ?? EMPTY;
   const filter = useExpressionFilter(all, text);
   const suggestions = useSeenValues(all);
   const matches = filter.matches;
   const rowFilter = useMemo(() => (matches ? (r: TraceRow) => matches.has(r.traceId) : undefined), [matches]);
   return (
     <TraceList
+      traces={loaded}
       rowFilter={rowFilter}
       expressionFilter={
         <ExpressionEditor

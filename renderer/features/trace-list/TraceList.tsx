@@ -5,7 +5,7 @@
  * trace, in whichever session holds it.
  */
 import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { findTrace, useTraces } from '../../db/repo';
+import { findTrace } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
 import { formatDuration } from '../waterfall/format';
@@ -17,6 +17,8 @@ const ROW_H = 24;
 const GRID_COLUMNS = COLUMNS.map((c) => c.width).join(' ');
 
 export interface TraceListProps {
+  /** the selected session's traces, undefined while they load (the parent reads them once for every filter) */
+  traces: TraceRow[] | undefined;
   /** where the lead mounts the expression filter (issue 5), beside the text filter */
   expressionFilter?: ReactNode;
   /** an extra row predicate (the expression filter's), applied before the text filter */
@@ -25,7 +27,7 @@ export interface TraceListProps {
 
 const rowDomId = (traceId: string) => `trace-row-${traceId}`;
 
-export function TraceList({ expressionFilter, rowFilter }: TraceListProps = {}) {
+export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceListProps) {
   const sessionId = useStore((s) => s.sessionId);
   const traceId = useStore((s) => s.traceId);
   const selectTrace = useStore((s) => s.selectTrace);
@@ -33,7 +35,6 @@ export function TraceList({ expressionFilter, rowFilter }: TraceListProps = {}) 
   const setSort = useStore((s) => s.setTraceSort);
   const text = useStore((s) => s.traceFilterText);
   const setText = useStore((s) => s.setTraceFilterText);
-  const all = useTraces(sessionId);
   const [notice, setNotice] = useState('');
 
   const rows = useMemo(() => {
