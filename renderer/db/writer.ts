@@ -18,7 +18,7 @@ import { mergeTraceSpans } from '../../shared/model/merge';
 import type { LogRecord, Payload, TraceSpans } from '../../shared/model/types';
 import { summarizeTrace } from '../../shared/kong/summary';
 import type { SessionInit } from './ingest-types';
-import { traceKey, type JournalRow, type KtvDb, type LogsRow, type PayloadRow, type SessionRow, type SpansRow, type TraceRow } from './schema';
+import { newSessionRow, traceKey, type JournalRow, type KtvDb, type LogsRow, type PayloadRow, type SessionRow, type SpansRow, type TraceRow } from './schema';
 
 export interface WriteInput {
   traces: TraceSpans[];
@@ -302,20 +302,20 @@ export class ImportWriter {
           const old = reads.row<SessionRow>('sessions', sid);
           remember('sessions', sid, old, old?.importId);
           const d = delta(sid);
-          const base: SessionRow = old ?? {
-            id: sid,
-            name: sid === this.defaultSession.id ? this.defaultSession.name : `Konnect session ${sid.slice('konnect:'.length, 'konnect:'.length + 8)}`,
-            source: sid === this.defaultSession.id ? this.defaultSession.source : 'konnect',
-            createdAt: now,
-            updatedAt: now,
-            status: 'importing',
-            traceCount: 0,
-            spanCount: 0,
-            logCount: 0,
-            pinned: false,
-            importId: this.importId,
-            ...(sid === this.defaultSession.id && this.defaultSession.meta ? { meta: this.defaultSession.meta } : {}),
-          };
+          const own = sid === this.defaultSession.id;
+          const base: SessionRow =
+            old ??
+            newSessionRow(
+              {
+                id: sid,
+                name: own ? this.defaultSession.name : `Konnect session ${sid.slice('konnect:'.length, 'konnect:'.length + 8)}`,
+                source: own ? this.defaultSession.source : 'konnect',
+                status: 'importing',
+                importId: this.importId,
+                ...(own && this.defaultSession.meta ? { meta: this.defaultSession.meta } : {}),
+              },
+              now,
+            );
           const files = new Set([...(base.files ?? []), ...(this.defaultSession.files ?? [])]);
           return {
             ...base,
