@@ -1,6 +1,6 @@
 /** Messages between the renderer and the ingest worker, and what an import reports. */
 import type { LogRecord, Payload, Skipped, TraceSpans } from '../../shared/model/types';
-import type { SessionSource } from './schema';
+import type { SessionSource, SummaryText } from './schema';
 
 /** The session an import writes into when the data names none (a Konnect export names its own). */
 export interface SessionInit {
@@ -71,3 +71,32 @@ export type FromWorker =
   | { type: 'done'; jobId: string; report: ImportReport }
   | { type: 'failed'; jobId: string; failure: ImportFailure }
   | { type: 'recovered'; undone: number };
+
+/** A segment of a JSON-lines file for a decode worker (decode.worker.ts); `bytes` is transferred. */
+export interface SegmentJob {
+  id: number;
+  fileName: string;
+  bytes: Uint8Array;
+  firstLine: number;
+  last: boolean;
+}
+
+/** What a decode worker found in a segment: trace summaries and the source lines, not the spans themselves. */
+export type SegmentReply =
+  | {
+      id: number;
+      ok: true;
+      summaries: SummaryText[];
+      chunksOf: Record<string, number[]>;
+      /** the source lines (transferred) */
+      chunks: { no: number; bytes: Uint8Array }[];
+      logs: LogRecord[];
+      payloads: Payload[];
+      skipped: Skipped[];
+      sessionOf?: Record<string, string>;
+      spans: number;
+      logCount: number;
+      skippedCount: number;
+      firstSkipped?: Skipped;
+    }
+  | { id: number; ok: false; where: string; reason: string };

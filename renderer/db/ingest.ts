@@ -4,16 +4,26 @@
  * (and in unit tests, against fake-indexeddb).
  */
 import { DecodeError } from '../../shared/decode/api';
-import { decodeStream } from '../../shared/decode/index';
+import { decodeStream, openInput, type OpenedInput } from '../../shared/decode/index';
+import { sizeText } from '../../shared/decode/json-split';
 import type { Skipped } from '../../shared/model/types';
-import type { DecodedInput, ImportFailure, ImportOptions, ImportProgress, ImportReport, ImportSource, SessionInit } from './ingest-types';
+import type { DecodedInput, SegmentJob, SegmentReply, ImportFailure, ImportOptions, ImportProgress, ImportReport, ImportSource, SessionInit } from './ingest-types';
 import type { KtvDb } from './schema';
-import { ImportWriter } from './writer';
+import { ImportWriter, type WriteInput } from './writer';
 
 const MAX_SKIPPED_LISTED = 200;
 /** spans per decoded batch, i.e. per write transaction (measured: 20,000 imports 10-20% faster than 5,000) */
 const BATCH_SPANS = 20_000;
 const HASH_PREFIX_BYTES = 1 << 20;
+/** JSON-lines files from this size on are decoded in DECODERS worker threads, in segments of whole lines */
+const PARALLEL_MIN_BYTES = 16 << 20;
+const DECODERS = 2;
+/** about 20,000 spans of Kong traces */
+export const SEGMENT_BYTES = 8 << 20;
+/** segments handed out and not yet written, at most (bounds memory) */
+const SEGMENTS_IN_FLIGHT = 6;
+/** the longest line accepted, as for the other decoders */
+const MAX_LINE_BYTES = 256 * 1024 * 1024;
 
 export class ImportFailed extends Error {
   constructor(readonly failure: ImportFailure) {
@@ -119,20 +129,53 @@ export async function runImport(
     const skipped: Skipped[] = [];
     let skippedTotal = 0;
     let format = '';
-    // keep one write in flight while the next batch decodes
-    let pending: Promise<void> = Promise.resolve();
-    for await (const batch of decodeStream(all, { fileName, totalBytes, signal, batchSpans: BATCH_SPANS })) {
-      if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
-      format = batch.format ?? format;
-      skippedTotal += batch.skipped.length;
-      for (const s of batch.skipped) if (skipped.length < MAX_SKIPPED_LISTED) skipped.push(s);
+    const skip = (list: readonly Skipped[], count = list.length) => {
+      skippedTotal += count;
+      for (const s of list) if (skipped.length < MAX_SKIPPED_LISTED) skipped.push(s);
+    };
+    const w = writer;
+    const opened = await openInput(all, fileName);
+    const parallel = opened.jsonLines && typeof Worker !== 'undefined' && (totalBytes === undefined || totalBytes >= PARALLEL_MIN_BYTES);
+    if (parallel) {
+      format = 'otlp-jsonl';
+      // each write starts once the previous one has handed its rows over (not committed): see ImportWriter.write
+      const commits: Promise<void>[] = [];
+      let failure: unknown = null;
+      await importLinesInParallel(opened, fileName, signal, async (reply) => {
+        if (failure !== null) throw failure;
+        skip(reply.skipped, reply.skippedCount);
+        const input: WriteInput = { traces: [], summaries: reply.summaries, logs: reply.logs, payloads: reply.payloads, source: { chunks: reply.chunks, chunksOf: reply.chunksOf } };
+        if (reply.sessionOf) input.sessionOf = reply.sessionOf;
+        await new Promise<void>((issued) => {
+          const commit = w.write(input, issued).then(
+            () => onProgress({ bytesRead: opened.raw.consumed, totalBytes, spans: w.totals.spans, traces: w.totals.traces }),
+            (e: unknown) => {
+              failure ??= e;
+              issued();
+              throw e;
+            },
+          );
+          commit.catch(() => {});
+          commits.push(commit);
+        });
+      });
+      await Promise.all(commits);
+    } else {
+      // keep one write in flight while the next batch decodes
+      let pending: Promise<void> = Promise.resolve();
+      const batches = decodeStream(opened.plain, { fileName, totalBytes, signal, batchSpans: BATCH_SPANS, keepSource: true, inputBytes: () => opened.raw.consumed });
+      for await (const batch of batches) {
+        if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
+        format = batch.format ?? format;
+        skip(batch.skipped);
+        await pending;
+        pending = w.write(batch).then(() =>
+          onProgress({ bytesRead: batch.inputBytesRead ?? batch.bytesRead, totalBytes, spans: w.totals.spans, traces: w.totals.traces }),
+        );
+      }
       await pending;
-      const w = writer;
-      pending = w.write(batch).then(() =>
-        onProgress({ bytesRead: batch.inputBytesRead ?? batch.bytesRead, totalBytes, spans: w.totals.spans, traces: w.totals.traces }),
-      );
     }
-    await pending;
+    skip(opened.problems);
     if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
     // an input with nothing usable already failed in the decoder; nothing new here means all of it was
     // stored before (the same file again), which is a success
@@ -141,6 +184,141 @@ export async function runImport(
   } catch (e) {
     await writer?.rollback();
     throw new ImportFailed(toFailure(fileName, e, signal));
+  }
+}
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+function countLines(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
+/** The decompressed input cut after a newline about every SEGMENT_BYTES, with the number of each segment's first line. */
+export async function* lineSegments(plain: AsyncIterable<Uint8Array>, fileName: string, signal: AbortSignal): AsyncGenerator<Omit<SegmentJob, 'id' | 'fileName'>> {
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  let line = 1;
+  /** parts before this index are known to hold no newline */
+  let scanned = 0;
+  for await (const chunk of plain) {
+    if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
+    parts.push(chunk);
+    size += chunk.length;
+    if (size < SEGMENT_BYTES) continue;
+    // the segment ends after the last newline: find it from the end, then copy the bytes once
+    let k = parts.length - 1;
+    let nl = -1;
+    for (; k >= scanned; k--) {
+      nl = parts[k]!.lastIndexOf(0x0a);
+      if (nl !== -1) break;
+    }
+    if (nl === -1) {
+      if (size > MAX_LINE_BYTES) throw new DecodeError(fileName, `line ${line}`, `the line is longer than ${sizeText(MAX_LINE_BYTES)}`);
+      scanned = parts.length;
+      continue;
+    }
+    const tail = parts[k]!;
+    const after = parts.slice(k + 1);
+    const cut = size - after.reduce((n, p) => n + p.length, 0) - (tail.length - nl - 1);
+    const bytes = concat([...parts.slice(0, k), tail.subarray(0, nl + 1)], cut);
+    const firstLine = line;
+    // counted before the bytes are handed over (and transferred away)
+    line += countLines(bytes);
+    yield { bytes, firstLine, last: false };
+    parts = [tail.subarray(nl + 1), ...after].filter((p) => p.length > 0);
+    size -= cut;
+    scanned = 0;
+  }
+  if (size > 0) yield { bytes: concat(parts, size), firstLine: line, last: true };
+}
+
+/**
+ * Imports a JSON-lines input with its decoding spread over DECODERS worker threads: segments go out in
+ * turn, replies are written in input order (one write at a time) while the next segments decode.
+ */
+async function importLinesInParallel(
+  opened: OpenedInput,
+  fileName: string,
+  signal: AbortSignal,
+  write: (reply: Extract<SegmentReply, { ok: true }>) => Promise<void>,
+): Promise<void> {
+  const workers = Array.from({ length: DECODERS }, () => new Worker(new URL('./decode.worker.ts', import.meta.url), { type: 'module', name: 'ktv-decode' }));
+  const waiting = new Map<number, { resolve: (r: SegmentReply) => void; reject: (e: unknown) => void }>();
+  for (const worker of workers) {
+    worker.onmessage = (e: MessageEvent<SegmentReply>) => {
+      waiting.get(e.data.id)?.resolve(e.data);
+      waiting.delete(e.data.id);
+    };
+    worker.onerror = (e) => {
+      for (const w of waiting.values()) w.reject(new Error(`a decode worker failed: ${e.message}`));
+      waiting.clear();
+    };
+  }
+  const onAbort = () => {
+    for (const w of waiting.values()) w.reject(new DOMException('cancelled', 'AbortError'));
+    waiting.clear();
+  };
+  signal.addEventListener('abort', onAbort);
+  let spans = 0;
+  let logs = 0;
+  let payloads = 0;
+  let firstSkipped: Skipped | undefined;
+  let skippedCount = 0;
+  // one write at a time, in input order; the next reply is awaited while a write runs
+  let writing: Promise<void> = Promise.resolve();
+  const take = async (pending: Promise<SegmentReply>) => {
+    const reply = await pending;
+    if (!reply.ok) throw new DecodeError(fileName, reply.where, reply.reason);
+    spans += reply.spans;
+    logs += reply.logCount;
+    payloads += reply.payloads.length;
+    skippedCount += reply.skippedCount;
+    firstSkipped ??= reply.firstSkipped;
+    const previous = writing;
+    writing = previous.then(() => write(reply));
+    writing.catch(() => {});
+    await previous;
+  };
+  try {
+    const inFlight: Promise<SegmentReply>[] = [];
+    let id = 0;
+    for await (const seg of lineSegments(opened.plain, fileName, signal)) {
+      // the bytes go over by transfer: they must own their buffer
+      const bytes = seg.bytes.byteOffset === 0 && seg.bytes.byteLength === seg.bytes.buffer.byteLength ? seg.bytes : seg.bytes.slice();
+      const job: SegmentJob = { ...seg, bytes, id: id++, fileName };
+      inFlight.push(
+        new Promise<SegmentReply>((resolve, reject) => {
+          waiting.set(job.id, { resolve, reject });
+          workers[job.id % DECODERS]!.postMessage(job, [job.bytes.buffer]);
+        }),
+      );
+      // a rejected reply is awaited (and thrown) in order; until then it must not count as unhandled
+      inFlight[inFlight.length - 1]!.catch(() => {});
+      if (inFlight.length >= SEGMENTS_IN_FLIGHT) await take(inFlight.shift()!);
+    }
+    while (inFlight.length > 0) await take(inFlight.shift()!);
+    await writing;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    for (const worker of workers) worker.terminate();
+  }
+  if (spans + logs + payloads === 0) {
+    if (firstSkipped) {
+      const more = skippedCount > 1 ? ` and ${skippedCount - 1} more problem${skippedCount > 2 ? 's' : ''}` : '';
+      throw new DecodeError(fileName, firstSkipped.where, `no spans or logs found: ${firstSkipped.reason}${more}`);
+    }
+    throw new DecodeError(fileName, '', 'no spans or logs found');
   }
 }
 

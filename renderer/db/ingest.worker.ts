@@ -16,9 +16,17 @@ scope.onmessage = async (e: MessageEvent<ToWorker>) => {
     case 'cancel':
       running.get(msg.jobId)?.abort();
       return;
-    case 'recover':
-      post({ type: 'recovered', undone: await recoverUnfinishedImports(db) });
+    case 'recover': {
+      // imports wait for this answer: a failure must not leave them waiting forever
+      let undone = 0;
+      try {
+        undone = await recoverUnfinishedImports(db);
+      } catch (err) {
+        console.error('ktv: could not undo unfinished imports', err);
+      }
+      post({ type: 'recovered', undone });
       return;
+    }
     case 'import':
     case 'ingest': {
       const ctrl = new AbortController();

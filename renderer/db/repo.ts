@@ -4,8 +4,9 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LogRecord, Payload, TraceSpans } from '../../shared/model/types';
+import { readTraceSpans } from './chunks';
 import { db } from './db';
-import { traceKey, type SessionRow, type TraceRow } from './schema';
+import { decodePage, directoryHas, traceKey, type DirectoryRow, type SessionRow, type TraceRow } from './schema';
 
 /** Visible sessions (an import still running is hidden), newest first, pinned ones on top. */
 export async function listSessions(): Promise<SessionRow[]> {
@@ -22,24 +23,39 @@ export const useSession = (id: string | null): SessionRow | undefined | null =>
 
 /** A session's trace summaries in start order (the list sorts and filters them in memory). */
 export async function listTraces(sessionId: string): Promise<TraceRow[]> {
-  return db.traces.where('[sessionId+startMs]').between([sessionId, -Infinity], [sessionId, Infinity]).toArray();
+  const pages = await db.pages.where('sessionId').equals(sessionId).toArray();
+  return pages.flatMap((p) => decodePage(p).traces).sort((a, b) => a.startMs - b.startMs);
 }
 
 export const useTraces = (sessionId: string | null): TraceRow[] | undefined =>
   useLiveQuery(async () => (sessionId ? listTraces(sessionId) : []), [sessionId]);
 
+/** The summary row of a trace found through the directory rows given (a trace lives in one page). */
+async function rowFrom(dirs: DirectoryRow[], match: (d: DirectoryRow) => boolean, pick: (t: TraceRow) => boolean): Promise<TraceRow | undefined> {
+  for (const d of dirs) {
+    if (!match(d)) continue;
+    const row = await db.pages.get(d.id);
+    const found = row ? decodePage(row).traces.find(pick) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export async function getTraceRow(sessionId: string, traceId: string): Promise<TraceRow | null> {
+  const dirs = await db.directory.where('sessionId').equals(sessionId).toArray();
+  return (await rowFrom(dirs, (d) => directoryHas(d, traceId), (t) => t.traceId === traceId)) ?? null;
+}
+
 export async function getTraceSpans(sessionId: string, traceId: string): Promise<TraceSpans | null> {
-  return (await db.spans.get(traceKey(sessionId, traceId)))?.trace ?? null;
+  const row = await getTraceRow(sessionId, traceId);
+  return row ? readTraceSpans(db, row) : null;
 }
 
 export const useTraceSpans = (sessionId: string | null, traceId: string | null): TraceSpans | null | undefined =>
   useLiveQuery(async () => (sessionId && traceId ? getTraceSpans(sessionId, traceId) : null), [sessionId, traceId]);
 
 export const useTraceRow = (sessionId: string | null, traceId: string | null): TraceRow | null | undefined =>
-  useLiveQuery(
-    async () => (sessionId && traceId ? ((await db.traces.get(traceKey(sessionId, traceId))) ?? null) : null),
-    [sessionId, traceId],
-  );
+  useLiveQuery(async () => (sessionId && traceId ? getTraceRow(sessionId, traceId) : null), [sessionId, traceId]);
 
 export async function getTraceLogs(sessionId: string, traceId: string): Promise<LogRecord[]> {
   return (await db.logs.get(traceKey(sessionId, traceId)))?.records ?? [];
@@ -63,8 +79,12 @@ export const usePayload = (sessionId: string | null, traceId: string | null): Pa
 
 /** Find a trace by trace id or Kong request id across all sessions (for paste-to-jump). */
 export async function findTrace(idOrRequestId: string): Promise<TraceRow | undefined> {
-  const byTrace = await db.traces.where('traceId').equals(idOrRequestId.toLowerCase()).first();
-  return byTrace ?? db.traces.where('requestId').equals(idOrRequestId).first();
+  const dirs = await db.directory.toArray();
+  const traceId = idOrRequestId.toLowerCase();
+  return (
+    (await rowFrom(dirs, (d) => directoryHas(d, traceId), (t) => t.traceId === traceId)) ??
+    rowFrom(dirs, (d) => directoryHas(d, idOrRequestId, true), (t) => t.requestId === idOrRequestId)
+  );
 }
 
 export async function setPinned(sessionId: string, pinned: boolean): Promise<void> {
@@ -82,10 +102,11 @@ export async function upsertSession(row: SessionRow): Promise<void> {
 
 /** Delete a session and everything in it, in one transaction. */
 export async function deleteSession(sessionId: string): Promise<void> {
-  await db.transaction('rw', [db.sessions, db.traces, db.spans, db.logs, db.payloads], async () => {
+  await db.transaction('rw', [db.sessions, db.pages, db.directory, db.chunks, db.logs, db.payloads], async () => {
     await Promise.all([
-      db.traces.where('sessionId').equals(sessionId).delete(),
-      db.spans.where('sessionId').equals(sessionId).delete(),
+      db.pages.where('sessionId').equals(sessionId).delete(),
+      db.directory.where('sessionId').equals(sessionId).delete(),
+      db.chunks.where('sessionId').equals(sessionId).delete(),
       db.logs.where('sessionId').equals(sessionId).delete(),
       db.payloads.where('sessionId').equals(sessionId).delete(),
       db.sessions.delete(sessionId),

@@ -23,8 +23,9 @@ async function seed(rows: SessionRow[]) {
   await db.sessions.bulkPut(rows);
   for (const s of rows) {
     const id = traceKey(s.id, 'a'.repeat(32));
-    await db.traces.put({ id, sessionId: s.id } as never);
-    await db.spans.put({ id, sessionId: s.id, trace: {} as never });
+    await db.pages.put({ id: `${s.id}|p:1`, sessionId: s.id, traces: '[]' });
+    await db.directory.put({ id: `${s.id}|p:1`, sessionId: s.id, traceIds: '\n', requestIds: '\n' });
+    await db.chunks.put({ id: `${s.id}|c:1`, sessionId: s.id, kind: 'ktv', data: '[]' });
     await db.logs.put({ id, sessionId: s.id, traceId: 'a'.repeat(32), records: [] });
     await db.payloads.put({ id, sessionId: s.id, payload: {} as never });
   }
@@ -42,8 +43,8 @@ describe('purgeExpiredSessions', () => {
     const purged = await purgeExpiredSessions(db, NOW);
     expect(purged.sort()).toEqual(['file:old', 'konnect:old']);
     expect((await db.sessions.toCollection().primaryKeys()).sort()).toEqual(['konnect:pinned', 'konnect:recent', 'sample:demo']);
-    for (const table of [db.traces, db.spans, db.logs, db.payloads]) {
-      expect((await table.toArray()).map((r) => r.sessionId).sort()).toEqual(['konnect:pinned', 'konnect:recent', 'sample:demo']);
+    for (const table of [db.pages, db.directory, db.chunks, db.logs, db.payloads] as const) {
+      expect((await (table as typeof db.logs).toArray()).map((r) => r.sessionId).sort()).toEqual(['konnect:pinned', 'konnect:recent', 'sample:demo']);
     }
   });
 
@@ -64,6 +65,7 @@ describe('purgeExpiredSessions', () => {
     db.payloads.where = original;
     expect(await db.sessions.count()).toBe(2);
     expect(await db.payloads.count()).toBe(2);
-    expect(await db.traces.count()).toBe(2);
+    expect(await db.pages.count()).toBe(2);
+    expect(await db.chunks.count()).toBe(2);
   });
 });

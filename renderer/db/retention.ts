@@ -9,14 +9,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function purgeExpiredSessions(db: KtvDb, now: number, days = DEFAULT_RETENTION_DAYS): Promise<string[]> {
   const cutoff = now - days * DAY_MS;
-  return db.transaction('rw', [db.sessions, db.traces, db.spans, db.logs, db.payloads], async () => {
+  return db.transaction('rw', [db.sessions, db.pages, db.directory, db.chunks, db.logs, db.payloads], async () => {
     const expired = await db.sessions
       .filter((s) => !s.pinned && s.source !== 'sample' && !s.importId && s.status !== 'running' && s.updatedAt < cutoff)
       .primaryKeys();
     for (const id of expired) {
       await Promise.all([
-        db.traces.where('sessionId').equals(id).delete(),
-        db.spans.where('sessionId').equals(id).delete(),
+        db.pages.where('sessionId').equals(id).delete(),
+        db.directory.where('sessionId').equals(id).delete(),
+        db.chunks.where('sessionId').equals(id).delete(),
         db.logs.where('sessionId').equals(id).delete(),
         db.payloads.where('sessionId').equals(id).delete(),
       ]);

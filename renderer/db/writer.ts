@@ -7,25 +7,57 @@
  * Spans are merged by (traceId, spanId) and log lines by identity, so the same data twice is never
  * stored twice.
  *
- * Speed (issue 3): a fresh import into a session it created looks almost nothing up. The writer remembers
- * the keys it wrote; while the session row, read first in each batch, shows the import as the session's
- * creator and only writer (`lastWriter`), a key it has not written cannot be stored yet. Data rows are put
- * straight on the IndexedDB transaction, out of Dexie's sight (no per-request promise, no live-query
- * refresh of every view after every batch); `commit()` tells live queries once that the data changed.
+ * Speed (issue 3): Chromium's IndexedDB costs ~70 µs per record written, so a batch of 20,000 spans
+ * writes a handful of records: its new traces' summaries go onto the import's open page, their spans
+ * stay in the source chunks the decoder handed over (or one `ktv` chunk per ~2,000 spans). A fresh
+ * import into a session it created looks almost nothing up: the writer remembers the pages of the traces
+ * it wrote, and while the session row shows the import as its creator and only writer (`lastWriter`), a
+ * trace it has not written cannot be stored yet. A trace that is stored already is read back from its
+ * chunks, merged, and written as a new chunk. Rows are put straight on the IndexedDB transaction, out of
+ * Dexie's sight; `commit()` tells live queries once that the data changed.
  */
 import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
+import type { SourceChunk } from '../../shared/decode/api';
 import { mergeTraceSpans } from '../../shared/model/merge';
 import type { LogRecord, Payload, TraceSpans } from '../../shared/model/types';
 import { summarizeTrace } from '../../shared/kong/summary';
+import { decodeSourceTrace, ktvChunks, traceFromChunks } from './chunks';
 import type { SessionInit } from './ingest-types';
-import { newSessionRow, traceKey, type JournalRow, type KtvDb, type LogsRow, type PayloadRow, type SessionRow, type SpansRow, type TraceRow } from './schema';
+import {
+  decodePage,
+  directoryHas,
+  directoryRow,
+  encodePage,
+  newSessionRow,
+  PAGE_TRACES,
+  rowFromText,
+  traceKey,
+  type SummaryText,
+  type ChunkRow,
+  type DirectoryRow,
+  type JournalRow,
+  type KtvDb,
+  type LogsRow,
+  type Page,
+  type PageRow,
+  type PayloadRow,
+  type SessionRow,
+  type TraceRow,
+} from './schema';
 
 export interface WriteInput {
   traces: TraceSpans[];
+  /**
+   * Traces given by their summaries instead (decoded in another thread); their spans are in the source
+   * chunks `source.chunksOf` names, and are decoded from there only if the trace has to be merged.
+   */
+  summaries?: SummaryText[];
   logs: LogRecord[];
   payloads: Payload[];
   /** traceId -> Konnect session id named by the data */
   sessionOf?: Record<string, string>;
+  /** the source lines holding these traces' spans (DecodedBatch.source), as bytes or as a Blob */
+  source?: { chunks: (Omit<SourceChunk, 'bytes'> & { bytes?: Uint8Array; blob?: Blob })[]; chunksOf: Record<string, number[]> };
 }
 
 export interface WriteTotals {
@@ -39,9 +71,8 @@ export interface WriteTotals {
 const logIdentity = (r: LogRecord): string =>
   `${r.timeNs}|${r.spanId}|${r.severityNumber}|${typeof r.body === 'string' ? r.body : JSON.stringify(r.body)}`;
 
-type DataTable = 'spans' | 'traces' | 'logs' | 'payloads';
-type ReadTable = DataTable | 'sessions';
-const DATA_TABLES: DataTable[] = ['spans', 'traces', 'logs', 'payloads'];
+const DATA_TABLES = ['pages', 'directory', 'chunks', 'logs', 'payloads'] as const;
+type ReadTable = 'pages' | 'chunks' | 'logs' | 'payloads' | 'sessions';
 
 /** Rows one write transaction looks up, fetched table by table in one round trip per `flush`. */
 class Reads {
@@ -78,8 +109,15 @@ class Reads {
 }
 
 /** One batch, grouped by the rows it writes. */
+interface Incoming {
+  sid: string;
+  traceId: string;
+  trace?: TraceSpans;
+  summary?: SummaryText;
+}
+
 interface Grouped {
-  incoming: Map<string, { sid: string; trace: TraceSpans }>;
+  incoming: Map<string, Incoming>;
   logGroups: Map<string, { sid: string; traceId: string; records: LogRecord[] }>;
   payloadRows: PayloadRow[];
   sids: Set<string>;
@@ -89,13 +127,15 @@ export class ImportWriter {
   private journaled = new Set<string>();
   /** sessions this import has written a batch into */
   private sessions = new Set<string>();
-  /**
-   * Keys this import has written, per table (spans and traces rows go together). In a session the import
-   * created and alone writes into, a key not listed cannot be stored yet, so it is not looked up.
-   */
-  private written: Record<'traces' | 'logs' | 'payloads', Set<string>> = { traces: new Set(), logs: new Set(), payloads: new Set() };
+  /** trace key -> page id, for the traces this import has written */
+  private pageOf = new Map<string, string>();
+  /** keys of the logs and payloads rows this import has written */
+  private written: Record<'logs' | 'payloads', Set<string>> = { logs: new Set(), payloads: new Set() };
+  /** per session, the page this import is filling (created by it) */
+  private open = new Map<string, Page>();
   /** sessions that existed before the import, or another import also writes into: every key is looked up */
   private shared = new Set<string>();
+  private seq = 0;
   readonly totals: WriteTotals = { traces: 0, spans: 0, logs: 0, payloads: 0, sessionIds: [] };
 
   constructor(
@@ -110,9 +150,8 @@ export class ImportWriter {
     return named && !this.forceSession ? `konnect:${named}` : this.defaultSession.id;
   }
 
-  /** Whether a row of `table` at `key` may be stored already. */
-  private mayExist(table: DataTable, key: string, sid: string): boolean {
-    return this.shared.has(sid) || this.written[table === 'spans' ? 'traces' : table].has(key);
+  private newId(sid: string, kind: 'p' | 'c'): string {
+    return `${sid}|${kind}:${this.importId}:${(this.seq++).toString(36)}`;
   }
 
   /**
@@ -136,17 +175,24 @@ export class ImportWriter {
   /** The session was deleted while the import ran (and its rows with it): nothing of it is stored now. */
   private forgetSession(sid: string): void {
     const prefix = traceKey(sid, '');
+    for (const k of this.pageOf.keys()) if (k.startsWith(prefix)) this.pageOf.delete(k);
     for (const keys of Object.values(this.written)) for (const k of keys) if (k.startsWith(prefix)) keys.delete(k);
+    this.open.delete(sid);
   }
 
   private group(input: WriteInput): Grouped {
     // spans: one document per trace, merged with what is stored
-    const incoming = new Map<string, { sid: string; trace: TraceSpans }>();
+    const incoming = new Map<string, Incoming>();
     for (const t of input.traces) {
       const sid = this.sessionFor(t.traceId, input.sessionOf);
       const key = traceKey(sid, t.traceId);
-      const prev = incoming.get(key);
-      incoming.set(key, { sid, trace: prev ? mergeTraceSpans(prev.trace, t) : t });
+      const prev = incoming.get(key)?.trace;
+      incoming.set(key, { sid, traceId: t.traceId, trace: prev ? mergeTraceSpans(prev, t) : t });
+    }
+    // summaries come one per trace (a decoder gathers each trace's spans of its segment)
+    for (const s of input.summaries ?? []) {
+      const sid = this.sessionFor(s.traceId, input.sessionOf);
+      incoming.set(traceKey(sid, s.traceId), { sid, traceId: s.traceId, summary: s });
     }
     // logs: one document per trace; lines naming no trace go to the session's '' document
     const logGroups = new Map<string, { sid: string; traceId: string; records: LogRecord[] }>();
@@ -169,21 +215,50 @@ export class ImportWriter {
     return { incoming, logGroups, payloadRows, sids };
   }
 
-  /** Writes one batch in one transaction. One at a time: each relies on what the previous one wrote. */
-  async write(input: WriteInput): Promise<void> {
+  /**
+   * Writes one batch in one transaction. One at a time: each relies on what the previous one wrote, but
+   * the next may start as soon as this one has called `issued` (its rows are handed to IndexedDB, which
+   * runs the transactions in order): the next batch's source lines are then put while this one commits.
+   */
+  async write(input: WriteInput, issued?: () => void): Promise<void> {
     const { incoming, logGroups, payloadRows, sids } = this.group(input);
     const { db } = this;
+    // source lines of new traces in a session this import created and alone writes into: they will be
+    // stored whatever the lookups find, so they are put first (while the previous transaction commits)
+    const chunkRows: ChunkRow[] = [];
+    const sourceIds = new Map<string, string>();
+    const sourceByNo = new Map(input.source?.chunks.map((c) => [c.no, c]));
+    const sourceChunk = (sid: string, no: number): string => {
+      const k = `${sid}\n${no}`;
+      let id = sourceIds.get(k);
+      if (id === undefined) {
+        const chunk = sourceByNo.get(no);
+        const data = chunk?.blob ?? chunk?.bytes;
+        id = this.newId(sid, 'c');
+        sourceIds.set(k, id);
+        if (data) chunkRows.push({ id, sessionId: sid, kind: 'otlp-jsonl', data, importId: this.importId });
+      }
+      return id;
+    };
+    if (input.source) {
+      for (const [key, inc] of incoming) {
+        if (!this.sessions.has(inc.sid) || this.shared.has(inc.sid) || this.pageOf.has(key)) continue;
+        for (const no of input.source.chunksOf[inc.traceId] ?? []) sourceChunk(inc.sid, no);
+      }
+    }
+    const early = chunkRows.length;
     const failed: { error: DOMException | null } = { error: null };
     try {
-      await db.transaction('rw', [db.sessions, db.traces, db.spans, db.logs, db.payloads, db.journal], async (tx) => {
+      await db.transaction('rw', [db.sessions, db.pages, db.directory, db.chunks, db.logs, db.payloads, db.journal], async (tx) => {
         const idb = tx.idbtrans;
         idb.addEventListener('error', (e) => {
           failed.error ??= e.target instanceof IDBRequest ? e.target.error : null;
         });
-        const putAll = (table: DataTable, rows: Iterable<unknown>) => {
+        const putAll = (table: (typeof DATA_TABLES)[number] | 'sessions', rows: Iterable<unknown>) => {
           const store = idb.objectStore(table);
           for (const row of rows) store.put(row);
         };
+        putAll('chunks', chunkRows);
         const journal: JournalRow[] = [];
         const remember = (table: JournalRow['table'], key: string, before: unknown, createdBy?: string) => {
           // nothing stored: nothing to restore (a row this import creates is removed by importId)
@@ -200,73 +275,177 @@ export class ImportWriter {
           return d;
         };
         const reads = new Reads(db);
-        const spanRows: SpansRow[] = [];
-        const rowByKey = new Map<string, TraceRow>();
-        const payloadKeys = new Set(payloadRows.map((p) => p.id));
-        const addTrace = (key: string, sid: string, trace: TraceSpans) => {
-          const old = reads.row<SpansRow>('spans', key);
-          const oldRow = reads.row<TraceRow>('traces', key);
-          remember('spans', key, old, old?.importId);
-          remember('traces', key, oldRow, oldRow?.importId);
-          const merged = old ? mergeTraceSpans(old.trace, trace) : trace;
-          const d = delta(sid);
-          if (!old) d.traces++;
-          d.spans += merged.spans.length - (old?.trace.spans.length ?? 0);
-          spanRows.push({ id: key, sessionId: sid, trace: merged, importId: old ? old.importId : this.importId });
-          const summary = summarizeTrace(merged, input.sessionOf?.[trace.traceId] ?? oldRow?.konnectSessionId ?? null);
-          rowByKey.set(key, {
-            ...summary,
-            id: key,
-            sessionId: sid,
-            logCount: oldRow?.logCount ?? reads.row<LogsRow>('logs', key)?.records.length ?? 0,
-            hasPayload: oldRow?.hasPayload ?? !!reads.row('payloads', key),
-            importId: oldRow ? oldRow.importId : this.importId,
-          });
-        };
+        const mayHave = (table: 'logs' | 'payloads', key: string, sid: string) => this.shared.has(sid) || this.written[table].has(key);
 
-        // look up only rows that may exist; the session rows come in the same round trip (a session not
-        // seen before is taken as new), and keys of a session found shared are looked up in a second one
-        const plan = () => {
-          for (const [key, { sid }] of incoming) {
-            if (this.mayExist('traces', key, sid)) {
-              reads.need('spans', key);
-              reads.need('traces', key);
-            }
-          }
-          for (const [key, g] of logGroups) {
-            if (this.mayExist('logs', key, g.sid)) reads.need('logs', key);
-            // log counts live on trace rows too, for the list
-            if (g.traceId && !incoming.has(key) && this.mayExist('traces', key, g.sid)) reads.need('traces', key);
-          }
-          for (const p of payloadRows) {
-            if (this.mayExist('payloads', p.id, p.sessionId)) reads.need('payloads', p.id);
-            if (!incoming.has(p.id) && this.mayExist('traces', p.id, p.sessionId)) reads.need('traces', p.id);
-          }
-        };
+        // the session rows first: they tell whether anything else can be stored already
         for (const sid of sids) reads.need('sessions', sid);
-        plan();
         await reads.flush();
-        if (this.checkSessions(reads, sids)) {
-          plan();
-          await reads.flush();
+        this.checkSessions(reads, sids);
+        // where stored traces are: pages this import wrote, or (in a shared session) the directory
+        const dirs = new Map<string, DirectoryRow[]>();
+        await Promise.all(
+          [...sids]
+            .filter((sid) => this.shared.has(sid))
+            .map(async (sid) => dirs.set(sid, await db.directory.where('sessionId').equals(sid).toArray())),
+        );
+        const locate = (key: string, sid: string, traceId: string): string | undefined => {
+          const known = this.pageOf.get(key);
+          if (known !== undefined || !this.shared.has(sid)) return known;
+          return dirs.get(sid)?.find((d) => directoryHas(d, traceId))?.id;
+        };
+        const located = new Map<string, string>();
+        const want = (key: string, sid: string, traceId: string) => {
+          const pid = located.get(key) ?? locate(key, sid, traceId);
+          if (pid === undefined) return;
+          located.set(key, pid);
+          if (this.shared.has(sid) || this.open.get(sid)?.id !== pid) reads.need('pages', pid);
+        };
+        for (const [key, { sid, traceId }] of incoming) {
+          want(key, sid, traceId);
+          if (!located.has(key)) {
+            // logs and payloads may have arrived before their trace (another file, or earlier lines)
+            if (mayHave('logs', key, sid)) reads.need('logs', key);
+            if (mayHave('payloads', key, sid)) reads.need('payloads', key);
+          }
         }
-        // logs and payloads may have arrived before their trace (another file, or earlier lines)
+        for (const [key, g] of logGroups) {
+          if (mayHave('logs', key, g.sid)) reads.need('logs', key);
+          if (g.traceId) want(key, g.sid, g.traceId);
+        }
+        for (const p of payloadRows) {
+          if (mayHave('payloads', p.id, p.sessionId)) reads.need('payloads', p.id);
+          want(p.id, p.sessionId, p.payload.traceId);
+        }
+        if (this.shared.size > 0) for (const sid of sids) if (this.shared.has(sid) && this.open.has(sid)) reads.need('pages', this.open.get(sid)!.id);
+        await reads.flush();
+
+        // pages as this batch changes them
+        const pagesOut = new Map<string, Page>();
+        const entryIndex = new Map<string, Map<string, number>>();
+        const pageFor = (pid: string, sid: string): Page | undefined => {
+          let page = pagesOut.get(pid);
+          if (page) return page;
+          const mine = this.open.get(sid);
+          const storedRow = this.shared.has(sid) || mine?.id !== pid ? reads.row<PageRow>('pages', pid) : undefined;
+          const stored = storedRow ? decodePage(storedRow) : mine?.id === pid && !this.shared.has(sid) ? mine : undefined;
+          if (!stored) return undefined;
+          remember('pages', pid, storedRow, stored.importId);
+          if (storedRow) remember('directory', pid, directoryRow(stored), stored.importId);
+          page = { ...stored, traces: [...stored.traces] };
+          pagesOut.set(pid, page);
+          if (mine?.id === pid) this.open.set(sid, page);
+          return page;
+        };
+        const entryOf = (key: string, sid: string): { page: Page; i: number } | undefined => {
+          const pid = located.get(key);
+          const page = pid === undefined ? undefined : pageFor(pid, sid);
+          if (!page) return undefined;
+          let index = entryIndex.get(page.id);
+          if (!index) {
+            entryIndex.set(page.id, (index = new Map()));
+            page.traces.forEach((t, i) => index!.set(t.id, i));
+          }
+          const i = index.get(key);
+          return i === undefined ? undefined : { page, i };
+        };
+
+        // stored traces this batch adds spans to: read their chunks
+        const existing = new Map<string, { page: Page; i: number }>();
         for (const [key, { sid }] of incoming) {
-          if (reads.row('traces', key)) continue;
-          if (this.mayExist('logs', key, sid)) reads.need('logs', key);
-          if (this.mayExist('payloads', key, sid)) reads.need('payloads', key);
+          const at = entryOf(key, sid);
+          if (!at) continue;
+          existing.set(key, at);
+          for (const id of at.page.traces[at.i]!.chunks) reads.need('chunks', id);
         }
         await reads.flush();
 
-        for (const [key, { sid, trace }] of incoming) addTrace(key, sid, trace);
-        // rows this batch did not bring, whose log count or payload flag changes
-        const touchRow = (key: string): TraceRow | undefined => {
-          let row = rowByKey.get(key);
-          if (row) return row;
-          const stored = reads.row<TraceRow>('traces', key);
-          if (!stored) return undefined;
-          remember('traces', key, stored, stored.importId);
-          rowByKey.set(key, (row = { ...stored }));
+        const toKtv = new Map<string, TraceSpans[]>();
+        const summaries: { key: string; sid: string; trace: TraceSpans; row: TraceRow }[] = [];
+        const summary = (key: string, sid: string, trace: TraceSpans, keep?: TraceRow): TraceRow => ({
+          ...summarizeTrace(trace, input.sessionOf?.[trace.traceId] ?? keep?.konnectSessionId ?? null),
+          id: key,
+          sessionId: sid,
+          logCount: keep?.logCount ?? reads.row<LogsRow>('logs', key)?.records.length ?? 0,
+          hasPayload: keep?.hasPayload ?? !!reads.row('payloads', key),
+          chunks: [],
+        });
+
+        // the spans of a trace given by its summary, from this batch's source chunks
+        const incomingTrace = async (inc: Incoming): Promise<TraceSpans | null> =>
+          inc.trace ??
+          decodeSourceTrace(
+            inc.traceId,
+            (input.source?.chunksOf[inc.traceId] ?? []).map((no) => {
+              const c = sourceByNo.get(no);
+              return c?.blob ?? c?.bytes;
+            }),
+          );
+        for (const [key, inc] of incoming) {
+          const { sid } = inc;
+          const d = delta(sid);
+          const at = existing.get(key);
+          if (at) {
+            const trace = await incomingTrace(inc);
+            if (!trace) continue;
+            const old = at.page.traces[at.i]!;
+            const stored = await traceFromChunks(db, trace.traceId, old.chunks.map((id) => reads.row<ChunkRow>('chunks', id)));
+            const merged = stored ? mergeTraceSpans(stored, trace) : trace;
+            const before = stored?.spans.length ?? 0;
+            // nothing new (the same data again): the stored copy stays as it is
+            if (merged.spans.length === before) continue;
+            d.spans += merged.spans.length - before;
+            const row = summary(key, sid, merged, old);
+            at.page.traces[at.i] = row;
+            summaries.push({ key, sid, trace: merged, row });
+            continue;
+          }
+          const nos = input.source?.chunksOf[inc.traceId];
+          // a summary stands for spans kept as source lines; without them there is nothing to store
+          if (inc.summary && !nos) throw new Error(`trace ${inc.traceId}: its summary came without the source lines holding its spans`);
+          const given = inc.trace ?? null;
+          if (!inc.summary && !given) continue;
+          const row: TraceRow = inc.summary
+            ? rowFromText(inc.summary, {
+                id: key,
+                sessionId: sid,
+                logCount: reads.row<LogsRow>('logs', key)?.records.length ?? 0,
+                hasPayload: !!reads.row('payloads', key),
+                chunks: [],
+              })
+            : summary(key, sid, given!);
+          d.traces++;
+          d.spans += row.spanCount;
+          if (nos) row.chunks = nos.map((no) => sourceChunk(sid, no));
+          else summaries.push({ key, sid, trace: given!, row });
+          let page = this.open.get(sid);
+          page = page ? pageFor(page.id, sid) : undefined;
+          if (!page || page.traces.length >= PAGE_TRACES) {
+            page = { id: this.newId(sid, 'p'), sessionId: sid, traces: [], importId: this.importId };
+            this.open.set(sid, page);
+            pagesOut.set(page.id, page);
+          }
+          page.traces.push(row);
+          this.pageOf.set(key, page.id);
+          located.set(key, page.id);
+          entryIndex.get(page.id)?.set(key, page.traces.length - 1);
+        }
+        // traces without source chunks (other formats, live data, merged ones) are written as ktv chunks
+        for (const s of summaries) {
+          if (s.row.chunks.length > 0) continue;
+          let list = toKtv.get(s.sid);
+          if (!list) toKtv.set(s.sid, (list = []));
+          list.push(s.trace);
+        }
+        for (const [sid, traces] of toKtv) {
+          const rowOf = new Map(summaries.filter((s) => s.sid === sid).map((s) => [s.trace.traceId, s.row]));
+          chunkRows.push(...ktvChunks(sid, traces, () => this.newId(sid, 'c'), this.importId, (t, id) => rowOf.get(t.traceId)!.chunks.push(id)));
+        }
+
+        const touchRow = (key: string, sid: string): TraceRow | undefined => {
+          const at = entryOf(key, sid);
+          if (!at) return undefined;
+          const row = { ...at.page.traces[at.i]! };
+          at.page.traces[at.i] = row;
           return row;
         };
 
@@ -284,7 +463,7 @@ export class ImportWriter {
           }
           delta(g.sid).logs += records.length - (old?.records.length ?? 0);
           logRows.push({ id: key, sessionId: g.sid, traceId: g.traceId, records, importId: old ? old.importId : this.importId });
-          const row = g.traceId ? touchRow(key) : undefined;
+          const row = g.traceId ? touchRow(key, g.sid) : undefined;
           if (row) row.logCount = records.length;
         }
 
@@ -292,7 +471,7 @@ export class ImportWriter {
           const old = reads.row<PayloadRow>('payloads', p.id);
           remember('payloads', p.id, old, old?.importId);
           if (old) p.importId = old.importId ?? this.importId;
-          const row = touchRow(p.id);
+          const row = touchRow(p.id, p.sessionId);
           if (row) row.hasPayload = true;
         }
 
@@ -328,21 +507,25 @@ export class ImportWriter {
           };
         });
 
-        putAll('spans', spanRows);
-        putAll('traces', rowByKey.values());
+        putAll('chunks', chunkRows.slice(early));
+        putAll('pages', [...pagesOut.values()].map(encodePage));
+        putAll('directory', [...pagesOut.values()].map(directoryRow));
         putAll('logs', logRows);
         putAll('payloads', payloadRows);
         for (const sid of sids) this.sessions.add(sid);
-        for (const key of incoming.keys()) this.written.traces.add(key);
         for (const key of logGroups.keys()) this.written.logs.add(key);
-        for (const key of payloadKeys) this.written.payloads.add(key);
+        for (const p of payloadRows) this.written.payloads.add(p.id);
         for (const d of deltas.values()) {
           this.totals.traces += d.traces;
           this.totals.spans += d.spans;
           this.totals.logs += d.logs;
         }
         this.totals.payloads += payloadRows.length;
-        await Promise.all([journal.length ? db.journal.bulkAdd(journal) : undefined, db.sessions.bulkPut(sessionRows)]);
+        // session rows too go straight on the transaction: views learn of the import when it commits
+        putAll('sessions', sessionRows);
+        const last = journal.length ? db.journal.bulkAdd(journal) : Promise.resolve();
+        issued?.();
+        await last;
       });
     } catch (e) {
       // a request's own error says more than the abort it caused (and than the aborts of the others)
@@ -375,10 +558,11 @@ export class ImportWriter {
 
 /** Undoes an import: deletes what it created, restores what it changed. Safe to run twice. */
 export async function rollbackImport(db: KtvDb, importId: string): Promise<void> {
-  await db.transaction('rw', [db.sessions, db.traces, db.spans, db.logs, db.payloads, db.journal], async () => {
+  await db.transaction('rw', [db.sessions, db.pages, db.directory, db.chunks, db.logs, db.payloads, db.journal], async () => {
     await Promise.all([
-      db.traces.where('importId').equals(importId).delete(),
-      db.spans.where('importId').equals(importId).delete(),
+      db.pages.where('importId').equals(importId).delete(),
+      db.directory.where('importId').equals(importId).delete(),
+      db.chunks.where('importId').equals(importId).delete(),
       db.logs.where('importId').equals(importId).delete(),
       db.payloads.where('importId').equals(importId).delete(),
     ]);
@@ -386,8 +570,9 @@ export async function rollbackImport(db: KtvDb, importId: string): Promise<void>
     await db.sessions.bulkDelete(created);
     const entries = await db.journal.where('importId').equals(importId).toArray();
     for (const e of entries) {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      await (db[e.table] as any).put(e.before);
+      // an entry naming a table this version no longer has cannot be restored (the upgrade undid those)
+      if (!db.tables.some((t) => t.name === e.table)) continue;
+      await db.table(e.table).put(e.before);
     }
     await db.journal.where('importId').equals(importId).delete();
   });

@@ -33,6 +33,19 @@ export interface DecodedBatch {
   inputBytesRead?: number;
   /** the detected input format (set on every batch) */
   format?: FormatName;
+  /**
+   * With DecodeOptions.keepSource (JSON lines only): the source lines that held this batch's spans, in
+   * chunks of whole lines, and for each trace the chunks its spans came from. A store can keep these bytes
+   * as they are and decode a trace's chunks again when it is opened, instead of re-encoding every span.
+   */
+  source?: { chunks: SourceChunk[]; chunksOf: Record<string, number[]> };
+}
+
+/** Whole JSON lines of the input, newline-separated; decodable on their own with decodeAll. */
+export interface SourceChunk {
+  /** numbered from 0 in input order, unique within one decodeStream call */
+  no: number;
+  bytes: Uint8Array;
 }
 
 /**
@@ -54,6 +67,10 @@ export interface DecodeOptions {
   signal?: AbortSignalLike;
   /** largest single JSON element or protobuf message accepted, in bytes (default 256 MiB) */
   maxElementBytes?: number;
+  /** hand out the source lines of JSON-lines input with each batch (see DecodedBatch.source) */
+  keepSource?: boolean;
+  /** raw input bytes read so far, when the chunks given are already decompressed (see openInput) */
+  inputBytes?: () => number;
 }
 
 /** A fatal decode error: the input cannot be used at all. `where` locates it as in Skipped. */

@@ -4,7 +4,7 @@
  * earliest span start) and offsets from it. Duplicate spans within a batch are merged here; across
  * batches the consumer merges with mergeTraceSpans.
  */
-import type { DecodedBatch, FormatName } from './api';
+import type { DecodedBatch, FormatName, SourceChunk } from './api';
 import type { Attributes, LogRecord, Payload, Scope, Skipped, Span, TraceSpans } from '../model/types';
 import { mergeSpan } from '../model/merge';
 import { formatNs, addNs } from './time';
@@ -22,6 +22,8 @@ export interface TraceAcc {
   spans: Span[];
   spanIdx: Map<string, number>;
   minStart: number;
+  /** source chunks (see DecodedBatch.source) this trace's spans came from */
+  chunks?: number[];
 }
 
 export class Collector {
@@ -43,6 +45,9 @@ export class Collector {
   totalSkipped = 0;
   firstSkipped: Skipped | undefined;
   format: FormatName | undefined;
+  /** the source chunk spans being added now come from, when the decoder keeps the source (-1: not kept) */
+  sourceChunk = -1;
+  private sourceChunks: SourceChunk[] = [];
 
   /**
    * The shared object for resources equal to `resource`. Converters call this once per resourceSpans
@@ -97,6 +102,11 @@ export class Collector {
     }
     span.resource = r;
     span.scope = s;
+    const chunk = this.sourceChunk;
+    if (chunk >= 0) {
+      const chunks = (acc.chunks ??= []);
+      if (chunks[chunks.length - 1] !== chunk) chunks.push(chunk);
+    }
     if (span.start < acc.minStart) acc.minStart = span.start;
     const existing = acc.spanIdx.get(span.spanId);
     if (existing === undefined) {
@@ -131,6 +141,11 @@ export class Collector {
     }
   }
 
+  /** A finished source chunk, handed out with the batch its spans are in. */
+  addSourceChunk(chunk: SourceChunk): void {
+    this.sourceChunks.push(chunk);
+  }
+
   get hasAnything(): boolean {
     return this.totalSpans + this.totalLogs + this.totalPayloads > 0;
   }
@@ -138,7 +153,11 @@ export class Collector {
   /** Hands over everything gathered since the last call. */
   take(bytesRead: number, inputBytesRead: number): DecodedBatch {
     const traces: TraceSpans[] = [];
-    for (const acc of this.traces.values()) traces.push(finishTrace(acc));
+    let chunksOf: Record<string, number[]> | undefined;
+    for (const acc of this.traces.values()) {
+      traces.push(finishTrace(acc));
+      if (acc.chunks) (chunksOf ??= {})[acc.traceId] = acc.chunks;
+    }
     const batch: DecodedBatch = {
       traces,
       logs: this.logs,
@@ -149,6 +168,8 @@ export class Collector {
     };
     if (this.sessionOf) batch.sessionOf = this.sessionOf;
     if (this.format) batch.format = this.format;
+    if (this.sourceChunk >= 0) batch.source = { chunks: this.sourceChunks, chunksOf: chunksOf ?? {} };
+    this.sourceChunks = [];
     this.traces = new Map();
     this.logs = [];
     this.payloads = [];

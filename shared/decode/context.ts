@@ -14,6 +14,9 @@ export interface DecodeContext {
   raw: Peekable;
   /** decompressed bytes handed to the format decoder so far */
   bytesRead: number;
+  /** see DecodeOptions.keepSource */
+  keepSource: boolean;
+  inputBytes?: () => number;
 }
 
 export function batchFull(ctx: DecodeContext): boolean {
@@ -21,7 +24,7 @@ export function batchFull(ctx: DecodeContext): boolean {
 }
 
 export function takeBatch(ctx: DecodeContext): DecodedBatch {
-  return ctx.c.take(ctx.bytesRead, ctx.raw.consumed);
+  return ctx.c.take(ctx.bytesRead, ctx.inputBytes ? ctx.inputBytes() : ctx.raw.consumed);
 }
 
 export function checkAborted(ctx: DecodeContext): void {

@@ -66,7 +66,9 @@ export async function* decodeStream(chunks: AsyncIterable<Uint8Array>, opts: Dec
     signal: opts.signal,
     raw,
     bytesRead: 0,
+    keepSource: opts.keepSource === true,
   };
+  if (opts.inputBytes) ctx.inputBytes = opts.inputBytes;
   let head = await plain.peek(512);
   if (head.length === 0) throw new DecodeError(fileName, '', 'the file is empty');
   const layout = sniffLayout(head, fileName);
@@ -95,6 +97,50 @@ export async function* decodeStream(chunks: AsyncIterable<Uint8Array>, opts: Dec
   const last = takeBatch(ctx);
   if (last.traces.length + last.logs.length + last.payloads.length + last.skipped.length > 0 || last.sessionOf) yield last;
 }
+
+/** An input opened for decoding: decompressed, and whether it is JSON lines (see openInput). */
+export interface OpenedInput {
+  /** the input as given; its `consumed` counts the raw (possibly compressed) bytes read */
+  raw: Peekable;
+  /** the decompressed bytes */
+  plain: Peekable;
+  /** JSON lines: can be cut into segments at line ends and decoded in parallel (decodeLineSegment) */
+  jsonLines: boolean;
+  /** decompression problems after some output (the rest of the input is lost); filled as it is read */
+  problems: Skipped[];
+}
+
+/**
+ * Opens an input: decompression chosen by magic bytes, then a look at the first line. An input it cannot
+ * tell is left for decodeStream (given `plain`), which reports what is wrong with it.
+ */
+export async function openInput(chunks: AsyncIterable<Uint8Array>, fileName: string): Promise<OpenedInput> {
+  const problems: Skipped[] = [];
+  const raw = new Peekable(chunks);
+  const compression = sniffCompression(await raw.peek(4));
+  const plain = new Peekable(decompress(raw, compression, fileName, (where, reason) => problems.push({ where, reason })));
+  const opened: OpenedInput = { raw, plain, jsonLines: false, problems };
+  let head = await plain.peek(512);
+  let layout: Layout;
+  try {
+    layout = sniffLayout(head, fileName);
+  } catch {
+    return opened;
+  }
+  if (layout !== 'json') return opened;
+  let want = 64 * 1024;
+  let shape = jsonLayout(head, head.length < 512);
+  while (shape === 'more') {
+    head = await plain.peek(want);
+    const ended = head.length < want;
+    shape = ended || head.length >= FIRST_LINE_LIMIT ? jsonLayout(head, true) : jsonLayout(head, false);
+    want *= 4;
+  }
+  opened.jsonLines = shape === 'lines';
+  return opened;
+}
+
+export { decodeLineSegment, type LineSegment, type SegmentResult } from './json-input';
 
 export interface DecodedAll {
   traces: TraceSpans[];

@@ -4,7 +4,8 @@
  * element through JsonDocSplitter.
  */
 import type { DecodedBatch } from './api';
-import type { Collector } from './collector';
+import type { Skipped } from '../model/types';
+import { Collector } from './collector';
 import { batchFull, checkAborted, errorText, takeBatch, type DecodeContext } from './context';
 import { convertJaegerTrace, convertZipkinSpan } from './foreign';
 import { JsonDocSplitter, type JsonUnit } from './json-split';
@@ -70,15 +71,49 @@ function parse(text: string): { ok: true; value: unknown } | { ok: false; error:
   }
 }
 
-export async function* decodeJsonLines(ctx: DecodeContext, source: Peekable): AsyncGenerator<DecodedBatch> {
-  const { c } = ctx;
-  c.format = 'otlp-jsonl';
-  const splitter = new LineSplitter(ctx.fileName, ctx.maxElementBytes);
+/** Source lines are handed out in chunks of about this size (see DecodedBatch.source). */
+const SOURCE_CHUNK_BYTES = 512 * 1024;
+
+/** Gathers the lines that held spans into SourceChunks, never across batches. */
+class SourceKeeper {
+  private parts: Uint8Array[] = [];
+  private size = 0;
+  private no = 0;
+
+  constructor(private readonly c: Collector) {
+    c.sourceChunk = 0;
+  }
+
+  keep(line: Uint8Array): void {
+    this.parts.push(line);
+    this.size += line.length + 1;
+    if (this.size >= SOURCE_CHUNK_BYTES) this.close();
+  }
+
+  /** Ends the current chunk (before a batch is taken, and at the end of the input). */
+  close(): void {
+    if (this.parts.length === 0) return;
+    const bytes = new Uint8Array(this.size - 1);
+    let o = 0;
+    for (const p of this.parts) {
+      if (o > 0) bytes[o++] = 0x0a;
+      bytes.set(p, o);
+      o += p.length;
+    }
+    this.c.addSourceChunk({ no: this.no, bytes });
+    this.parts = [];
+    this.size = 0;
+    this.c.sourceChunk = ++this.no;
+  }
+}
+
+/** Decodes one JSON line into the collector (keeping its text when it held spans). */
+function lineHandler(c: Collector, keeper: SourceKeeper | null): (line: Line, last: boolean) => void {
   const decoder = utf8Decoder();
-  const lines: Line[] = [];
-  const handle = (line: Line, last: boolean): void => {
-    let text = decoder.decode(line.bytes);
-    if (line.number === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return (line, last) => {
+    let bytes = line.bytes;
+    if (line.number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    const text = decoder.decode(bytes);
     if (text.trim() === '') return;
     const where = `line ${line.number}`;
     const parsed = parse(text);
@@ -86,20 +121,81 @@ export async function* decodeJsonLines(ctx: DecodeContext, source: Peekable): As
       c.skip(where, last ? `the last line is incomplete (the writer was probably cut off): ${parsed.error}` : `invalid JSON: ${parsed.error}`);
       return;
     }
+    const spansBefore = c.totalSpans;
     if (!convertRequest(c, parsed.value, `${where} $`)) c.skip(where, 'the line holds neither resourceSpans nor resourceLogs');
+    else if (keeper && c.totalSpans > spansBefore) keeper.keep(bytes);
   };
+}
+
+export async function* decodeJsonLines(ctx: DecodeContext, source: Peekable): AsyncGenerator<DecodedBatch> {
+  const { c } = ctx;
+  c.format = 'otlp-jsonl';
+  const splitter = new LineSplitter(ctx.fileName, ctx.maxElementBytes);
+  const keeper = ctx.keepSource ? new SourceKeeper(c) : null;
+  const handle = lineHandler(c, keeper);
+  const lines: Line[] = [];
   for await (const chunk of source) {
     checkAborted(ctx);
     ctx.bytesRead += chunk.length;
     splitter.push(chunk, lines);
     for (let k = 0; k < lines.length; k++) {
       handle(lines[k]!, false);
-      if (batchFull(ctx)) yield takeBatch(ctx);
+      if (batchFull(ctx)) {
+        keeper?.close();
+        yield takeBatch(ctx);
+      }
     }
     lines.length = 0;
   }
   const last = splitter.end();
   if (last) handle(last, true);
+  keeper?.close();
+}
+
+export interface LineSegment {
+  /** whole lines of a JSON-lines input (the last one may lack its newline when `last`) */
+  bytes: Uint8Array;
+  fileName: string;
+  /** the number of the segment's first line in the whole input */
+  firstLine: number;
+  /** whether the segment ends the input (its last line may then be cut off) */
+  last: boolean;
+  keepSource?: boolean;
+}
+
+/** What a segment held, and how much: one batch, plus its totals. */
+export interface SegmentResult {
+  batch: DecodedBatch;
+  spans: number;
+  logs: number;
+  skipped: number;
+  firstSkipped?: Skipped;
+}
+
+/**
+ * Decodes a segment of a JSON-lines input on its own, so that segments can be decoded in parallel (the
+ * import does so in worker threads). Line numbers in what it skips are those of the whole input.
+ */
+export function decodeLineSegment(seg: LineSegment): SegmentResult {
+  const c = new Collector();
+  c.format = 'otlp-jsonl';
+  const keeper = seg.keepSource ? new SourceKeeper(c) : null;
+  const handle = lineHandler(c, keeper);
+  const splitter = new LineSplitter(seg.fileName, Number.MAX_SAFE_INTEGER, seg.firstLine);
+  const lines: Line[] = [];
+  splitter.push(seg.bytes, lines);
+  for (const line of lines) handle(line, false);
+  const tail = splitter.end();
+  if (tail) handle(tail, seg.last);
+  keeper?.close();
+  const result: SegmentResult = {
+    batch: c.take(seg.bytes.length, seg.bytes.length),
+    spans: c.totalSpans,
+    logs: c.totalLogs,
+    skipped: c.totalSkipped,
+  };
+  if (c.firstSkipped) result.firstSkipped = c.firstSkipped;
+  return result;
 }
 
 function dispatch(c: Collector, unit: JsonUnit, value: unknown, rest: Record<string, unknown>): void {

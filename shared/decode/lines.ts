@@ -11,12 +11,16 @@ export interface Line {
 export class LineSplitter {
   private pieces: Uint8Array[] = [];
   private pending = 0;
-  private number = 0;
+  private number: number;
 
+  /** `firstLine`: the number of the first line pushed (a segment of a bigger input starts further on) */
   constructor(
     private readonly fileName: string,
     private readonly maxLineBytes: number,
-  ) {}
+    firstLine = 1,
+  ) {
+    this.number = firstLine - 1;
+  }
 
   private take(last: Uint8Array): Uint8Array {
     if (this.pieces.length === 0) return last;

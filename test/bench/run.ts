@@ -103,6 +103,46 @@ async function benchImport() {
     if (await failed.count()) throw new Error(`import failed: ${await failed.textContent()}`);
     const message = (await done.textContent()) ?? '';
     const imported = Number(/([\d,]+) spans?/.exec(message)?.[1]?.replace(/,/g, '') ?? NaN);
+    // the import must have stored what it reports: every span in a listed trace, the source lines kept
+    const stored = await app.page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open('ktv');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const each = (store: string, fn: (v: { sessionId: string; traces?: string; data?: Uint8Array | string | Blob }) => void) =>
+        new Promise<void>((resolve, reject) => {
+          const r = db.transaction(store).objectStore(store).openCursor();
+          r.onsuccess = () => {
+            const c = r.result;
+            if (!c) return resolve();
+            fn(c.value);
+            c.continue();
+          };
+          r.onerror = () => reject(r.error);
+        });
+      let traces = 0;
+      let spans = 0;
+      let sourceBytes = 0;
+      const file = (sid: string) => sid.startsWith('file:');
+      await each('pages', (p) => {
+        if (!file(p.sessionId)) return;
+        for (const t of JSON.parse(p.traces!) as { spanCount: number }[]) {
+          traces++;
+          spans += t.spanCount;
+        }
+      });
+      await each('chunks', (c) => {
+        if (!file(c.sessionId)) return;
+        const d = c.data!;
+        sourceBytes += typeof d === 'string' ? d.length : d instanceof Blob ? d.size : d.byteLength;
+      });
+      db.close();
+      return { traces, spans, sourceBytes };
+    });
+    if (stored.spans !== imported || stored.sourceBytes < bytes * 0.9) {
+      throw new Error(`the import reported ${imported} spans but stored ${stored.spans} spans in ${stored.traces} traces and ${stored.sourceBytes} bytes of source lines`);
+    }
     const result = {
       spans: imported,
       seconds: round(seconds),

@@ -6,8 +6,9 @@ import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LogRecord, Span, TraceSpans } from '../../shared/model/types';
 import { ImportFailed, runImport } from '../../renderer/db/ingest';
-import { openDb, traceKey, type KtvDb } from '../../renderer/db/schema';
+import { decodePage, openDb, traceKey, type KtvDb } from '../../renderer/db/schema';
 import { ImportWriter, recoverUnfinishedImports } from '../../renderer/db/writer';
+import { readTraceSpans } from '../../renderer/db/chunks';
 
 const fixture = (p: string) => new Uint8Array(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../fixtures', p)));
 const session = { id: 'file:test', name: 'test.json', source: 'file' as const, files: ['test.json'] };
@@ -31,11 +32,22 @@ const log = (traceId: string, body: string): LogRecord => ({
   timeNs: '1700000000001000000', timeMs: 1_700_000_000_001, severityNumber: 13, severityText: 'WARN', body, traceId: traceId.padStart(32, '0'), spanId: '', attributes: {}, resource: {},
 });
 
+/** Every stored trace summary (they live in pages). */
+const traceRows = async (db: KtvDb) => (await db.pages.toArray()).flatMap((p) => decodePage(p).traces).sort((a, b) => a.id.localeCompare(b.id));
+const rowAt = async (db: KtvDb, key: string) => (await traceRows(db)).find((r) => r.id === key);
+/** A stored trace's spans, read back from its chunks as the views read them. */
+const spansAt = async (db: KtvDb, key: string) => {
+  const row = await rowAt(db, key);
+  return row ? ((await readTraceSpans(db, row))?.spans ?? []) : [];
+};
+
 async function snapshot(db: KtvDb) {
+  const rows = await traceRows(db);
   return {
     sessions: (await db.sessions.toArray()).map(({ updatedAt: _u, ...s }) => s),
-    traces: await db.traces.toArray(),
-    spans: await db.spans.toArray(),
+    traces: rows,
+    spans: await Promise.all(rows.map((r) => readTraceSpans(db, r))),
+    chunks: await db.chunks.count(),
     logs: await db.logs.toArray(),
     journal: await db.journal.count(),
   };
@@ -56,7 +68,7 @@ describe('ImportWriter', () => {
     const s = await db.sessions.get('file:test');
     expect(s).toMatchObject({ status: 'ready', traceCount: 1, spanCount: 2, logCount: 1 });
     expect(s?.importId).toBeUndefined();
-    expect(await db.traces.get(traceKey('file:test', 'a1'.padStart(32, '0')))).toMatchObject({ spanCount: 2, logCount: 1, status: 200 });
+    expect(await rowAt(db, traceKey('file:test', 'a1'.padStart(32, '0')))).toMatchObject({ spanCount: 2, logCount: 1, status: 200 });
   });
 
   it('merges the same spans and log lines instead of storing them twice', async () => {
@@ -67,7 +79,8 @@ describe('ImportWriter', () => {
       await w.commit();
     }
     expect(await db.sessions.get('file:test')).toMatchObject({ traceCount: 1, spanCount: 2, logCount: 1 });
-    expect((await db.spans.toArray())[0]!.trace.spans).toHaveLength(2);
+    expect(await traceRows(db)).toHaveLength(1);
+    expect(await spansAt(db, traceKey('file:test', 'a1'.padStart(32, '0')))).toHaveLength(2);
   });
 
   it('rolls back everything an import did, restoring merged traces to what they were', async () => {
@@ -78,7 +91,7 @@ describe('ImportWriter', () => {
 
     const second = new ImportWriter(db, 'imp-2', session);
     await second.write({ traces: [trace('a1', [span('2', '1')]), trace('b2', [span('3')])], logs: [log('b2', 'y')], payloads: [] });
-    expect((await db.spans.get(traceKey('file:test', 'a1'.padStart(32, '0'))))!.trace.spans).toHaveLength(2);
+    expect(await spansAt(db, traceKey('file:test', 'a1'.padStart(32, '0')))).toHaveLength(2);
     await second.rollback();
     expect(await snapshot(db)).toEqual(before);
   });
@@ -88,7 +101,8 @@ describe('ImportWriter', () => {
     await w.write({ traces: [trace('c3', [span('1')])], logs: [], payloads: [] });
     expect(await recoverUnfinishedImports(db)).toBe(1);
     expect(await db.sessions.count()).toBe(0);
-    expect(await db.spans.count()).toBe(0);
+    expect(await db.pages.count()).toBe(0);
+    expect(await db.chunks.count()).toBe(0);
   });
 });
 
@@ -141,7 +155,7 @@ describe('ImportWriter, data arriving out of order', () => {
     const spansLater = new ImportWriter(db, 'imp-s', session);
     await spansLater.write({ traces: [trace('d4', [span('1')])], logs: [], payloads: [] });
     await spansLater.commit();
-    expect(await db.traces.get(traceKey('file:test', 'd4'.padStart(32, '0')))).toMatchObject({ hasPayload: true, logCount: 1 });
+    expect(await rowAt(db, traceKey('file:test', 'd4'.padStart(32, '0')))).toMatchObject({ hasPayload: true, logCount: 1 });
   });
 });
 
@@ -167,10 +181,10 @@ describe('ImportWriter, a fresh import that looks nothing up', () => {
     await w.write({ traces: [trace('c3', [span('4')])], logs: [log('b2', 'late line')], payloads: [] });
     const totals = await w.commit();
     expect(totals).toMatchObject({ traces: 3, spans: 4, logs: 2 });
-    expect((await db.spans.get(key('a1')))!.trace.spans.map((s) => s.spanId)).toEqual(['1'.padStart(16, '0'), '2'.padStart(16, '0')]);
-    expect(await db.traces.get(key('a1'))).toMatchObject({ spanCount: 2, logCount: 0 });
-    expect(await db.traces.get(key('b2'))).toMatchObject({ spanCount: 1, logCount: 1 });
-    expect(await db.traces.get(key('c3'))).toMatchObject({ spanCount: 1, logCount: 1 });
+    expect((await spansAt(db, key('a1'))).map((s) => s.spanId)).toEqual(['1'.padStart(16, '0'), '2'.padStart(16, '0')]);
+    expect(await rowAt(db, key('a1'))).toMatchObject({ spanCount: 2, logCount: 0 });
+    expect(await rowAt(db, key('b2'))).toMatchObject({ spanCount: 1, logCount: 1 });
+    expect(await rowAt(db, key('c3'))).toMatchObject({ spanCount: 1, logCount: 1 });
     const s = await db.sessions.get('file:test');
     expect(s).toMatchObject({ status: 'ready', traceCount: 3, spanCount: 4, logCount: 2 });
     expect(s?.lastWriter).toBeUndefined();
@@ -186,9 +200,9 @@ describe('ImportWriter, a fresh import that looks nothing up', () => {
     await a.write({ traces: [trace('b2', [span('4', '3')])], logs: [log('b2', 'x')], payloads: [] });
     await a.commit();
     await b.commit();
-    expect((await db.spans.get(key('a1')))!.trace.spans).toHaveLength(2);
-    expect((await db.spans.get(key('b2')))!.trace.spans).toHaveLength(2);
-    expect(await db.traces.get(key('b2'))).toMatchObject({ spanCount: 2, logCount: 1 });
+    expect(await spansAt(db, key('a1'))).toHaveLength(2);
+    expect(await spansAt(db, key('b2'))).toHaveLength(2);
+    expect(await rowAt(db, key('b2'))).toMatchObject({ spanCount: 2, logCount: 1 });
     const s = await db.sessions.get('file:test');
     expect(s).toMatchObject({ status: 'ready', traceCount: 2, spanCount: 4, logCount: 1 });
     expect(s?.importId).toBeUndefined();
@@ -206,7 +220,7 @@ describe('ImportWriter, a fresh import that looks nothing up', () => {
     } finally {
       Dexie.on.storagemutated.unsubscribe(listen);
     }
-    for (const table of ['spans', 'traces', 'logs', 'payloads']) expect(parts).toContain(`idb://${db.name}/${table}/`);
-    expect(parts).toContain(`idb://${db.name}/traces/[sessionId+startMs]`);
+    for (const table of ['pages', 'directory', 'chunks', 'logs', 'payloads']) expect(parts).toContain(`idb://${db.name}/${table}/`);
+    expect(parts).toContain(`idb://${db.name}/pages/sessionId`);
   });
 });

@@ -4,16 +4,27 @@
  */
 import { encodeOtlpJson } from '../../../shared/encode/otlp-json';
 import { sanitizeLog, sanitizeTrace } from '../../../shared/sanitize/telemetry';
+import type { TraceSpans } from '../../../shared/model/types';
+import { traceFromChunks } from '../../db/chunks';
 import { db } from '../../db/db';
-import type { SessionRow } from '../../db/schema';
+import { decodePage, type SessionRow } from '../../db/schema';
 
 export async function sessionAsOtlpJson(sessionId: string): Promise<string> {
-  const [spanRows, logRows] = await Promise.all([
-    db.spans.where('sessionId').equals(sessionId).toArray(),
+  const [pages, chunks, logRows] = await Promise.all([
+    db.pages.where('sessionId').equals(sessionId).toArray(),
+    db.chunks.where('sessionId').equals(sessionId).toArray(),
     db.logs.where('sessionId').equals(sessionId).toArray(),
   ]);
+  const chunkById = new Map(chunks.map((c) => [c.id, c]));
+  const traces: TraceSpans[] = [];
+  for (const page of pages) {
+    for (const row of decodePage(page).traces) {
+      const trace = await traceFromChunks(db, row.traceId, row.chunks.map((id) => chunkById.get(id)));
+      if (trace) traces.push(trace);
+    }
+  }
   const doc = encodeOtlpJson(
-    spanRows.map((r) => sanitizeTrace(r.trace)),
+    traces.map((t) => sanitizeTrace(t)),
     logRows.flatMap((r) => r.records.map(sanitizeLog)),
   );
   return JSON.stringify(doc);

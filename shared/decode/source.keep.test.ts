@@ -1,0 +1,323 @@
+/**
+ * The decoder side of storing JSON-lines imports as their source lines: decodeStream with keepSource,
+ * decodeLineSegment (what the parallel decode workers run) and openInput (which picks that path).
+ */
+import { describe, expect, it } from 'vitest';
+import type { DecodedBatch, SourceChunk } from './api';
+import { DecodeError } from './api';
+import { decodeAll, decodeLineSegment, decodeStream, openInput, type DecodedAll } from './index';
+import { chunked, rejection, utf8 } from './test-helpers';
+import type { Span, TraceSpans } from '../model/types';
+import konnectDoc from '../../test/fixtures/konnect/trace-batches-gateway-3.10.json';
+
+/**
+ * Node built-ins, typed here: shared/ compiles without Node's types and lints against importing them,
+ * but its tests run in Node (20.16+ has process.getBuiltinModule).
+ */
+const nodeModule = <T>(id: string): T => (globalThis as unknown as { process: { getBuiltinModule(id: string): T } }).process.getBuiltinModule(id);
+const { gzipSync } = nodeModule<{ gzipSync(data: Uint8Array): Uint8Array }>('node:zlib');
+
+const text = (bytes: Uint8Array): string => new (globalThis as unknown as { TextDecoder: new () => { decode(b: Uint8Array): string } }).TextDecoder().decode(bytes);
+
+const T1 = '0af7651916cd43dd8448eb211c80319c';
+const T2 = '4bf92f3577b34da6a3ce929d0e0e4736';
+const T3 = '5b8aa5a2d2c872e8321cf37308d69df2';
+const T4 = '6e0c63257de34c92bf9efcd03927272e';
+const sid = (n: number) => n.toString(16).padStart(16, '0');
+
+/** An export request line with spans of several traces; each span carries an attribute naming it. */
+function spansLine(traces: Record<string, number[]>, extra: Record<string, unknown> = {}, pad = 0): string {
+  const spans = Object.entries(traces).flatMap(([traceId, ids]) =>
+    ids.map((n) => ({
+      traceId,
+      spanId: sid(n),
+      name: `span ${n}`,
+      startTimeUnixNano: `${1739932819947000000 + n * 1000}`,
+      endTimeUnixNano: `${1739932819947000000 + n * 1000 + 500}`,
+      attributes: [
+        { key: 'which', value: { stringValue: `span ${n} of ${traceId.slice(0, 4)}` } },
+        { key: 'n', value: { intValue: `${n}` } },
+        ...(pad > 0 ? [{ key: 'padding', value: { stringValue: 'x'.repeat(pad) } }] : []),
+      ],
+    })),
+  );
+  return JSON.stringify({
+    resourceSpans: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: 'kong' } }] }, scopeSpans: [{ scope: { name: 'kong-internal' }, spans }] }],
+    ...extra,
+  });
+}
+
+const logRecords = (n: number, traceId = T1) =>
+  Array.from({ length: n }, (_, i) => ({ timeUnixNano: `173993281994700${1000 + i}`, severityNumber: 9, body: { stringValue: `log ${i}` }, traceId }));
+const logsLine = (n: number, traceId = T1) => JSON.stringify({ resourceLogs: [{ scopeLogs: [{ logRecords: logRecords(n, traceId) }] }] });
+
+/** Lines of the input, and which of them hold spans (the only ones a source chunk may hold). */
+const LINES = [
+  spansLine({ [T1]: [1, 2] }),
+  logsLine(2),
+  spansLine({ [T2]: [3] }),
+  '{"resourceSpans": [ broken',
+  spansLine({ [T1]: [4], [T3]: [5] }),
+  '{"something":"else"}',
+  '',
+  spansLine({ [T3]: [6, 7] }),
+  spansLine({ [T2]: [8] }),
+  // spans and logs on one line: kept, since it held spans
+  spansLine({ [T4]: [9] }, { resourceLogs: [{ scopeLogs: [{ logRecords: logRecords(1, T4) }] }] }),
+];
+const SPAN_LINES = LINES.filter((l) => l.includes('"spans"'));
+const INPUT = utf8(`${LINES.join('\n')}\n`);
+
+async function collect(bytes: Uint8Array, chunkSize: number, batchSpans: number, keepSource = true): Promise<DecodedBatch[]> {
+  const out: DecodedBatch[] = [];
+  for await (const b of decodeStream(chunked(bytes, chunkSize), { fileName: 'lines.jsonl', batchSpans, keepSource })) out.push(b);
+  return out;
+}
+
+const spanIds = (t: TraceSpans | undefined) => (t?.spans ?? []).map((s) => s.spanId).sort();
+/** What a user sees of a span: its name, attributes and absolute start time. */
+const shown = (t: TraceSpans, s: Span) => ({ name: s.name, attributes: s.attributes, startNs: (BigInt(t.baseNs) + BigInt(s.start)).toString() });
+
+/**
+ * Checks the source chunks of a keepSource decode against the input's span lines and a decode of the
+ * whole input without keepSource.
+ */
+async function checkSource(batches: DecodedBatch[], spanLines: string[], whole: DecodedAll): Promise<SourceChunk[]> {
+  const all: SourceChunk[] = [];
+  const spansFromChunks = new Map<string, Set<string>>();
+  const wholeById = new Map(whole.traces.map((t) => [t.traceId, t]));
+  for (const batch of batches) {
+    expect(batch.source).toBeDefined();
+    const { chunks, chunksOf } = batch.source!;
+    // every trace of the batch names its chunks, and only traces of the batch are named
+    expect(Object.keys(chunksOf).sort()).toEqual(batch.traces.map((t) => t.traceId).sort());
+    const decoded = new Map<number, DecodedAll>();
+    for (const c of chunks) decoded.set(c.no, await decodeAll(c.bytes, { fileName: `chunk ${c.no}` }));
+    for (const t of batch.traces) {
+      // exactly the chunks of this batch holding the trace's spans, in order
+      const holding = chunks.filter((c) => decoded.get(c.no)!.traces.some((x) => x.traceId === t.traceId)).map((c) => c.no);
+      expect(chunksOf[t.traceId]).toEqual(holding);
+      // and together they hold exactly the trace's spans of this batch: no chunk reaches into another batch
+      const fromChunks = new Set(holding.flatMap((no) => spanIds(decoded.get(no)!.traces.find((x) => x.traceId === t.traceId))));
+      expect([...fromChunks].sort()).toEqual(spanIds(t));
+    }
+    for (const c of chunks) {
+      const d = decoded.get(c.no)!;
+      const namedFor = Object.keys(chunksOf).filter((id) => chunksOf[id]!.includes(c.no));
+      expect(d.traces.map((t) => t.traceId).sort()).toEqual(namedFor.sort());
+      expect(d.skipped).toEqual([]);
+      for (const t of d.traces) {
+        const w = wholeById.get(t.traceId)!;
+        for (const s of t.spans) {
+          const ws = w.spans.find((x) => x.spanId === s.spanId);
+          expect(ws, `span ${s.spanId} of chunk ${c.no}`).toBeDefined();
+          expect(shown(t, s)).toEqual(shown(w, ws!));
+          let set = spansFromChunks.get(t.traceId);
+          if (!set) spansFromChunks.set(t.traceId, (set = new Set()));
+          set.add(s.spanId);
+        }
+      }
+      all.push(c);
+    }
+  }
+  // chunks are numbered in input order from 0, and hold each line with spans once, whole, nothing else
+  expect(all.map((c) => c.no)).toEqual(all.map((_, i) => i));
+  expect(all.flatMap((c) => text(c.bytes).split('\n'))).toEqual(spanLines);
+  // every span of the input is in some chunk
+  for (const t of whole.traces) expect([...(spansFromChunks.get(t.traceId) ?? [])].sort()).toEqual(spanIds(t));
+  return all;
+}
+
+describe('decodeStream with keepSource (JSON lines)', () => {
+  const cases = [1, 7, 64, 100_000].flatMap((chunkSize) => [1, 2, 3, 1000].map((batchSpans) => [chunkSize, batchSpans] as const));
+
+  it.each(cases)('keeps exactly the whole lines with spans, per batch (chunks of %d bytes, batches of %d spans)', async (chunkSize, batchSpans) => {
+    const whole = await decodeAll(INPUT, { fileName: 'lines.jsonl' });
+    expect(whole.traces.map((t) => t.traceId).sort()).toEqual([T1, T2, T3, T4].sort());
+    const batches = await collect(INPUT, chunkSize, batchSpans);
+    if (batchSpans <= 2) expect(batches.length).toBeGreaterThan(2);
+    const chunks = await checkSource(batches, SPAN_LINES, whole);
+    if (batchSpans === 1) expect(chunks).toHaveLength(SPAN_LINES.length);
+    // what was decoded besides the spans is unchanged by keepSource
+    const logs = batches.flatMap((b) => b.logs);
+    expect(logs).toHaveLength(3);
+    expect(batches.flatMap((b) => b.skipped).map((s) => s.where)).toEqual(['line 4', 'line 6']);
+  });
+
+  it.each([64 * 1024, 1 << 20])('cuts long runs of lines into several chunks within one batch (%d-byte reads)', async (chunkSize) => {
+    // about 200 KB a line: a chunk closes after 512 KiB, so one batch hands out several chunks
+    const big = [
+      spansLine({ [T1]: [1] }, {}, 200_000),
+      logsLine(1),
+      spansLine({ [T2]: [2] }, {}, 200_000),
+      spansLine({ [T3]: [3] }, {}, 200_000),
+      spansLine({ [T2]: [4] }, {}, 200_000),
+      spansLine({ [T1]: [5], [T3]: [6] }, {}, 200_000),
+    ];
+    const bytes = utf8(big.join('\n'));
+    const whole = await decodeAll(bytes, { fileName: 'big.jsonl' });
+    const batches = await collect(bytes, chunkSize, 1000);
+    expect(batches).toHaveLength(1);
+    const chunks = await checkSource(batches, big.filter((l) => l.includes('"spans"')), whole);
+    expect(chunks).toHaveLength(2);
+    // the first chunk closes after three span lines; every trace has spans on both sides of the cut
+    expect(chunks.map((c) => text(c.bytes).split('\n').length)).toEqual([3, 2]);
+    expect(batches[0]!.source!.chunksOf).toEqual({ [T1]: [0, 1], [T2]: [0, 1], [T3]: [0, 1] });
+  });
+
+  it('without keepSource, batches carry no source', async () => {
+    for (const batchSpans of [1, 1000]) {
+      const batches = await collect(INPUT, 7, batchSpans, false);
+      expect(batches.length).toBeGreaterThan(0);
+      for (const b of batches) expect(b.source).toBeUndefined();
+    }
+  });
+
+  it('a line holding only a truncated tail is not kept, the whole lines before it are', async () => {
+    const cut = spansLine({ [T2]: [30] }).slice(0, 60);
+    const bytes = utf8(`${SPAN_LINES[0]}\n${cut}`);
+    const batches = await collect(bytes, 5, 1000);
+    expect(batches.flatMap((b) => b.source?.chunks ?? []).map((c) => text(c.bytes))).toEqual([SPAN_LINES[0]]);
+    expect(batches.flatMap((b) => b.skipped)[0]?.reason).toMatch(/^the last line is incomplete/);
+  });
+});
+
+describe('decodeLineSegment', () => {
+  const seg = (body: string, firstLine: number, last: boolean, keepSource?: boolean) =>
+    decodeLineSegment({ bytes: utf8(body), fileName: 'big.jsonl', firstLine, last, ...(keepSource ? { keepSource } : {}) });
+
+  it('numbers skipped lines as lines of the whole input', () => {
+    const bad = JSON.parse(spansLine({ [T1]: [1, 2] }));
+    bad.resourceSpans[0].scopeSpans[0].spans[1].spanId = 'zz';
+    const r = seg([spansLine({ [T2]: [3] }), JSON.stringify(bad), '{"resourceSpans": [ broken', logsLine(2), '{"x":1}', ''].join('\n'), 101, false);
+    expect(r.batch.skipped).toEqual([
+      { where: 'line 102 $.resourceSpans[0].scopeSpans[0].spans[1]', reason: 'invalid spanId "zz"' },
+      { where: 'line 103', reason: expect.stringMatching(/^invalid JSON/) },
+      { where: 'line 105', reason: 'the line holds neither resourceSpans nor resourceLogs' },
+    ]);
+    expect(r).toMatchObject({ spans: 2, logs: 2, skipped: 3, firstSkipped: r.batch.skipped[0] });
+    expect(r.batch.traces.map((t) => [t.traceId, spanIds(t)])).toEqual([
+      [T2, [sid(3)]],
+      [T1, [sid(1)]],
+    ]);
+    expect(r.batch.logs).toHaveLength(2);
+  });
+
+  it('reports a last line without newline as incomplete only at the end of the input', () => {
+    const body = `${spansLine({ [T1]: [1] })}\n${spansLine({ [T1]: [2] }).slice(0, 50)}`;
+    const end = seg(body, 7, true);
+    expect(end.batch.skipped).toEqual([{ where: 'line 8', reason: expect.stringMatching(/^the last line is incomplete/) }]);
+    const middle = seg(body, 7, false);
+    expect(middle.batch.skipped).toEqual([{ where: 'line 8', reason: expect.stringMatching(/^invalid JSON/) }]);
+    for (const r of [end, middle]) {
+      expect(r).toMatchObject({ spans: 1, logs: 0, skipped: 1 });
+      expect(r.firstSkipped).toEqual(r.batch.skipped[0]);
+    }
+    // a whole last line without newline is just a line
+    const whole = seg(spansLine({ [T1]: [1] }), 1, true);
+    expect(whole).toMatchObject({ spans: 1, skipped: 0 });
+    expect(whole.firstSkipped).toBeUndefined();
+  });
+
+  it('has no firstSkipped when nothing was skipped, and counts everything', () => {
+    const r = seg(`${LINES[0]}\n${LINES[1]}\n${LINES[9]}\n`, 1, true);
+    expect(r).toMatchObject({ spans: 3, logs: 3, skipped: 0 });
+    expect(r.firstSkipped).toBeUndefined();
+    expect(r.batch.format).toBe('otlp-jsonl');
+    expect(r.batch.source).toBeUndefined();
+  });
+
+  it('accepts a byte order mark on line 1', () => {
+    const body = `\ufeff${spansLine({ [T1]: [1, 2] })}\n${logsLine(1)}\n`;
+    const r = seg(body, 1, true, true);
+    expect(r).toMatchObject({ spans: 2, logs: 1, skipped: 0 });
+    // the kept line is the JSON without the mark, decodable on its own
+    expect(r.batch.source?.chunks.map((c) => text(c.bytes))).toEqual([spansLine({ [T1]: [1, 2] })]);
+    expect(r.batch.source?.chunksOf).toEqual({ [T1]: [0] });
+  });
+
+  it('keeps the source lines with spans when asked', async () => {
+    const body = `${LINES.join('\n')}\n`;
+    const r = seg(body, 1, true, true);
+    const whole = await decodeAll(INPUT, { fileName: 'lines.jsonl' });
+    await checkSource([r.batch], SPAN_LINES, whole);
+  });
+});
+
+describe('openInput', () => {
+  const read = async (plain: AsyncIterable<Uint8Array>): Promise<Uint8Array> => {
+    const parts: Uint8Array[] = [];
+    for await (const p of plain) parts.push(p);
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let o = 0;
+    for (const p of parts) {
+      out.set(p, o);
+      o += p.length;
+    }
+    return out;
+  };
+
+  it.each([1, 100, 1 << 20])('tells JSON lines (%d-byte reads) and hands the bytes on unchanged', async (size) => {
+    const opened = await openInput(chunked(INPUT, size), 'lines.jsonl');
+    expect(opened.jsonLines).toBe(true);
+    expect(await read(opened.plain)).toEqual(INPUT);
+    expect(opened.raw.consumed).toBe(INPUT.length);
+    expect(opened.problems).toEqual([]);
+  });
+
+  it('tells JSON lines whose first line is longer than the first look', async () => {
+    const long = [spansLine({ [T1]: [1] }, {}, 100_000), spansLine({ [T1]: [2] })].join('\n');
+    const opened = await openInput(chunked(utf8(long), 4096), 'long.jsonl');
+    expect(opened.jsonLines).toBe(true);
+  });
+
+  it.each([
+    ['a pretty-printed Konnect document', JSON.stringify(konnectDoc, null, 2)],
+    ['a Konnect document on one line', `${JSON.stringify(konnectDoc)}\n`],
+    ['a one-line OTLP request alone', `${spansLine({ [T1]: [1] })}\n\n`],
+  ])('a single JSON document is not JSON lines: %s', async (_, doc) => {
+    const bytes = utf8(doc);
+    const opened = await openInput(chunked(bytes, 300), 'doc.json');
+    expect(opened.jsonLines).toBe(false);
+    expect(await read(opened.plain)).toEqual(bytes);
+  });
+
+  it('looks through gzip: JSON lines, decompressed bytes in plain, compressed bytes counted in raw', async () => {
+    const gz = gzipSync(INPUT);
+    expect(gz.length).not.toBe(INPUT.length);
+    const opened = await openInput(chunked(gz, 16), 'lines.jsonl.gz');
+    expect(opened.jsonLines).toBe(true);
+    expect(await read(opened.plain)).toEqual(INPUT);
+    expect(opened.raw.consumed).toBe(gz.length);
+    expect(opened.problems).toEqual([]);
+  });
+
+  it('decodeStream on an opened gzip input reports compressed progress through inputBytes', async () => {
+    const gz = gzipSync(INPUT);
+    const opened = await openInput(chunked(gz, 16), 'lines.jsonl.gz');
+    const batches: DecodedBatch[] = [];
+    for await (const b of decodeStream(opened.plain, { fileName: 'lines.jsonl.gz', batchSpans: 2, keepSource: true, inputBytes: () => opened.raw.consumed })) batches.push(b);
+    const last = batches[batches.length - 1]!;
+    expect(last.bytesRead).toBe(INPUT.length);
+    expect(last.inputBytesRead).toBe(gz.length);
+    await checkSource(batches, SPAN_LINES, await decodeAll(INPUT, { fileName: 'lines.jsonl' }));
+  });
+
+  it('a gzip-compressed single document is not JSON lines', async () => {
+    const opened = await openInput(chunked(gzipSync(utf8(JSON.stringify(konnectDoc, null, 2))), 64), 'doc.json.gz');
+    expect(opened.jsonLines).toBe(false);
+  });
+
+  it('an empty input is not JSON lines, and decodeStream then says it is empty', async () => {
+    for (const bytes of [new Uint8Array(0), utf8('  \n\n')]) {
+      const opened = await openInput(chunked(bytes, 1), 'empty.jsonl');
+      expect(opened.jsonLines).toBe(false);
+      const e = await rejection(async () => {
+        for await (const _ of decodeStream(opened.plain, { fileName: 'empty.jsonl', keepSource: true })) void _;
+      });
+      expect(e).toBeInstanceOf(DecodeError);
+      expect((e as DecodeError).reason).toBe('the file is empty');
+      expect(e.message).toContain('empty.jsonl');
+    }
+  });
+});
