@@ -4,7 +4,7 @@
  * (and in unit tests, against fake-indexeddb).
  */
 import { DecodeError } from '../../shared/decode/api';
-import { decodeStream, openInput, type OpenedInput } from '../../shared/decode/index';
+import { decodeStream, nothingFound, openInput, type OpenedInput } from '../../shared/decode/index';
 import { sizeText } from '../../shared/decode/json-split';
 import type { Skipped } from '../../shared/model/types';
 import type { DecodedInput, SegmentJob, SegmentReply, ImportFailure, ImportOptions, ImportProgress, ImportReport, ImportSource, SessionInit } from './ingest-types';
@@ -313,13 +313,7 @@ async function importLinesInParallel(
     signal.removeEventListener('abort', onAbort);
     for (const worker of workers) worker.terminate();
   }
-  if (spans + logs + payloads === 0) {
-    if (firstSkipped) {
-      const more = skippedCount > 1 ? ` and ${skippedCount - 1} more problem${skippedCount > 2 ? 's' : ''}` : '';
-      throw new DecodeError(fileName, firstSkipped.where, `no spans or logs found: ${firstSkipped.reason}${more}`);
-    }
-    throw new DecodeError(fileName, '', 'no spans or logs found');
-  }
+  if (spans + logs + payloads === 0) throw nothingFound(fileName, firstSkipped, skippedCount);
 }
 
 /** Writes already-decoded data (live capture, tests) as one import. */

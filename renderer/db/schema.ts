@@ -240,18 +240,21 @@ export type KtvDb = Dexie & {
 
 export const DB_NAME = 'ktv';
 
+/** The first released schema (one summary row and one spans row per trace); exported for upgrade tests. */
+export const V1_STORES = {
+  sessions: 'id, source, createdAt, status',
+  traces:
+    'id, sessionId, [sessionId+startMs], [sessionId+status], [sessionId+durationMs], [sessionId+method], [sessionId+route], [sessionId+serviceId], traceId, requestId, importId',
+  spans: 'id, sessionId, importId',
+  logs: 'id, sessionId, importId',
+  payloads: 'id, sessionId, importId',
+  journal: '++seq, importId',
+  meta: 'key',
+};
+
 export function openDb(name = DB_NAME): KtvDb {
   const db = new Dexie(name) as KtvDb;
-  db.version(1).stores({
-    sessions: 'id, source, createdAt, status',
-    traces:
-      'id, sessionId, [sessionId+startMs], [sessionId+status], [sessionId+durationMs], [sessionId+method], [sessionId+route], [sessionId+serviceId], traceId, requestId, importId',
-    spans: 'id, sessionId, importId',
-    logs: 'id, sessionId, importId',
-    payloads: 'id, sessionId, importId',
-    journal: '++seq, importId',
-    meta: 'key',
-  });
+  db.version(1).stores(V1_STORES);
   // Version 2: one row per trace (plus one spans row, eight index entries) made a 1,000,000-span import
   // take 33 s; pages of summaries and chunks of spans take a few hundred records for the same import.
   db.version(2)

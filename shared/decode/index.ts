@@ -52,6 +52,26 @@ export function sniffLayout(head: Uint8Array, fileName: string): Layout {
   throw new DecodeError(fileName, 'byte 0', `not a trace file this viewer reads (first bytes ${describeStart(head)}): expected JSON, OTLP protobuf, gzip or zstd`);
 }
 
+/** JSON lines, or one document: looks further into the input until the first line is seen whole. */
+async function jsonShape(plain: Peekable, head: Uint8Array): Promise<'lines' | 'document'> {
+  let want = 64 * 1024;
+  let shape = jsonLayout(head, head.length < 512);
+  while (shape === 'more') {
+    head = await plain.peek(want);
+    const ended = head.length < want;
+    shape = ended || head.length >= FIRST_LINE_LIMIT ? jsonLayout(head, true) : jsonLayout(head, false);
+    want *= 4;
+  }
+  return shape;
+}
+
+/** The error for an input with no usable record: where the first problem was, and how many there were. */
+export function nothingFound(fileName: string, first: Skipped | undefined, skipped: number, hint = ''): DecodeError {
+  if (!first) return new DecodeError(fileName, '', `no spans or logs found${hint}`);
+  const more = skipped > 1 ? ` and ${skipped - 1} more problem${skipped > 2 ? 's' : ''}` : '';
+  return new DecodeError(fileName, first.where, `no spans or logs found: ${first.reason}${more}`);
+}
+
 export async function* decodeStream(chunks: AsyncIterable<Uint8Array>, opts: DecodeOptions): AsyncGenerator<DecodedBatch> {
   const fileName = opts.fileName;
   const c = new Collector();
@@ -69,30 +89,17 @@ export async function* decodeStream(chunks: AsyncIterable<Uint8Array>, opts: Dec
     keepSource: opts.keepSource === true,
   };
   if (opts.inputBytes) ctx.inputBytes = opts.inputBytes;
-  let head = await plain.peek(512);
+  const head = await plain.peek(512);
   if (head.length === 0) throw new DecodeError(fileName, '', 'the file is empty');
   const layout = sniffLayout(head, fileName);
   if (layout === 'json') {
-    let want = 64 * 1024;
-    let shape = jsonLayout(head, head.length < 512);
-    while (shape === 'more') {
-      head = await plain.peek(want);
-      const ended = head.length < want;
-      shape = ended || head.length >= FIRST_LINE_LIMIT ? jsonLayout(head, true) : jsonLayout(head, false);
-      want *= 4;
-    }
-    yield* shape === 'lines' ? decodeJsonLines(ctx, plain) : decodeJsonDocument(ctx, plain);
+    yield* (await jsonShape(plain, head)) === 'lines' ? decodeJsonLines(ctx, plain) : decodeJsonDocument(ctx, plain);
   } else {
     yield* decodeProtobuf(ctx, plain, layout === 'protobuf-delimited');
   }
   if (!c.hasAnything) {
-    const first = c.firstSkipped;
-    if (first) {
-      const more = c.totalSkipped > 1 ? ` and ${c.totalSkipped - 1} more problem${c.totalSkipped > 2 ? 's' : ''}` : '';
-      throw new DecodeError(fileName, first.where, `no spans or logs found: ${first.reason}${more}`);
-    }
     const hint = c.format === undefined && layout === 'json' ? ' (the JSON has no resourceSpans, resourceLogs, batches, data or payload members)' : '';
-    throw new DecodeError(fileName, '', `no spans or logs found${hint}`);
+    throw nothingFound(fileName, c.firstSkipped, c.totalSkipped, hint);
   }
   const last = takeBatch(ctx);
   if (last.traces.length + last.logs.length + last.payloads.length + last.skipped.length > 0 || last.sessionOf) yield last;
@@ -120,23 +127,14 @@ export async function openInput(chunks: AsyncIterable<Uint8Array>, fileName: str
   const compression = sniffCompression(await raw.peek(4));
   const plain = new Peekable(decompress(raw, compression, fileName, (where, reason) => problems.push({ where, reason })));
   const opened: OpenedInput = { raw, plain, jsonLines: false, problems };
-  let head = await plain.peek(512);
+  const head = await plain.peek(512);
   let layout: Layout;
   try {
     layout = sniffLayout(head, fileName);
   } catch {
     return opened;
   }
-  if (layout !== 'json') return opened;
-  let want = 64 * 1024;
-  let shape = jsonLayout(head, head.length < 512);
-  while (shape === 'more') {
-    head = await plain.peek(want);
-    const ended = head.length < want;
-    shape = ended || head.length >= FIRST_LINE_LIMIT ? jsonLayout(head, true) : jsonLayout(head, false);
-    want *= 4;
-  }
-  opened.jsonLines = shape === 'lines';
+  if (layout === 'json') opened.jsonLines = (await jsonShape(plain, head)) === 'lines';
   return opened;
 }
 

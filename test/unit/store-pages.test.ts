@@ -22,6 +22,7 @@ import {
   openDb,
   PAGE_TRACES,
   traceKey,
+  V1_STORES,
   type ChunkRow,
   type KtvDb,
   type SummaryText,
@@ -343,17 +344,6 @@ describe('rollback', () => {
 });
 
 describe('upgrade from version 1', () => {
-  const V1_STORES = {
-    sessions: 'id, source, createdAt, status',
-    traces:
-      'id, sessionId, [sessionId+startMs], [sessionId+status], [sessionId+durationMs], [sessionId+method], [sessionId+route], [sessionId+serviceId], traceId, requestId, importId',
-    spans: 'id, sessionId, importId',
-    logs: 'id, sessionId, importId',
-    payloads: 'id, sessionId, importId',
-    journal: '++seq, importId',
-    meta: 'key',
-  };
-
   const v1Span = (id: string, parent = '', over: Partial<Span> = {}): Span => ({
     spanId: id.padStart(16, '0'),
     parentSpanId: parent ? parent.padStart(16, '0') : '',
