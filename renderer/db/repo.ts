@@ -51,18 +51,35 @@ export async function getTraceSpans(sessionId: string, traceId: string): Promise
   return row ? readTraceSpans(db, row) : null;
 }
 
+/**
+ * A live query about one trace that answers undefined (loading) until the answer for *this* trace is in:
+ * useLiveQuery keeps showing the previous answer while a new query runs, and a previous "none" would read
+ * as "this trace is no longer stored" for as long as the new one takes to load.
+ */
+function useTraceQuery<T, N>(
+  sessionId: string | null,
+  traceId: string | null,
+  query: (sessionId: string, traceId: string) => Promise<T>,
+  none: N,
+): T | N | undefined {
+  const key = sessionId && traceId ? traceKey(sessionId, traceId) : null;
+  const answer = useLiveQuery(async () => ({ key, value: sessionId && traceId ? await query(sessionId, traceId) : none }), [sessionId, traceId]);
+  if (key === null) return none;
+  return answer?.key === key ? answer.value : undefined;
+}
+
 export const useTraceSpans = (sessionId: string | null, traceId: string | null): TraceSpans | null | undefined =>
-  useLiveQuery(async () => (sessionId && traceId ? getTraceSpans(sessionId, traceId) : null), [sessionId, traceId]);
+  useTraceQuery(sessionId, traceId, getTraceSpans, null);
 
 export const useTraceRow = (sessionId: string | null, traceId: string | null): TraceRow | null | undefined =>
-  useLiveQuery(async () => (sessionId && traceId ? getTraceRow(sessionId, traceId) : null), [sessionId, traceId]);
+  useTraceQuery(sessionId, traceId, getTraceRow, null);
 
 export async function getTraceLogs(sessionId: string, traceId: string): Promise<LogRecord[]> {
   return (await db.logs.get(traceKey(sessionId, traceId)))?.records ?? [];
 }
 
 export const useTraceLogs = (sessionId: string | null, traceId: string | null): LogRecord[] | undefined =>
-  useLiveQuery(async () => (sessionId && traceId ? getTraceLogs(sessionId, traceId) : []), [sessionId, traceId]);
+  useTraceQuery(sessionId, traceId, getTraceLogs, [] as LogRecord[]);
 
 /** Every log line of a session (all traces, plus lines that name no trace). */
 export async function getSessionLogs(sessionId: string): Promise<LogRecord[]> {
@@ -75,7 +92,7 @@ export async function getPayload(sessionId: string, traceId: string): Promise<Pa
 }
 
 export const usePayload = (sessionId: string | null, traceId: string | null): Payload | null | undefined =>
-  useLiveQuery(async () => (sessionId && traceId ? getPayload(sessionId, traceId) : null), [sessionId, traceId]);
+  useTraceQuery(sessionId, traceId, getPayload, null);
 
 /** Find a trace by trace id or Kong request id across all sessions (for paste-to-jump). */
 export async function findTrace(idOrRequestId: string): Promise<TraceRow | undefined> {
