@@ -30,7 +30,7 @@ export async function chunkTraces(row: ChunkRow, db: string): Promise<Map<string
     for (const t of JSON.parse(row.data as string) as TraceSpans[]) out.set(t.traceId, t);
   } else {
     const data = row.data;
-    const bytes = typeof data === 'string' ? encoder.encode(data) : data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
+    const bytes = typeof data === 'string' ? encoder.encode(data) : data;
     const decoded = await decodeAll(bytes, { fileName: `stored chunk ${row.id}` });
     for (const t of decoded.traces) out.set(t.traceId, t);
   }
@@ -50,12 +50,11 @@ export async function traceFromChunks(db: KtvDb, traceId: string, rows: readonly
   return out;
 }
 
-/** A trace's spans from source lines not stored yet (bytes or Blobs of otlp-jsonl chunks), merged. */
-export async function decodeSourceTrace(traceId: string, parts: readonly (Uint8Array | Blob | undefined)[]): Promise<TraceSpans | null> {
+/** A trace's spans from source lines not stored yet (the bytes of otlp-jsonl chunks), merged. */
+export async function decodeSourceTrace(traceId: string, parts: readonly (Uint8Array | undefined)[]): Promise<TraceSpans | null> {
   let out: TraceSpans | null = null;
-  for (const part of parts) {
-    if (!part) continue;
-    const bytes = part instanceof Uint8Array ? part : new Uint8Array(await part.arrayBuffer());
+  for (const bytes of parts) {
+    if (!bytes) continue;
     const found = (await decodeAll(bytes, { fileName: 'source lines' })).traces.find((t) => t.traceId === traceId);
     if (found) out = out ? mergeTraceSpans(out, found) : found;
   }

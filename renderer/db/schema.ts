@@ -139,11 +139,8 @@ export interface ChunkRow {
   id: string;
   sessionId: string;
   kind: ChunkKind;
-  /**
-   * otlp-jsonl: the source lines, newline-separated, as bytes or (written by a parallel import) a Blob,
-   * which IndexedDB keeps as a file without compressing it on the writing thread; ktv: JSON of TraceSpans[]
-   */
-  data: string | Uint8Array | Blob;
+  /** otlp-jsonl: the source lines' bytes, newline-separated; ktv: JSON of TraceSpans[] (a string) */
+  data: string | Uint8Array;
   importId?: string;
 }
 

@@ -56,8 +56,8 @@ export interface WriteInput {
   payloads: Payload[];
   /** traceId -> Konnect session id named by the data */
   sessionOf?: Record<string, string>;
-  /** the source lines holding these traces' spans (DecodedBatch.source), as bytes or as a Blob */
-  source?: { chunks: (Omit<SourceChunk, 'bytes'> & { bytes?: Uint8Array; blob?: Blob })[]; chunksOf: Record<string, number[]> };
+  /** the source lines holding these traces' spans (DecodedBatch.source) */
+  source?: { chunks: SourceChunk[]; chunksOf: Record<string, number[]> };
 }
 
 export interface WriteTotals {
@@ -232,8 +232,7 @@ export class ImportWriter {
       const k = `${sid}\n${no}`;
       let id = sourceIds.get(k);
       if (id === undefined) {
-        const chunk = sourceByNo.get(no);
-        const data = chunk?.blob ?? chunk?.bytes;
+        const data = sourceByNo.get(no)?.bytes;
         id = this.newId(sid, 'c');
         sourceIds.set(k, id);
         if (data) chunkRows.push({ id, sessionId: sid, kind: 'otlp-jsonl', data, importId: this.importId });
@@ -360,7 +359,8 @@ export class ImportWriter {
         await reads.flush();
 
         const toKtv = new Map<string, TraceSpans[]>();
-        const summaries: { key: string; sid: string; trace: TraceSpans; row: TraceRow }[] = [];
+        /** traces whose spans are not in source lines (merged ones, other formats): they go into ktv chunks */
+        const unchunked: { sid: string; trace: TraceSpans; row: TraceRow }[] = [];
         const summary = (key: string, sid: string, trace: TraceSpans, keep?: TraceRow): TraceRow => ({
           ...summarizeTrace(trace, input.sessionOf?.[trace.traceId] ?? keep?.konnectSessionId ?? null),
           id: key,
@@ -375,10 +375,7 @@ export class ImportWriter {
           inc.trace ??
           decodeSourceTrace(
             inc.traceId,
-            (input.source?.chunksOf[inc.traceId] ?? []).map((no) => {
-              const c = sourceByNo.get(no);
-              return c?.blob ?? c?.bytes;
-            }),
+            (input.source?.chunksOf[inc.traceId] ?? []).map((no) => sourceByNo.get(no)?.bytes),
           );
         for (const [key, inc] of incoming) {
           const { sid } = inc;
@@ -396,14 +393,12 @@ export class ImportWriter {
             d.spans += merged.spans.length - before;
             const row = summary(key, sid, merged, old);
             at.page.traces[at.i] = row;
-            summaries.push({ key, sid, trace: merged, row });
+            unchunked.push({ sid, trace: merged, row });
             continue;
           }
           const nos = input.source?.chunksOf[inc.traceId];
           // a summary stands for spans kept as source lines; without them there is nothing to store
           if (inc.summary && !nos) throw new Error(`trace ${inc.traceId}: its summary came without the source lines holding its spans`);
-          const given = inc.trace ?? null;
-          if (!inc.summary && !given) continue;
           const row: TraceRow = inc.summary
             ? rowFromText(inc.summary, {
                 id: key,
@@ -412,11 +407,11 @@ export class ImportWriter {
                 hasPayload: !!reads.row('payloads', key),
                 chunks: [],
               })
-            : summary(key, sid, given!);
+            : summary(key, sid, inc.trace!);
           d.traces++;
           d.spans += row.spanCount;
           if (nos) row.chunks = nos.map((no) => sourceChunk(sid, no));
-          else summaries.push({ key, sid, trace: given!, row });
+          else unchunked.push({ sid, trace: inc.trace!, row });
           let page = this.open.get(sid);
           page = page ? pageFor(page.id, sid) : undefined;
           if (!page || page.traces.length >= PAGE_TRACES) {
@@ -429,15 +424,13 @@ export class ImportWriter {
           located.set(key, page.id);
           entryIndex.get(page.id)?.set(key, page.traces.length - 1);
         }
-        // traces without source chunks (other formats, live data, merged ones) are written as ktv chunks
-        for (const s of summaries) {
-          if (s.row.chunks.length > 0) continue;
+        for (const s of unchunked) {
           let list = toKtv.get(s.sid);
           if (!list) toKtv.set(s.sid, (list = []));
           list.push(s.trace);
         }
         for (const [sid, traces] of toKtv) {
-          const rowOf = new Map(summaries.filter((s) => s.sid === sid).map((s) => [s.trace.traceId, s.row]));
+          const rowOf = new Map(unchunked.filter((s) => s.sid === sid).map((s) => [s.trace.traceId, s.row]));
           chunkRows.push(...ktvChunks(sid, traces, () => this.newId(sid, 'c'), this.importId, (t, id) => rowOf.get(t.traceId)!.chunks.push(id)));
         }
 

@@ -110,7 +110,7 @@ async function benchImport() {
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
-      const each = (store: string, fn: (v: { sessionId: string; traces?: string; data?: Uint8Array | string | Blob }) => void) =>
+      const each = (store: string, fn: (v: { sessionId: string; traces?: string; data?: Uint8Array | string }) => void) =>
         new Promise<void>((resolve, reject) => {
           const r = db.transaction(store).objectStore(store).openCursor();
           r.onsuccess = () => {
@@ -135,7 +135,7 @@ async function benchImport() {
       await each('chunks', (c) => {
         if (!file(c.sessionId)) return;
         const d = c.data!;
-        sourceBytes += typeof d === 'string' ? d.length : d instanceof Blob ? d.size : d.byteLength;
+        sourceBytes += typeof d === 'string' ? d.length : d.byteLength;
       });
       db.close();
       return { traces, spans, sourceBytes };
