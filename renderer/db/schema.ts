@@ -17,7 +17,7 @@
  * Every released version stays listed: a change adds db.version(n + 1) with its .upgrade(), never edits an
  * older one (Dexie needs the history to upgrade old profiles).
  */
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { LogRecord, Payload, TraceSpans, TraceSummary } from '../../shared/model/types';
 
 export type SessionSource = 'sample' | 'file' | 'konnect' | 'capture';
@@ -212,16 +212,23 @@ export const directoryHas = (row: DirectoryRow, id: string, request = false): bo
  * Rows of finished imports keep their importId, so only the journal and hidden sessions tell them apart.
  */
 async function undoUnfinishedV1Imports(tx: Transaction): Promise<void> {
-  const journal = tx.table<JournalRow & { table: string }, number>('journal');
-  const sessions = tx.table<SessionRow, string>('sessions');
-  const ids = new Set<string>((await journal.toArray()).map((e) => e.importId));
-  for (const s of await sessions.toArray()) if (s.importId) ids.add(s.importId);
-  for (const id of ids) {
-    for (const table of ['traces', 'spans', 'logs', 'payloads']) await tx.table(table).where('importId').equals(id).delete();
-    await sessions.bulkDelete(await sessions.filter((s) => s.importId === id).primaryKeys());
-    for (const e of await journal.where('importId').equals(id).toArray()) await tx.table(e.table).put(e.before);
-    await journal.where('importId').equals(id).delete();
-  }
+  const ids = new Set<string>((await tx.table<JournalRow, number>('journal').toArray()).map((e) => e.importId));
+  for (const s of await tx.table<SessionRow, string>('sessions').toArray()) if (s.importId) ids.add(s.importId);
+  for (const id of ids) await undoImport((name) => tx.table(name), ['traces', 'spans', 'logs', 'payloads'], id);
+}
+
+/**
+ * Undoes one import inside a running transaction: deletes the rows it created in `dataTables` and the
+ * sessions it created, restores the journal's before-images, forgets its journal. `table` gives a table
+ * by name, or undefined for one this version no longer has (its before-images cannot be restored).
+ */
+export async function undoImport(table: (name: string) => Table | undefined, dataTables: readonly string[], importId: string): Promise<void> {
+  for (const name of dataTables) await table(name)!.where('importId').equals(importId).delete();
+  const sessions = table('sessions') as Table<SessionRow, string>;
+  const journal = table('journal') as Table<JournalRow, number>;
+  await sessions.bulkDelete(await sessions.filter((s) => s.importId === importId).primaryKeys());
+  for (const e of await journal.where('importId').equals(importId).toArray()) await table(e.table)?.put(e.before);
+  await journal.where('importId').equals(importId).delete();
 }
 
 export type KtvDb = Dexie & {

@@ -43,6 +43,7 @@ import {
   type PayloadRow,
   type SessionRow,
   type TraceRow,
+  undoImport,
 } from './schema';
 
 export interface WriteInput {
@@ -361,13 +362,17 @@ export class ImportWriter {
         const toKtv = new Map<string, TraceSpans[]>();
         /** traces whose spans are not in source lines (merged ones, other formats): they go into ktv chunks */
         const unchunked: { sid: string; trace: TraceSpans; row: TraceRow }[] = [];
-        const summary = (key: string, sid: string, trace: TraceSpans, keep?: TraceRow): TraceRow => ({
-          ...summarizeTrace(trace, input.sessionOf?.[trace.traceId] ?? keep?.konnectSessionId ?? null),
+        // a row's own fields: counters kept from the stored row, else from logs and payloads stored before it
+        const own = (key: string, sid: string, keep?: TraceRow) => ({
           id: key,
           sessionId: sid,
           logCount: keep?.logCount ?? reads.row<LogsRow>('logs', key)?.records.length ?? 0,
           hasPayload: keep?.hasPayload ?? !!reads.row('payloads', key),
-          chunks: [],
+          chunks: [] as string[],
+        });
+        const summary = (key: string, sid: string, trace: TraceSpans, keep?: TraceRow): TraceRow => ({
+          ...summarizeTrace(trace, input.sessionOf?.[trace.traceId] ?? keep?.konnectSessionId ?? null),
+          ...own(key, sid, keep),
         });
 
         // the spans of a trace given by its summary, from this batch's source chunks
@@ -400,13 +405,7 @@ export class ImportWriter {
           // a summary stands for spans kept as source lines; without them there is nothing to store
           if (inc.summary && !nos) throw new Error(`trace ${inc.traceId}: its summary came without the source lines holding its spans`);
           const row: TraceRow = inc.summary
-            ? rowFromText(inc.summary, {
-                id: key,
-                sessionId: sid,
-                logCount: reads.row<LogsRow>('logs', key)?.records.length ?? 0,
-                hasPayload: !!reads.row('payloads', key),
-                chunks: [],
-              })
+            ? rowFromText(inc.summary, own(key, sid))
             : summary(key, sid, inc.trace!);
           d.traces++;
           d.spans += row.spanCount;
@@ -551,24 +550,10 @@ export class ImportWriter {
 
 /** Undoes an import: deletes what it created, restores what it changed. Safe to run twice. */
 export async function rollbackImport(db: KtvDb, importId: string): Promise<void> {
-  await db.transaction('rw', [db.sessions, db.pages, db.directory, db.chunks, db.logs, db.payloads, db.journal], async () => {
-    await Promise.all([
-      db.pages.where('importId').equals(importId).delete(),
-      db.directory.where('importId').equals(importId).delete(),
-      db.chunks.where('importId').equals(importId).delete(),
-      db.logs.where('importId').equals(importId).delete(),
-      db.payloads.where('importId').equals(importId).delete(),
-    ]);
-    const created = await db.sessions.filter((s) => s.importId === importId).primaryKeys();
-    await db.sessions.bulkDelete(created);
-    const entries = await db.journal.where('importId').equals(importId).toArray();
-    for (const e of entries) {
-      // an entry naming a table this version no longer has cannot be restored (the upgrade undid those)
-      if (!db.tables.some((t) => t.name === e.table)) continue;
-      await db.table(e.table).put(e.before);
-    }
-    await db.journal.where('importId').equals(importId).delete();
-  });
+  await db.transaction('rw', [db.sessions, db.pages, db.directory, db.chunks, db.logs, db.payloads, db.journal], () =>
+    // a journal entry naming a table this version no longer has is skipped (the upgrade undid those)
+    undoImport((name) => db.tables.find((t) => t.name === name), DATA_TABLES, importId),
+  );
 }
 
 /** Undoes imports a crash or a closed window left unfinished. Returns how many. */
