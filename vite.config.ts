@@ -10,6 +10,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    // KTV_NO_MINIFY=1: readable function names in CPU profiles (used when profiling the import)
+    ...(process.env.KTV_NO_MINIFY ? { minify: false } : {}),
   },
   worker: { format: 'es' },
 });

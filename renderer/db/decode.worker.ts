@@ -11,6 +11,7 @@ import { decodeLineSegment } from '../../shared/decode/index';
 import { summarizeTrace } from '../../shared/kong/summary';
 import type { SegmentJob, SegmentReply } from './ingest-types';
 import type { SummaryText } from './schema';
+import { summaryJson } from './stored-row';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -19,7 +20,7 @@ function reply(job: SegmentJob): SegmentReply {
   const { batch } = r;
   const summaries: SummaryText[] = batch.traces.map((t) => {
     const s = summarizeTrace(t, batch.sessionOf?.[t.traceId] ?? null);
-    return { traceId: s.traceId, requestId: s.requestId, spanCount: s.spanCount, konnectSessionId: s.konnectSessionId, json: JSON.stringify(s) };
+    return { traceId: s.traceId, requestId: s.requestId, spanCount: s.spanCount, konnectSessionId: s.konnectSessionId, json: summaryJson(s) };
   });
   const out: SegmentReply = {
     id: job.id,

@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { LogRecord, Payload, TraceSpans } from '../../shared/model/types';
 import { readTraceSpans } from './chunks';
 import { db } from './db';
-import { decodePage, directoryHas, traceKey, type DirectoryRow, type SessionRow, type TraceRow } from './schema';
+import { decodePage, directoryHas, traceKey, type DirectoryRow, type PageRow, type SessionRow, type TraceRow } from './schema';
 
 /** Visible sessions (an import still running is hidden), newest first, pinned ones on top. */
 export async function listSessions(): Promise<SessionRow[]> {
@@ -21,10 +21,28 @@ export const useSessions = (): SessionRow[] | undefined => useLiveQuery(listSess
 export const useSession = (id: string | null): SessionRow | undefined | null =>
   useLiveQuery(async () => (id ? ((await db.sessions.get(id)) ?? null) : null), [id]);
 
+/**
+ * Decoded pages, kept while their text is unchanged: the list and the pick of a first trace read the same
+ * pages at the same moment (at the end of an import, each would otherwise parse every page), and a page a
+ * write left alone is not parsed again. The rows are shared: callers must not change them.
+ */
+const decodedPages = new Map<string, { text: string; traces: TraceRow[] }>();
+/** about 64,000 summaries */
+const DECODED_PAGES = 64;
+
+function pageTraces(row: PageRow): TraceRow[] {
+  const hit = decodedPages.get(row.id);
+  decodedPages.delete(row.id);
+  const traces = hit && hit.text === row.traces ? hit.traces : decodePage(row).traces;
+  decodedPages.set(row.id, { text: row.traces, traces });
+  if (decodedPages.size > DECODED_PAGES) decodedPages.delete(decodedPages.keys().next().value!);
+  return traces;
+}
+
 /** A session's trace summaries in start order (the list sorts and filters them in memory). */
 export async function listTraces(sessionId: string): Promise<TraceRow[]> {
   const pages = await db.pages.where('sessionId').equals(sessionId).toArray();
-  return pages.flatMap((p) => decodePage(p).traces).sort((a, b) => a.startMs - b.startMs);
+  return pages.flatMap(pageTraces).sort((a, b) => a.startMs - b.startMs);
 }
 
 export const useTraces = (sessionId: string | null): TraceRow[] | undefined =>
@@ -35,7 +53,7 @@ async function rowFrom(dirs: DirectoryRow[], match: (d: DirectoryRow) => boolean
   for (const d of dirs) {
     if (!match(d)) continue;
     const row = await db.pages.get(d.id);
-    const found = row ? decodePage(row).traces.find(pick) : undefined;
+    const found = row ? pageTraces(row).find(pick) : undefined;
     if (found) return found;
   }
   return undefined;

@@ -57,29 +57,29 @@ export function isErrorSpan(span: Span): boolean {
   return status !== null && status >= 500;
 }
 
-export function summarizeTrace(trace: TraceSpans, konnectSessionId: string | null = null): TraceSummary {
-  const root = findRoot(trace);
-  let minStart = Infinity;
-  let maxEnd = -Infinity;
-  let errorCount = 0;
-  for (const s of trace.spans) {
-    if (s.start < minStart) minStart = s.start;
-    if (s.start + s.duration > maxEnd) maxEnd = s.start + s.duration;
-    if (isErrorSpan(s)) errorCount++;
-  }
-  if (!Number.isFinite(minStart)) minStart = maxEnd = 0;
-  const a: Attributes = root?.attributes ?? {};
+/** The fields of a summary read from the root span's attributes alone (stores may keep only the attributes). */
+export type RootFields = Pick<
+  TraceSummary,
+  | 'method'
+  | 'url'
+  | 'path'
+  | 'route'
+  | 'routeId'
+  | 'serviceId'
+  | 'consumerId'
+  | 'status'
+  | 'upstreamStatus'
+  | 'latencyTotalMs'
+  | 'latencyInternalMs'
+  | 'latencyUpstreamMs'
+  | 'latencyClientMs'
+  | 'requestId'
+>;
+
+export function rootFields(a: Attributes): RootFields {
   const url = attrString(a, 'url.full', 'http.url');
   const route = attrString(a, 'http.route');
-  const baseMs = Number(BigInt(trace.baseNs) / 1000n) / 1000;
-  const resource = root ? trace.resources[root.resource] : undefined;
   return {
-    traceId: trace.traceId,
-    rootName: root?.name ?? '',
-    startMs: baseMs + minStart / NS_PER_MS,
-    durationMs: (root ? root.duration : maxEnd - minStart) / NS_PER_MS,
-    spanCount: trace.spans.length,
-    errorCount,
     method: attrString(a, 'http.request.method', 'http.method'),
     url,
     path: pathOf(url, route),
@@ -94,6 +94,31 @@ export function summarizeTrace(trace: TraceSpans, konnectSessionId: string | nul
     latencyUpstreamMs: attrNumber(a, 'proxy.kong.latency.upstream'),
     latencyClientMs: attrNumber(a, 'proxy.kong.latency.client'),
     requestId: attrString(a, 'proxy.kong.request.id'),
+  };
+}
+
+export function summarizeTrace(trace: TraceSpans, konnectSessionId: string | null = null): TraceSummary {
+  const root = findRoot(trace);
+  let minStart = Infinity;
+  let maxEnd = -Infinity;
+  let errorCount = 0;
+  for (const s of trace.spans) {
+    if (s.start < minStart) minStart = s.start;
+    if (s.start + s.duration > maxEnd) maxEnd = s.start + s.duration;
+    if (isErrorSpan(s)) errorCount++;
+  }
+  if (!Number.isFinite(minStart)) minStart = maxEnd = 0;
+  const a: Attributes = root?.attributes ?? {};
+  const baseMs = Number(BigInt(trace.baseNs) / 1000n) / 1000;
+  const resource = root ? trace.resources[root.resource] : undefined;
+  return {
+    traceId: trace.traceId,
+    rootName: root?.name ?? '',
+    startMs: baseMs + minStart / NS_PER_MS,
+    durationMs: (root ? root.duration : maxEnd - minStart) / NS_PER_MS,
+    spanCount: trace.spans.length,
+    errorCount,
+    ...rootFields(a),
     konnectSessionId: konnectSessionId ?? (resource ? attrString(resource, 'session.id') : null),
     rootAttributes: a,
   };

@@ -18,6 +18,7 @@ import { ImportFailed, runImport } from '../../renderer/db/ingest';
 import {
   decodePage,
   directoryHas,
+  encodePage,
   newSessionRow,
   openDb,
   PAGE_TRACES,
@@ -28,6 +29,7 @@ import {
   type SummaryText,
   type TraceRow,
 } from '../../renderer/db/schema';
+import { summaryJson } from '../../renderer/db/stored-row';
 import { ImportWriter, recoverUnfinishedImports, type WriteInput } from '../../renderer/db/writer';
 
 const fixture = (p: string) => new Uint8Array(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../fixtures', p)));
@@ -83,7 +85,7 @@ async function decodeKept(lines: string[], batchSpans = 100_000): Promise<Decode
 const summariesOf = (batch: DecodedBatch): SummaryText[] =>
   batch.traces.map((t) => {
     const s = summarizeTrace(t, batch.sessionOf?.[t.traceId] ?? null);
-    return { traceId: s.traceId, requestId: s.requestId, spanCount: s.spanCount, konnectSessionId: s.konnectSessionId, json: JSON.stringify(s) };
+    return { traceId: s.traceId, requestId: s.requestId, spanCount: s.spanCount, konnectSessionId: s.konnectSessionId, json: summaryJson(s) };
   });
 
 /** A batch as the parallel import writes it: summaries and source lines, no decoded spans. */
@@ -207,7 +209,7 @@ describe('ImportWriter with summaries and source lines', () => {
     const chunkIds = page.traces.map((r) => r.chunks);
     expect(page.traces).toEqual(
       input1.summaries!.map((s, i) => ({
-        ...JSON.parse(s.json),
+        ...summarizeTrace(first!.traces.find((t) => t.traceId === s.traceId)!),
         id: traceKey(SID, s.traceId),
         sessionId: SID,
         logCount: s.traceId === T1 ? 2 : 0,
@@ -295,6 +297,40 @@ describe('many traces: pages and directory', () => {
     // a trace on the last page opens
     const last = rows.find((r) => r.traceId === tid(COUNT))!;
     expect((await readTraceSpans(db, last))?.spans.map((s) => s.spanId).sort()).toEqual([sid(COUNT * 100 + 1), sid(COUNT * 100 + 2)]);
+  });
+});
+
+describe('stored rows', () => {
+  it.each(['decoded traces', 'summaries'])('leave out what can be derived, and read back as the full summary (%s)', async (how) => {
+    const lines = [1, 2, 3].map((i) => spansLine({ [tid(i)]: [i * 100 + 1, i * 100 + 2, i * 100 + 3] }, { requestId: (t) => `req-${t.slice(-4)}` }));
+    const [batch] = await decodeKept(lines);
+    const w = new ImportWriter(db, 'imp-rows', session);
+    await w.write(how === 'summaries' ? asSummaries(batch!) : batch!);
+    await w.commit();
+    const [page] = await db.pages.toArray();
+    const stored = JSON.parse(page!.traces) as Record<string, unknown>[];
+    expect(stored).toHaveLength(3);
+    for (const key of ['id', 'sessionId', 'method', 'status', 'requestId', 'path', 'latencyTotalMs']) expect(stored[0]).not.toHaveProperty(key);
+    expect(stored[0]).toMatchObject({ traceId: tid(1), spanCount: 3, rootAttributes: { 'proxy.kong.request.id': 'req-0001' }, chunks: [expect.any(String)] });
+    const rows = await listRows(db);
+    for (const t of batch!.traces) {
+      const row = rows.find((r) => r.traceId === t.traceId)!;
+      const { id, sessionId, logCount, hasPayload, chunks, ...summary } = row;
+      expect(summary).toEqual(summarizeTrace(t));
+      expect({ id, sessionId, logCount, hasPayload }).toEqual({ id: traceKey(SID, t.traceId), sessionId: SID, logCount: 0, hasPayload: false });
+      expect(chunks).toHaveLength(1);
+    }
+  });
+
+  it('pages written before rows left out derived fields still read the same', async () => {
+    const [batch] = await decodeKept([spansLine({ [tid(7)]: [701, 702] }, { requestId: () => 'req-7' }), spansLine({ [tid(8)]: [801] })]);
+    const summary = summarizeTrace(batch!.traces[0]!);
+    const full: TraceRow = { ...summary, id: traceKey(SID, tid(7)), sessionId: SID, logCount: 2, hasPayload: true, chunks: ['c1'] };
+    const old = { id: `${SID}|p:old:0`, sessionId: SID, traces: JSON.stringify([full]) };
+    expect(decodePage(old).traces).toEqual([full]);
+    // and a page written now decodes to the same row
+    expect(decodePage(encodePage({ id: old.id, sessionId: SID, traces: [full] })).traces).toEqual([full]);
+    expect(encodePage({ id: old.id, sessionId: SID, traces: [full] }).traces.length).toBeLessThan(old.traces.length * 0.8);
   });
 });
 
