@@ -16,7 +16,7 @@ import { summaryJson } from './stored-row';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 function reply(job: SegmentJob): SegmentReply {
-  const r = decodeLineSegment({ bytes: job.bytes, fileName: job.fileName, firstLine: job.firstLine, last: job.last, keepSource: true });
+  const r = decodeLineSegment({ bytes: job.parts, fileName: job.fileName, firstLine: 1, last: job.last, keepSource: true });
   const { batch } = r;
   const summaries: SummaryText[] = batch.traces.map((t) => {
     const s = summarizeTrace(t, batch.sessionOf?.[t.traceId] ?? null);
@@ -34,6 +34,7 @@ function reply(job: SegmentJob): SegmentReply {
     spans: r.spans,
     logCount: r.logs,
     skippedCount: r.skipped,
+    lines: r.lines,
   };
   if (batch.sessionOf) out.sessionOf = batch.sessionOf;
   if (r.firstSkipped) out.firstSkipped = r.firstSkipped;
@@ -49,7 +50,7 @@ scope.onmessage = (e: MessageEvent<SegmentJob>) => {
     out =
       err instanceof DecodeError
         ? { id: job.id, ok: false, where: err.where, reason: err.reason }
-        : { id: job.id, ok: false, where: `line ${job.firstLine}`, reason: err instanceof Error ? err.message : String(err) };
+        : { id: job.id, ok: false, where: 'line 1', reason: err instanceof Error ? err.message : String(err) };
   }
   // the source lines go over by transfer (each chunk owns its buffer)
   scope.postMessage(out, out.ok ? out.chunks.map((c) => c.bytes.buffer as ArrayBuffer) : []);

@@ -72,12 +72,14 @@ export type FromWorker =
   | { type: 'failed'; jobId: string; failure: ImportFailure }
   | { type: 'recovered'; undone: number };
 
-/** A segment of a JSON-lines file for a decode worker (decode.worker.ts); `bytes` is transferred. */
+/**
+ * A segment of whole lines of a JSON-lines file for a decode worker (decode.worker.ts), as the pieces read;
+ * `parts` are transferred. The worker numbers lines from the segment's start.
+ */
 export interface SegmentJob {
   id: number;
   fileName: string;
-  bytes: Uint8Array;
-  firstLine: number;
+  parts: Uint8Array[];
   last: boolean;
 }
 
@@ -98,5 +100,7 @@ export type SegmentReply =
       logCount: number;
       skippedCount: number;
       firstSkipped?: Skipped;
+      /** lines in the segment */
+      lines: number;
     }
   | { id: number; ok: false; where: string; reason: string };

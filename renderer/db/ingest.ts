@@ -187,28 +187,25 @@ export async function runImport(
   }
 }
 
-function concat(parts: Uint8Array[], size: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
+/** A line longer than MAX_LINE_BYTES after `segments` segments of whole lines (its number is known once they are decoded). */
+export class LineTooLong extends Error {
+  constructor(readonly segments: number) {
+    super(`the line is longer than ${sizeText(MAX_LINE_BYTES)}`);
   }
-  return out;
 }
 
-function countLines(bytes: Uint8Array): number {
-  let n = 0;
-  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) n++;
-  return n;
-}
+/** The piece as its own buffer (a view into a bigger one is copied), so that it can be transferred. */
+const owned = (p: Uint8Array): Uint8Array => (p.byteOffset === 0 && p.byteLength === p.buffer.byteLength ? p : p.slice());
 
-/** The decompressed input cut after a newline about every SEGMENT_BYTES, with the number of each segment's first line. */
-export async function* lineSegments(plain: AsyncIterable<Uint8Array>, fileName: string, signal: AbortSignal): AsyncGenerator<Omit<SegmentJob, 'id' | 'fileName'>> {
+/**
+ * The decompressed input cut after a newline about every SEGMENT_BYTES, each segment as the pieces read
+ * (every piece owning its buffer, so that it can be transferred). Lines are neither counted nor copied
+ * here, on the thread that also writes: the decode workers do that.
+ */
+export async function* lineSegments(plain: AsyncIterable<Uint8Array>, signal: AbortSignal): AsyncGenerator<Omit<SegmentJob, 'id' | 'fileName'>> {
   let parts: Uint8Array[] = [];
   let size = 0;
-  let line = 1;
+  let segments = 0;
   /** parts before this index are known to hold no newline */
   let scanned = 0;
   for await (const chunk of plain) {
@@ -216,7 +213,7 @@ export async function* lineSegments(plain: AsyncIterable<Uint8Array>, fileName: 
     parts.push(chunk);
     size += chunk.length;
     if (size < SEGMENT_BYTES) continue;
-    // the segment ends after the last newline: find it from the end, then copy the bytes once
+    // the segment ends after the last newline: find it from the end
     let k = parts.length - 1;
     let nl = -1;
     for (; k >= scanned; k--) {
@@ -224,24 +221,23 @@ export async function* lineSegments(plain: AsyncIterable<Uint8Array>, fileName: 
       if (nl !== -1) break;
     }
     if (nl === -1) {
-      if (size > MAX_LINE_BYTES) throw new DecodeError(fileName, `line ${line}`, `the line is longer than ${sizeText(MAX_LINE_BYTES)}`);
+      if (size > MAX_LINE_BYTES) throw new LineTooLong(segments);
       scanned = parts.length;
       continue;
     }
     const tail = parts[k]!;
-    const after = parts.slice(k + 1);
-    const cut = size - after.reduce((n, p) => n + p.length, 0) - (tail.length - nl - 1);
-    const bytes = concat([...parts.slice(0, k), tail.subarray(0, nl + 1)], cut);
-    const firstLine = line;
-    // counted before the bytes are handed over (and transferred away)
-    line += countLines(bytes);
-    yield { bytes, firstLine, last: false };
-    parts = [tail.subarray(nl + 1), ...after].filter((p) => p.length > 0);
-    size -= cut;
+    const segment = [...parts.slice(0, k), tail.subarray(0, nl + 1)];
+    parts = [tail.subarray(nl + 1), ...parts.slice(k + 1)].filter((p) => p.length > 0);
+    size = parts.reduce((n, p) => n + p.length, 0);
     scanned = 0;
+    segments++;
+    yield { parts: segment.map(owned), last: false };
   }
-  if (size > 0) yield { bytes: concat(parts, size), firstLine: line, last: true };
+  if (size > 0) yield { parts: parts.map(owned), last: true };
 }
+
+/** `where` of a record a decode worker skipped, its line number (counted from the segment's start) made the file's. */
+const inFile = (where: string, linesBefore: number): string => where.replace(/^line (\d+)/, (_, n: string) => `line ${Number(n) + linesBefore}`);
 
 /**
  * Imports a JSON-lines input with its decoding spread over DECODERS worker threads: segments go out in
@@ -275,11 +271,17 @@ async function importLinesInParallel(
   let payloads = 0;
   let firstSkipped: Skipped | undefined;
   let skippedCount = 0;
+  /** lines in the segments taken so far */
+  let lines = 0;
   // one write at a time, in input order; the next reply is awaited while a write runs
   let writing: Promise<void> = Promise.resolve();
   const take = async (pending: Promise<SegmentReply>) => {
     const reply = await pending;
-    if (!reply.ok) throw new DecodeError(fileName, reply.where, reply.reason);
+    if (!reply.ok) throw new DecodeError(fileName, inFile(reply.where, lines), reply.reason);
+    // the workers number lines from their segment's start
+    for (const s of reply.skipped) s.where = inFile(s.where, lines);
+    if (reply.firstSkipped) reply.firstSkipped.where = inFile(reply.firstSkipped.where, lines);
+    lines += reply.lines;
     spans += reply.spans;
     logs += reply.logCount;
     payloads += reply.payloads.length;
@@ -293,19 +295,24 @@ async function importLinesInParallel(
   try {
     const inFlight: Promise<SegmentReply>[] = [];
     let id = 0;
-    for await (const seg of lineSegments(opened.plain, fileName, signal)) {
-      // the bytes go over by transfer: they must own their buffer
-      const bytes = seg.bytes.byteOffset === 0 && seg.bytes.byteLength === seg.bytes.buffer.byteLength ? seg.bytes : seg.bytes.slice();
-      const job: SegmentJob = { ...seg, bytes, id: id++, fileName };
-      inFlight.push(
-        new Promise<SegmentReply>((resolve, reject) => {
-          waiting.set(job.id, { resolve, reject });
-          workers[job.id % DECODERS]!.postMessage(job, [job.bytes.buffer]);
-        }),
-      );
-      // a rejected reply is awaited (and thrown) in order; until then it must not count as unhandled
-      inFlight[inFlight.length - 1]!.catch(() => {});
-      if (inFlight.length >= SEGMENTS_IN_FLIGHT) await take(inFlight.shift()!);
+    try {
+      for await (const seg of lineSegments(opened.plain, signal)) {
+        const job: SegmentJob = { ...seg, id: id++, fileName };
+        inFlight.push(
+          new Promise<SegmentReply>((resolve, reject) => {
+            waiting.set(job.id, { resolve, reject });
+            workers[job.id % DECODERS]!.postMessage(job, job.parts.map((p) => p.buffer as ArrayBuffer));
+          }),
+        );
+        // a rejected reply is awaited (and thrown) in order; until then it must not count as unhandled
+        inFlight[inFlight.length - 1]!.catch(() => {});
+        if (inFlight.length >= SEGMENTS_IN_FLIGHT) await take(inFlight.shift()!);
+      }
+    } catch (e) {
+      if (!(e instanceof LineTooLong)) throw e;
+      // the line's number: the lines of the segments before it, once they are decoded
+      while (inFlight.length > 0) await take(inFlight.shift()!);
+      throw new DecodeError(fileName, `line ${lines + 1}`, e.message);
     }
     while (inFlight.length > 0) await take(inFlight.shift()!);
     await writing;

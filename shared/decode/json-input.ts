@@ -12,7 +12,7 @@ import { JsonDocSplitter, type JsonUnit } from './json-split';
 import { LineSplitter, type Line } from './lines';
 import { convertRequest, convertResourceLogs, convertResourceSpans } from './otlp';
 import { convertPayload, PAYLOAD_KEY_RE } from './payloads';
-import { utf8Decoder } from './platform';
+import { utf8Decoder, utf8Encoder } from './platform';
 import type { Peekable } from './source';
 
 const STREAM_KEYS: ReadonlySet<string> = new Set(['resourceSpans', 'resource_spans', 'resourceLogs', 'resource_logs', 'batches', 'data']);
@@ -107,23 +107,30 @@ class SourceKeeper {
   }
 }
 
-/** Decodes one JSON line into the collector (keeping its text when it held spans). */
+/** Decodes one JSON line's text into the collector; returns whether it held spans. */
+function decodeLine(c: Collector, text: string, number: number, last: boolean): boolean {
+  if (text.trim() === '') return false;
+  const where = `line ${number}`;
+  const parsed = parse(text);
+  if (!parsed.ok) {
+    c.skip(where, last ? `the last line is incomplete (the writer was probably cut off): ${parsed.error}` : `invalid JSON: ${parsed.error}`);
+    return false;
+  }
+  const spansBefore = c.totalSpans;
+  if (!convertRequest(c, parsed.value, `${where} $`)) {
+    c.skip(where, 'the line holds neither resourceSpans nor resourceLogs');
+    return false;
+  }
+  return c.totalSpans > spansBefore;
+}
+
+/** Decodes one JSON line into the collector (keeping its bytes when it held spans). */
 function lineHandler(c: Collector, keeper: SourceKeeper | null): (line: Line, last: boolean) => void {
   const decoder = utf8Decoder();
   return (line, last) => {
     let bytes = line.bytes;
     if (line.number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-    const text = decoder.decode(bytes);
-    if (text.trim() === '') return;
-    const where = `line ${line.number}`;
-    const parsed = parse(text);
-    if (!parsed.ok) {
-      c.skip(where, last ? `the last line is incomplete (the writer was probably cut off): ${parsed.error}` : `invalid JSON: ${parsed.error}`);
-      return;
-    }
-    const spansBefore = c.totalSpans;
-    if (!convertRequest(c, parsed.value, `${where} $`)) c.skip(where, 'the line holds neither resourceSpans nor resourceLogs');
-    else if (keeper && c.totalSpans > spansBefore) keeper.keep(bytes);
+    if (decodeLine(c, decoder.decode(bytes), line.number, last) && keeper) keeper.keep(bytes);
   };
 }
 
@@ -153,8 +160,8 @@ export async function* decodeJsonLines(ctx: DecodeContext, source: Peekable): As
 }
 
 export interface LineSegment {
-  /** whole lines of a JSON-lines input (the last one may lack its newline when `last`) */
-  bytes: Uint8Array;
+  /** whole lines of a JSON-lines input (the last one may lack its newline when `last`), in one or more pieces */
+  bytes: Uint8Array | readonly Uint8Array[];
   fileName: string;
   /** the number of the segment's first line in the whole input */
   firstLine: number;
@@ -170,32 +177,92 @@ export interface SegmentResult {
   logs: number;
   skipped: number;
   firstSkipped?: Skipped;
+  /** how many lines the segment held */
+  lines: number;
+}
+
+/** Gathers the texts of the lines that held spans into SourceChunks (the segment decoder's SourceKeeper). */
+class TextKeeper {
+  private lines: string[] = [];
+  private size = 0;
+  private no = 0;
+  private readonly encoder = utf8Encoder();
+
+  constructor(private readonly c: Collector) {
+    c.sourceChunk = 0;
+  }
+
+  keep(line: string): void {
+    this.lines.push(line);
+    this.size += line.length + 1;
+    if (this.size >= SOURCE_CHUNK_BYTES) this.close();
+  }
+
+  close(): void {
+    if (this.lines.length === 0) return;
+    this.c.addSourceChunk({ no: this.no, bytes: this.encoder.encode(this.lines.join('\n')) });
+    this.lines = [];
+    this.size = 0;
+    this.c.sourceChunk = ++this.no;
+  }
 }
 
 /**
  * Decodes a segment of a JSON-lines input on its own, so that segments can be decoded in parallel (the
- * import does so in worker threads). Line numbers in what it skips are those of the whole input.
+ * import does so in worker threads). Line numbers in what it skips are those of the whole input. The
+ * segment is decoded to text at once and cut into lines there, which costs less than finding the lines
+ * in the bytes. The source lines it keeps are their bytes as read; when characters and bytes do not line
+ * up (multi-byte UTF-8), their texts encoded again (the same bytes but for invalid UTF-8, which was
+ * replaced with U+FFFD).
  */
 export function decodeLineSegment(seg: LineSegment): SegmentResult {
   const c = new Collector();
   c.format = 'otlp-jsonl';
-  const keeper = seg.keepSource ? new SourceKeeper(c) : null;
-  const handle = lineHandler(c, keeper);
-  const splitter = new LineSplitter(seg.fileName, Number.MAX_SAFE_INTEGER, seg.firstLine);
-  const lines: Line[] = [];
-  splitter.push(seg.bytes, lines);
-  for (const line of lines) handle(line, false);
-  const tail = splitter.end();
-  if (tail) handle(tail, seg.last);
-  keeper?.close();
+  const bytes = seg.bytes instanceof Uint8Array ? seg.bytes : concat(seg.bytes);
+  const text = utf8Decoder().decode(bytes);
+  // every character from one byte (ASCII, or an invalid byte replaced): the lines' bytes are at the same offsets
+  const sameOffsets = text.length === bytes.length;
+  const bytesKeeper = seg.keepSource && sameOffsets ? new SourceKeeper(c) : null;
+  const textKeeper = seg.keepSource && !sameOffsets ? new TextKeeper(c) : null;
+  let number = seg.firstLine - 1;
+  for (let from = 0; from < text.length; ) {
+    const nl = text.indexOf('\n', from);
+    number++;
+    // a line that ends the input without a newline may have been cut off
+    const last = nl === -1 && seg.last;
+    let end = nl === -1 ? text.length : nl;
+    if (nl !== -1 && end > from && text.charCodeAt(end - 1) === 0x0d) end--;
+    const start = number === 1 && text.charCodeAt(0) === 0xfeff ? 1 : from;
+    const line = text.slice(start, end);
+    if (decodeLine(c, line, number, last)) {
+      bytesKeeper?.keep(bytes.subarray(start, end));
+      textKeeper?.keep(line);
+    }
+    if (nl === -1) break;
+    from = nl + 1;
+  }
+  bytesKeeper?.close();
+  textKeeper?.close();
   const result: SegmentResult = {
-    batch: c.take(seg.bytes.length, seg.bytes.length),
+    batch: c.take(bytes.length, bytes.length),
     spans: c.totalSpans,
     logs: c.totalLogs,
     skipped: c.totalSkipped,
+    lines: number - seg.firstLine + 1,
   };
   if (c.firstSkipped) result.firstSkipped = c.firstSkipped;
   return result;
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
 }
 
 function dispatch(c: Collector, unit: JsonUnit, value: unknown, rest: Record<string, unknown>): void {

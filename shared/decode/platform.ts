@@ -25,13 +25,22 @@ export interface DecompressionStreamLike {
 }
 type DecompressionStreamCtor = new (format: 'gzip' | 'deflate' | 'deflate-raw') => DecompressionStreamLike;
 
-const g = globalThis as unknown as { TextDecoder?: TextDecoderCtor; DecompressionStream?: DecompressionStreamCtor };
+interface TextEncoderLike {
+  encode(input: string): Uint8Array;
+}
+
+const g = globalThis as unknown as { TextDecoder?: TextDecoderCtor; TextEncoder?: new () => TextEncoderLike; DecompressionStream?: DecompressionStreamCtor };
 
 /** A UTF-8 decoder that replaces invalid sequences (a bad byte in one record must not fail the file). */
 export function utf8Decoder(): TextDecoderLike {
   if (!g.TextDecoder) throw new Error('TextDecoder is not available in this environment');
   // ignoreBOM keeps a leading BOM in the text; the decoders skip it themselves where it can appear
   return new g.TextDecoder('utf-8', { ignoreBOM: true });
+}
+
+export function utf8Encoder(): TextEncoderLike {
+  if (!g.TextEncoder) throw new Error('TextEncoder is not available in this environment');
+  return new g.TextEncoder();
 }
 
 export function decompressionStream(format: 'gzip'): DecompressionStreamLike {

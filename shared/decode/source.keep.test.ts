@@ -7,6 +7,7 @@ import type { DecodedBatch, SourceChunk } from './api';
 import { DecodeError } from './api';
 import { decodeAll, decodeLineSegment, decodeStream, openInput, type DecodedAll } from './index';
 import { chunked, rejection, utf8 } from './test-helpers';
+import { mulberry32 } from '../util/random';
 import type { Span, TraceSpans } from '../model/types';
 import konnectDoc from '../../test/fixtures/konnect/trace-batches-gateway-3.10.json';
 
@@ -225,6 +226,30 @@ describe('decodeLineSegment', () => {
     expect(r.firstSkipped).toBeUndefined();
     expect(r.batch.format).toBe('otlp-jsonl');
     expect(r.batch.source).toBeUndefined();
+  });
+
+  it('counts its lines (a last one without newline included, CRLF endings alike)', () => {
+    expect(seg(`${LINES[0]}\n${LINES[1]}\n`, 1, true).lines).toBe(2);
+    expect(seg(`${LINES[0]}\r\n\r\n${LINES[1]}`, 40, true)).toMatchObject({ lines: 3, spans: 2, logs: 2, skipped: 0 });
+  });
+
+  it('decodes a segment given in pieces, cut anywhere, even inside a character, as in one piece', () => {
+    // non-ASCII text: characters and bytes do not line up, so the kept lines are the texts encoded again
+    const wide = JSON.parse(spansLine({ [T1]: [1, 2] }));
+    wide.resourceSpans[0].scopeSpans[0].spans[0].name = 'kong é 日本 🚀';
+    const body = [JSON.stringify(wide), logsLine(1), '{"resourceSpans": [ broken', spansLine({ [T2]: [3] })].join('\n') + '\n';
+    const bytes = utf8(body);
+    const whole = decodeLineSegment({ bytes, fileName: 'big.jsonl', firstLine: 1, last: true, keepSource: true });
+    expect(whole.batch.traces.find((t) => t.traceId === T1)?.spans.map((x) => x.name)).toContain('kong é 日本 🚀');
+    // the kept lines are the bytes of the lines that held spans, exactly
+    expect(whole.batch.source?.chunks.map((c) => text(c.bytes))).toEqual([`${JSON.stringify(wide)}\n${spansLine({ [T2]: [3] })}`]);
+    const view = (r: typeof whole) => JSON.stringify([r.batch.traces, r.batch.logs, r.batch.skipped, r.batch.source?.chunks.map((c) => [...c.bytes]), r.batch.source?.chunksOf, r.lines]);
+    const rand = mulberry32(3);
+    for (let i = 0; i < 40; i++) {
+      const cuts = [...new Set([0, ...Array.from({ length: 1 + Math.floor(rand() * 5) }, () => Math.floor(rand() * bytes.length)), bytes.length])].sort((a, b) => a - b);
+      const pieces = cuts.slice(1).map((c, k) => bytes.slice(cuts[k], c));
+      expect(view(decodeLineSegment({ bytes: pieces, fileName: 'big.jsonl', firstLine: 1, last: true, keepSource: true }))).toBe(view(whole));
+    }
   });
 
   it('accepts a byte order mark on line 1', () => {

@@ -20,7 +20,8 @@ export async function startBenchApp(): Promise<BenchApp> {
   const host = await startHostProcess({ dataDir });
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS, '--js-flags=--max-old-space-size=8192'],
+    // no V8 flags: the page runs as it would in a user's browser
+    args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: 1440, height: 900 },
   });
