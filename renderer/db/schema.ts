@@ -74,7 +74,7 @@ export interface Page {
  * A Page as stored: its rows as one JSON text, which IndexedDB stores and loads several times faster than
  * the same rows as objects (measured: 1.1 s against ~0.3 s of the writer's time per 1,000,000 spans). A
  * stored row leaves out what can be derived: its id and session (the page's), and the summary fields read
- * from the root's attributes (rootFields); decodePage puts them back. That makes pages about 40% smaller,
+ * from the root's attributes (rootFields); decodePage puts them back. That makes pages about a third smaller,
  * which every step pays for: making the JSON, handing it to the writer, storing it, and listing.
  */
 export interface PageRow {
