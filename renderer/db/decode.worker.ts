@@ -16,7 +16,7 @@ import { summaryJson } from './stored-row';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 function reply(job: SegmentJob): SegmentReply {
-  const r = decodeLineSegment({ bytes: job.parts, fileName: job.fileName, firstLine: 1, last: job.last, keepSource: true });
+  const r = decodeLineSegment({ bytes: job.parts, fileName: job.fileName, firstLine: 1, startsInput: job.first, last: job.last, keepSource: true });
   const { batch } = r;
   const summaries: SummaryText[] = batch.traces.map((t) => {
     const s = summarizeTrace(t, batch.sessionOf?.[t.traceId] ?? null);

@@ -80,6 +80,8 @@ export interface SegmentJob {
   id: number;
   fileName: string;
   parts: Uint8Array[];
+  /** whether the segment starts the file (a byte order mark may open its first line) */
+  first: boolean;
   last: boolean;
 }
 

@@ -230,10 +230,9 @@ export async function* lineSegments(plain: AsyncIterable<Uint8Array>, signal: Ab
     parts = [tail.subarray(nl + 1), ...parts.slice(k + 1)].filter((p) => p.length > 0);
     size = parts.reduce((n, p) => n + p.length, 0);
     scanned = 0;
-    segments++;
-    yield { parts: segment.map(owned), last: false };
+    yield { parts: segment.map(owned), first: segments++ === 0, last: false };
   }
-  if (size > 0) yield { parts: parts.map(owned), last: true };
+  if (size > 0) yield { parts: parts.map(owned), first: segments === 0, last: true };
 }
 
 /** `where` of a record a decode worker skipped, its line number (counted from the segment's start) made the file's. */

@@ -252,6 +252,16 @@ describe('decodeLineSegment', () => {
     }
   });
 
+  it('accepts a byte order mark only where the input starts', () => {
+    const body = `\ufeff${spansLine({ [T1]: [1, 2] })}\n${logsLine(1)}\n`;
+    // a segment from the middle of the input, numbered from its own start: its first line is line 1 of
+    // the segment, not of the file, so a mark there is a bad line as anywhere else in the file
+    const middle = decodeLineSegment({ bytes: utf8(body), fileName: 'big.jsonl', firstLine: 1, startsInput: false, last: false });
+    expect(middle).toMatchObject({ spans: 0, logs: 1, skipped: 1 });
+    expect(middle.batch.skipped[0]).toEqual({ where: 'line 1', reason: expect.stringMatching(/^invalid JSON/) });
+    expect(decodeLineSegment({ bytes: utf8(body), fileName: 'big.jsonl', firstLine: 1, startsInput: true, last: false })).toMatchObject({ spans: 2, skipped: 0 });
+  });
+
   it('accepts a byte order mark on line 1', () => {
     const body = `\ufeff${spansLine({ [T1]: [1, 2] })}\n${logsLine(1)}\n`;
     const r = seg(body, 1, true, true);

@@ -11,12 +11,12 @@ async function* chunked(bytes: Uint8Array, sizes: () => number): AsyncGenerator<
 }
 
 async function segmentsOf(bytes: Uint8Array, sizes: () => number) {
-  const out: { bytes: Uint8Array; last: boolean }[] = [];
+  const out: { bytes: Uint8Array; first: boolean; last: boolean }[] = [];
   for await (const s of lineSegments(chunked(bytes, sizes), new AbortController().signal)) {
     // every piece owns its buffer (it is transferred to a decode worker), and no buffer is in two pieces
     for (const p of s.parts) expect([p.byteOffset, p.byteLength]).toEqual([0, p.buffer.byteLength]);
     expect(new Set(s.parts.map((p) => p.buffer)).size).toBe(s.parts.length);
-    out.push({ bytes: new Uint8Array(Buffer.concat(s.parts)), last: s.last });
+    out.push({ bytes: new Uint8Array(Buffer.concat(s.parts)), first: s.first, last: s.last });
   }
   return out;
 }
@@ -60,6 +60,7 @@ describe('lineSegments (how a big JSON-lines import is cut for the decode worker
         const text = new TextDecoder().decode(s.bytes);
         expect(JSON.parse(text.split('\n')[0]!).n).toBe(line - 1);
         expect(s.last).toBe(i === segs.length - 1);
+        expect(s.first).toBe(i === 0);
         if (!s.last) {
           expect(s.bytes[s.bytes.length - 1]).toBe(0x0a);
           expect(s.bytes.length).toBeGreaterThanOrEqual(SEGMENT_BYTES - 200_100);
