@@ -114,3 +114,65 @@ export function sampleMemory(app: BenchApp): { stop(): { baselineMB: number; pea
     },
   };
 }
+
+/** CPU seconds (user + system) of each thread, keyed `pid/tid`, with its process type and thread name. */
+function threadTimes(pids: number[]): Map<string, { seconds: number; process: string; thread: string }> {
+  const out = new Map<string, { seconds: number; process: string; thread: string }>();
+  for (const pid of pids) {
+    let cmd: string;
+    let tids: string[];
+    try {
+      cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    const type = /--type=([a-z-]+)/.exec(cmd)?.[1];
+    const sub = /--utility-sub-type=[\w]+\.mojom\.(\w+)/.exec(cmd)?.[1];
+    const process = sub ?? type ?? (cmd.includes('chromium') ? 'browser' : 'host');
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const thread = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+        out.set(`${pid}/${tid}`, { seconds: (Number(f[11]) + Number(f[12])) / 100, process, thread });
+      } catch {
+        // the thread ended while we looked
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Samples the CPU time of every thread of the browser tree and the host until stopped (threads that end
+ * meanwhile, such as decode workers, keep their last sample). Returns CPU seconds by process and by thread.
+ */
+export function sampleCpu(app: BenchApp): { stop(): { total: number; byProcess: Record<string, number>; threads: { thread: string; process: string; seconds: number }[] } } {
+  const pids = () => [...processTree(app.profileDir), ...(app.host.child.pid ? [app.host.child.pid] : [])];
+  const start = threadTimes(pids());
+  const last = new Map(start);
+  const sample = () => {
+    for (const [k, v] of threadTimes(pids())) last.set(k, v);
+  };
+  const timer = setInterval(sample, 150);
+  const r2 = (x: number) => Math.round(x * 100) / 100;
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      const byProcess: Record<string, number> = {};
+      const threads: { thread: string; process: string; seconds: number }[] = [];
+      let total = 0;
+      for (const [k, v] of last) {
+        const seconds = v.seconds - (start.get(k)?.seconds ?? 0);
+        if (seconds <= 0) continue;
+        total += seconds;
+        byProcess[v.process] = r2((byProcess[v.process] ?? 0) + seconds);
+        threads.push({ thread: v.thread, process: v.process, seconds: r2(seconds) });
+      }
+      threads.sort((a, b) => b.seconds - a.seconds);
+      return { total: r2(total), byProcess, threads: threads.slice(0, 12) };
+    },
+  };
+}

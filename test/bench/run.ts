@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--spans N] [--only import,filter,receive] [--receive-seconds S]`
+ * `npm run bench [-- --json] [--spans N] [--only import,filter,receive] [--receive-seconds S] [--cpu]`
  *
  * Each figure is reported with a floor measured in the same run, so ratios survive a noisy machine:
  * - import: a generated OTLP/JSON-lines file of N spans (default 1,000,000) imported into IndexedDB by the
@@ -7,12 +7,13 @@
  *   JSON-parsing the same bytes line by line in a worker of the same page.
  * - filter: compiling an expression and filtering 10,000 trace summaries (issue 5).
  * - receive: the live OTLP receiver under concurrent exporters (issue 7).
- * The last line of `--json` output is one JSON object with every section.
+ * The last line of `--json` output is one JSON object with every section. `--cpu` also prints where the
+ * import's CPU time went: seconds per process of the browser (and the host) and the busiest threads.
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../e2e/launch';
-import { invoke, sampleMemory, startBenchApp } from './browser';
+import { invoke, sampleCpu, sampleMemory, startBenchApp } from './browser';
 import { execFileSync } from 'node:child_process';
 
 const argv = process.argv.slice(2);
@@ -89,6 +90,7 @@ async function benchImport() {
     // the import, as a user starts it: Recent → the file
     await app.page.getByRole('button', { name: 'Recent' }).click();
     const mem = sampleMemory(app);
+    const cpu = flag('cpu') ? sampleCpu(app) : null;
     const item = app.page.getByRole('menuitem', { name: new RegExp(ref.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
     await item.waitFor();
     await app.page.evaluate(() => {
@@ -100,6 +102,7 @@ async function benchImport() {
     await Promise.race([done.waitFor({ timeout: 30 * 60_000 }), failed.waitFor({ timeout: 30 * 60_000 })]);
     const seconds = (await app.page.evaluate(() => performance.now() - (window as unknown as { __t0: number }).__t0)) / 1000;
     const memory = mem.stop();
+    const cpuTimes = cpu?.stop();
     if (await failed.count()) throw new Error(`import failed: ${await failed.textContent()}`);
     const message = (await done.textContent()) ?? '';
     const imported = Number(/([\d,]+) spans?/.exec(message)?.[1]?.replace(/,/g, '') ?? NaN);
@@ -153,6 +156,10 @@ async function benchImport() {
       fileMB: Math.round(bytes / 1e6),
     };
     log(`  import: ${JSON.stringify(result)}`);
+    if (cpuTimes) {
+      log(`  import CPU: ${cpuTimes.total} s in ${round(seconds)} s, by process ${JSON.stringify(cpuTimes.byProcess)}`);
+      for (const t of cpuTimes.threads) log(`    ${t.seconds.toFixed(2)} s  ${t.process} ${t.thread}`);
+    }
     return result;
   } finally {
     await app.close();
