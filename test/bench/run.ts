@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--spans N] [--only import,filter,receive] [--receive-seconds S] [--cpu] [--runs N]`
+ * `npm run bench [-- --json] [--spans N] [--only import,open,logs,filter,receive,bounds] [--receive-seconds S] [--cpu] [--runs N]`
  *
  * Each figure is reported with a floor measured in the same run, so ratios survive a noisy machine:
  * - import: a generated OTLP/JSON-lines file of N spans (default 1,000,000) imported into IndexedDB by the
@@ -7,13 +7,17 @@
  *   JSON-parsing the same bytes line by line in a worker of the same page.
  * - filter: compiling an expression and filtering 10,000 trace summaries (issue 5).
  * - receive: the live OTLP receiver under concurrent exporters (issue 7).
+ * - bounds (only with `--only bounds`): what the import cannot go below in this design, on this machine.
+ *   In one page, a worker fetches and JSON-parses the file (the floor), another fetches it and stores its
+ *   bytes in IndexedDB in records of whole lines as the import's source chunks are, then both at once.
+ *   The import does both and more (trace summaries, pages, logs, the UI), so `bothSeconds` bounds it.
  * The last line of `--json` output is one JSON object with every section. `--cpu` also prints where the
  * import's CPU time went: seconds per process of the browser (and the host) and the busiest threads.
  */
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../e2e/launch';
-import { invoke, sampleCpu, sampleMemory, startBenchApp } from './browser';
+import { invoke, sampleCpu, sampleMemory, startBenchApp, type BenchApp } from './browser';
 import { execFileSync } from 'node:child_process';
 
 const argv = process.argv.slice(2);
@@ -61,16 +65,132 @@ self.onmessage = async (e) => {
   self.postMessage({ seconds: (performance.now() - t0) / 1000, lines, spans });
 };`;
 
-type ImportResult = Awaited<ReturnType<typeof importOnce>>;
+/** Fetches the file and stores it in IndexedDB as the import keeps source lines: records of whole lines, 512 KB or more. */
+const STORE_WORKER = `
+self.onmessage = async (e) => {
+  const t0 = performance.now();
+  const db = await new Promise((resolve, reject) => {
+    const r = indexedDB.open(e.data.db, 1);
+    r.onupgradeneeded = () => r.result.createObjectStore('chunks', { autoIncrement: true });
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const reader = (await fetch(e.data.url)).body.getReader();
+  const pending = [];
+  let batch = [], inBatch = 0, records = 0, bytes = 0;
+  // one transaction per 8 MB of records, as the import writes a segment's chunks together
+  const write = () => {
+    const tx = db.transaction('chunks', 'readwrite');
+    for (const data of batch) tx.objectStore('chunks').put({ data });
+    pending.push(new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); }));
+    batch = [];
+    inBatch = 0;
+  };
+  const put = (data) => {
+    batch.push(data);
+    records++;
+    bytes += data.byteLength;
+    inBatch += data.byteLength;
+    if (inBatch >= 8 << 20) write();
+  };
+  const join = (parts, size) => { const out = new Uint8Array(size); let o = 0; for (const p of parts) { out.set(p, o); o += p.length; } return out; };
+  let parts = [], size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    size += value.length;
+    if (size < 512 * 1024) continue;
+    const nl = value.lastIndexOf(10);
+    if (nl < 0) continue;
+    const whole = join(parts, size);
+    const cut = size - value.length + nl;
+    put(whole.subarray(0, cut));
+    parts = [whole.subarray(cut + 1)];
+    size = parts[0].length;
+    while (pending.length > 4) await pending.shift();
+  }
+  if (size > 0) put(join(parts, size));
+  if (batch.length > 0) write();
+  await Promise.all(pending);
+  db.close();
+  self.postMessage({ seconds: (performance.now() - t0) / 1000, records, bytes });
+};`;
 
-/** `--runs N` (default 1): N imports, each in a fresh browser profile; the median one is reported, with all times. */
-async function benchImport(): Promise<ImportResult & { runs?: number[] }> {
+/** Runs the workers at once in the page; resolves with what each posted and the wall time until all did. */
+async function inWorkers<T>(page: BenchApp['page'], jobs: { code: string; data: unknown }[]): Promise<{ seconds: number; results: T[] }> {
+  return page.evaluate(async (jobs) => {
+    const t0 = performance.now();
+    const results = await Promise.all(
+      jobs.map(
+        ({ code, data }) =>
+          new Promise<T>((resolve, reject) => {
+            // a failure in the worker's async handler is no error event: the worker posts it
+            const report = `self.addEventListener('unhandledrejection', (e) => self.postMessage({ failed: String((e.reason && e.reason.stack) || e.reason) }));\n`;
+            const w = new Worker(URL.createObjectURL(new Blob([report, code], { type: 'text/javascript' })));
+            w.onmessage = (e) => {
+              w.terminate();
+              if (e.data && e.data.failed) reject(new Error(e.data.failed));
+              else resolve(e.data as T);
+            };
+            w.onerror = (e) => reject(new Error(e.message));
+            w.postMessage(data);
+          }),
+      ),
+    );
+    return { seconds: (performance.now() - t0) / 1000, results };
+  }, jobs);
+}
+
+/** Puts the file in Recent; returns its name there and its address on the host, as the app fetches it. */
+async function openRecent(app: BenchApp, file: string): Promise<{ name: string; url: string }> {
+  const ref = await invoke<{ id: string; name: string }>(app.page, 'files.openRecent', { path: file });
+  const token = await app.page.locator('meta[name="ktv-token"]').getAttribute('content');
+  return { name: ref.name, url: new URL(`api/files/${ref.id}?token=${token}`, app.host.url).href };
+}
+
+async function benchFile(): Promise<{ file: string; bytes: number }> {
   const spans = Number(value('spans', '1000000'));
   // the generator runs as its own process (dist/bench/gen-otlp.mjs, bundled by scripts/bench.mjs)
   const file = await cachedFile(`otlp-${spans}.jsonl`, async (out) =>
     execFileSync(process.execPath, [join(ROOT, 'dist/bench/gen-otlp.mjs'), '--spans', String(spans), '--out', out, '--seed', '7'], { stdio: 'inherit' }),
   );
-  const bytes = statSync(file).size;
+  return { file, bytes: statSync(file).size };
+}
+
+async function benchBounds() {
+  const { file, bytes } = await benchFile();
+  log(`bounds: ${file} (${(bytes / 1e6).toFixed(0)} MB)`);
+  const app = await startBenchApp();
+  try {
+    const { url } = await openRecent(app, file);
+    const parse = { code: FLOOR_WORKER, data: { url } };
+    const store = (db: string) => ({ code: STORE_WORKER, data: { url, db } });
+    const parsed = await inWorkers<{ seconds: number; spans: number }>(app.page, [parse]);
+    const stored = await inWorkers<{ seconds: number; bytes: number }>(app.page, [store('ktv-bench-bounds-1')]);
+    const both = await inWorkers<{ seconds: number }>(app.page, [parse, store('ktv-bench-bounds-2')]);
+    const spans = parsed.results[0]!.spans;
+    if (stored.results[0]!.bytes < bytes * 0.99) throw new Error(`the store worker stored ${stored.results[0]!.bytes} of ${bytes} bytes`);
+    const result = {
+      spans,
+      parseSeconds: round(parsed.seconds),
+      storeSeconds: round(stored.seconds),
+      bothSeconds: round(both.seconds),
+      // the import speed target: 250,000 spans per second
+      targetSeconds: round(spans / 250_000),
+    };
+    log(`  bounds: ${JSON.stringify(result)}`);
+    return result;
+  } finally {
+    await app.close();
+  }
+}
+
+type ImportResult = Awaited<ReturnType<typeof importOnce>>;
+
+/** `--runs N` (default 1): N imports, each in a fresh browser profile; the median one is reported, with all times. */
+async function benchImport(): Promise<ImportResult & { runs?: number[] }> {
+  const { file, bytes } = await benchFile();
   log(`import: ${file} (${(bytes / 1e6).toFixed(0)} MB)`);
   const runs: ImportResult[] = [];
   for (let i = Number(value('runs', '1')); i > 0; i--) runs.push(await importOnce(file, bytes));
@@ -84,20 +204,9 @@ async function benchImport(): Promise<ImportResult & { runs?: number[] }> {
 async function importOnce(file: string, bytes: number) {
   const app = await startBenchApp();
   try {
-    const ref = await invoke<{ id: string; name: string }>(app.page, 'files.openRecent', { path: file });
+    const ref = await openRecent(app, file);
     // the floor: read and parse the same bytes in the same page
-    const floor = await app.page.evaluate(
-      async ({ code, url }) => {
-        const w = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
-        const out = await new Promise<{ seconds: number; spans: number }>((resolve) => {
-          w.onmessage = (e) => resolve(e.data);
-          w.postMessage({ url });
-        });
-        w.terminate();
-        return out;
-      },
-      { code: FLOOR_WORKER, url: new URL(`api/files/${ref.id}?token=${await app.page.locator('meta[name="ktv-token"]').getAttribute('content')}`, app.host.url).href },
-    );
+    const floor = (await inWorkers<{ seconds: number; spans: number }>(app.page, [{ code: FLOOR_WORKER, data: { url: ref.url } }])).results[0]!;
     log(`  floor: parsed ${floor.spans} spans in ${floor.seconds.toFixed(2)} s`);
 
     // the import, as a user starts it: Recent → the file
@@ -221,6 +330,7 @@ async function main() {
     Object.assign(out, await benchViews({ open: only.has('open'), logs: only.has('logs') }));
   }
   if (only.has('filter')) out.filter = await benchFilter();
+  if (only.has('bounds')) out.bounds = await benchBounds();
   if (json) console.log(JSON.stringify(out));
 }
 
