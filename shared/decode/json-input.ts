@@ -13,6 +13,7 @@ import { LineSplitter, type Line } from './lines';
 import { convertRequest, convertResourceLogs, convertResourceSpans } from './otlp';
 import { convertPayload, PAYLOAD_KEY_RE } from './payloads';
 import { utf8Decoder, utf8Encoder } from './platform';
+import { concatBytes } from '../util/bytes';
 import type { Peekable } from './source';
 
 const STREAM_KEYS: ReadonlySet<string> = new Set(['resourceSpans', 'resource_spans', 'resourceLogs', 'resource_logs', 'batches', 'data']);
@@ -201,7 +202,7 @@ export interface SegmentResult {
 export function decodeLineSegment(seg: LineSegment): SegmentResult {
   const c = new Collector();
   c.format = 'otlp-jsonl';
-  const bytes = seg.bytes instanceof Uint8Array ? seg.bytes : concat(seg.bytes);
+  const bytes = seg.bytes instanceof Uint8Array ? seg.bytes : concatBytes(seg.bytes);
   const text = utf8Decoder().decode(bytes);
   // every character from one byte (ASCII, or an invalid byte replaced): the lines' bytes are at the same offsets
   const sameOffsets = text.length === bytes.length;
@@ -231,17 +232,6 @@ export function decodeLineSegment(seg: LineSegment): SegmentResult {
   };
   if (c.firstSkipped) result.firstSkipped = c.firstSkipped;
   return result;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 function dispatch(c: Collector, unit: JsonUnit, value: unknown, rest: Record<string, unknown>): void {

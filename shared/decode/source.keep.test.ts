@@ -7,6 +7,7 @@ import type { DecodedBatch, SourceChunk } from './api';
 import { DecodeError } from './api';
 import { decodeAll, decodeLineSegment, decodeStream, openInput, type DecodedAll } from './index';
 import { chunked, rejection, utf8 } from './test-helpers';
+import { concatBytes } from '../util/bytes';
 import { mulberry32 } from '../util/random';
 import type { Span, TraceSpans } from '../model/types';
 import konnectDoc from '../../test/fixtures/konnect/trace-batches-gateway-3.10.json';
@@ -283,13 +284,7 @@ describe('openInput', () => {
   const read = async (plain: AsyncIterable<Uint8Array>): Promise<Uint8Array> => {
     const parts: Uint8Array[] = [];
     for await (const p of plain) parts.push(p);
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let o = 0;
-    for (const p of parts) {
-      out.set(p, o);
-      o += p.length;
-    }
-    return out;
+    return concatBytes(parts);
   };
 
   it.each([1, 100, 1 << 20])('tells JSON lines (%d-byte reads) and hands the bytes on unchanged', async (size) => {

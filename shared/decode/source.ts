@@ -5,6 +5,7 @@
 import { Decompress } from 'fzstd';
 import { DecodeError } from './api';
 import { decompressionStream } from './platform';
+import { concatBytes } from '../util/bytes';
 
 export type Compression = 'gzip' | 'zstd' | 'none';
 
@@ -31,14 +32,9 @@ export class Peekable implements AsyncIterable<Uint8Array> {
         have += r.value.length;
       }
     }
-    if (this.buffered.length === 1) return this.buffered[0]!;
-    const out = new Uint8Array(have);
-    let o = 0;
-    for (const c of this.buffered) {
-      out.set(c, o);
-      o += c.length;
-    }
-    if (this.buffered.length > 1) this.buffered = [out];
+    if (this.buffered.length <= 1) return this.buffered[0] ?? new Uint8Array(0);
+    const out = concatBytes(this.buffered);
+    this.buffered = [out];
     return out;
   }
 
