@@ -168,9 +168,13 @@ async function benchBounds() {
     const store = (db: string) => ({ code: STORE_WORKER, data: { url, db } });
     const parsed = await inWorkers<{ seconds: number; spans: number }>(app.page, [parse]);
     const stored = await inWorkers<{ seconds: number; bytes: number }>(app.page, [store('ktv-bench-bounds-1')]);
-    const both = await inWorkers<{ seconds: number }>(app.page, [parse, store('ktv-bench-bounds-2')]);
+    const both = await inWorkers<{ seconds: number; spans?: number; bytes?: number }>(app.page, [parse, store('ktv-bench-bounds-2')]);
     const spans = parsed.results[0]!.spans;
-    if (stored.results[0]!.bytes < bytes * 0.99) throw new Error(`the store worker stored ${stored.results[0]!.bytes} of ${bytes} bytes`);
+    // the runs at once must do the same work as the runs alone
+    for (const stores of [stored.results[0]!.bytes, both.results[1]!.bytes!]) {
+      if (stores < bytes * 0.99) throw new Error(`a store worker stored ${stores} of ${bytes} bytes`);
+    }
+    if (both.results[0]!.spans !== spans) throw new Error(`the parse workers found ${spans} and ${both.results[0]!.spans} spans`);
     const result = {
       spans,
       parseSeconds: round(parsed.seconds),
