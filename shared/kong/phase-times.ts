@@ -49,13 +49,15 @@ export function upstreamStepOf(step: string, side: 'in' | 'out'): UpstreamStep {
 }
 
 const UPSTREAM_PREFIX = 'upstream/';
+const CLIENT_PREFIX = 'client/';
 
 function bucketOf(span: Span): { key: string; priority: number } | null {
   const k = classifySpanName(span.name);
   switch (k.kind) {
     case 'client-read':
+      return { key: CLIENT_PREFIX + 'read', priority: 0 };
     case 'client-write':
-      return { key: 'client', priority: 0 };
+      return { key: CLIENT_PREFIX + 'write', priority: 0 };
     case 'upstream-in':
     case 'upstream-out':
       return { key: UPSTREAM_PREFIX + upstreamStepOf(k.step, k.kind === 'upstream-in' ? 'in' : 'out'), priority: 2 };
@@ -77,6 +79,8 @@ export interface PhasePartition {
   times: PhaseTime[];
   /** the upstream bucket split by step, in UPSTREAM_STEPS order; adds up to the upstream bucket */
   upstreamSteps: { step: UpstreamStep; ns: number }[];
+  /** the client bucket split: reading the request from it, writing the response to it */
+  clientSteps: { read: number; write: number };
   /** whether the trace has any span of the upstream exchange (a request may end in the gateway) */
   hasUpstreamSpans: boolean;
 }
@@ -101,7 +105,7 @@ export function phasePartition(trace: TraceSpans): PhasePartition {
   }
   const clock = root ? 'root span' : 'trace extent';
   const rootSpanId = root?.spanId ?? null;
-  if (!(hi > lo)) return { clock, rootSpanId, totalNs: 0, times: [], upstreamSteps: [], hasUpstreamSpans: false };
+  if (!(hi > lo)) return { clock, rootSpanId, totalNs: 0, times: [], upstreamSteps: [], clientSteps: { read: 0, write: 0 }, hasUpstreamSpans: false };
 
   const intervals: Interval[] = [];
   let upInEnd = -Infinity;
@@ -125,10 +129,14 @@ export function phasePartition(trace: TraceSpans): PhasePartition {
   sweep(intervals, lo, hi, raw);
   const totals = new Map<string, number>();
   const steps = new Map<string, number>();
+  const clientSteps = { read: 0, write: 0 };
   for (const [key, ns] of raw) {
     if (key.startsWith(UPSTREAM_PREFIX)) {
       steps.set(key.slice(UPSTREAM_PREFIX.length), ns);
       totals.set('upstream', (totals.get('upstream') ?? 0) + ns);
+    } else if (key.startsWith(CLIENT_PREFIX)) {
+      clientSteps[key === CLIENT_PREFIX + 'read' ? 'read' : 'write'] += ns;
+      totals.set('client', (totals.get('client') ?? 0) + ns);
     } else totals.set(key, ns);
   }
 
@@ -141,6 +149,7 @@ export function phasePartition(trace: TraceSpans): PhasePartition {
     totalNs: hi - lo,
     times: keys.filter((k) => (totals.get(k) ?? 0) > 0).map((key) => ({ key, ns: totals.get(key)! })),
     upstreamSteps: UPSTREAM_STEPS.filter((st) => (steps.get(st) ?? 0) > 0).map((step) => ({ step, ns: steps.get(step)! })),
+    clientSteps,
     hasUpstreamSpans,
   };
 }

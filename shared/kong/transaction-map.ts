@@ -3,12 +3,17 @@
  * right, as stages of nodes with durations and the spans they stand for. Pure data; the renderer lays
  * it out and draws it.
  *
- * client -> client out -> request group -> upstream in -> upstream -> upstream out -> response group
- * -> client in -> client
+ * client -> client out -> request group -> upstream -> response group -> client in -> client
+ *
+ * The upstream is one stage whose nodes are its steps (connect, send, time to first byte, body) with the
+ * latency model's figures (latency.ts), so the map says what the tiles say; a request that never reached
+ * an upstream says so instead of drawing a 0 µs node. Stage headers carry the model's time of the stage
+ * (the phase buckets of its phases, the client's reads or writes, the upstream), not a sum of spans.
  *
  * A trace with no Kong spans gets a "top spans by self time" summary instead.
  */
 import type { Span, TraceSpans } from '../model/types';
+import { phasePartition, upstreamStepOf, type PhasePartition, type UpstreamStep } from './phase-times';
 import { classifySpanName, REQUEST_PHASES, RESPONSE_PHASES } from './span-names';
 import { indexSpans, selfTime, unionLength, walkDown, descendants, type SpanIndex } from './span-walk';
 
@@ -16,9 +21,7 @@ export type StageKind =
   | 'client'
   | 'client-out'
   | 'request'
-  | 'upstream-in'
   | 'upstream'
-  | 'upstream-out'
   | 'response'
   | 'client-in'
   | 'client-end';
@@ -42,9 +45,11 @@ export interface MapNode {
 export interface MapStage {
   kind: StageKind;
   label: string;
-  /** sum of the nodes' durations; null for the client endpoints */
+  /** the latency model's time of the stage; null for the client endpoints */
   durationNs: number | null;
   nodes: MapNode[];
+  /** why the stage has no nodes, when that is worth saying ("no upstream: the request ended in the gateway") */
+  emptyText?: string;
 }
 
 export interface TopSpan {
@@ -63,9 +68,7 @@ const STAGE_LABELS: Record<StageKind, string> = {
   client: 'Client',
   'client-out': 'Client out',
   request: 'Request',
-  'upstream-in': 'Upstream in',
   upstream: 'Upstream',
-  'upstream-out': 'Upstream out',
   response: 'Response',
   'client-in': 'Client in',
   'client-end': 'Client',
@@ -92,13 +95,13 @@ export function logWeights(durations: readonly number[]): number[] {
 export function buildTransactionMap(trace: TraceSpans): TransactionMap {
   const index = indexSpans(trace.spans);
   if (!isKongTrace(trace)) return genericSummary(index, trace.spans);
-  return kongMap(index);
+  return kongMap(index, phasePartition(trace));
 }
 
 /** What a span is nested in, as far as the map cares: it only draws spans not already inside a drawn one. */
 type Owner = 'none' | 'plugin' | 'upstream-in' | 'upstream-out';
 
-function kongMap(index: SpanIndex): TransactionMap {
+function kongMap(index: SpanIndex, partition: PhasePartition): TransactionMap {
   const clientOut: Span[] = [];
   const clientIn: Span[] = [];
   const requestSpans: Span[] = [];
@@ -149,15 +152,15 @@ function kongMap(index: SpanIndex): TransactionMap {
   for (const s of unplacedPlugins) (s.start < boundary ? requestSpans : responseSpans).push(s);
 
   const byStart = (a: Span, b: Span) => a.start - b.start;
+  const bucket = (keys: readonly string[]) => partition.times.filter((t) => keys.includes(t.key)).reduce((sum, t) => sum + t.ns, 0);
+  const upstreamNs = bucket(['upstream']);
   const stages: MapStage[] = [
     endpoint('client'),
-    stage('client-out', clientOut.sort(byStart).map((s) => spanNode(s, s.duration))),
-    stage('request', requestSpans.sort(byStart).map((s) => spanNode(s, ownTime(index, s)))),
-    stage('upstream-in', upIn.sort(byStart).map((s) => spanNode(s, s.duration))),
-    stage('upstream', [upstreamNode(upIn, upOut, upInAll)]),
-    stage('upstream-out', upOut.sort(byStart).map((s) => spanNode(s, s.duration))),
-    stage('response', responseSpans.sort(byStart).map((s) => spanNode(s, ownTime(index, s)))),
-    stage('client-in', clientIn.sort(byStart).map((s) => spanNode(s, s.duration))),
+    stage('client-out', clientOut.sort(byStart).map((s) => spanNode(s, s.duration)), partition.clientSteps.read),
+    stage('request', requestSpans.sort(byStart).map((s) => spanNode(s, ownTime(index, s))), bucket(REQUEST_PHASES)),
+    upstreamStage(partition, upInAll, upOut, upstreamNs),
+    stage('response', responseSpans.sort(byStart).map((s) => spanNode(s, ownTime(index, s))), bucket(RESPONSE_PHASES)),
+    stage('client-in', clientIn.sort(byStart).map((s) => spanNode(s, s.duration)), partition.clientSteps.write),
     endpoint('client-end'),
   ];
 
@@ -228,30 +231,50 @@ export function upstreamStepLabel(step: string): string {
     .replace(/_/g, ' ');
 }
 
+const STEP_LABELS: Record<UpstreamStep, string> = {
+  connect: 'connect',
+  send: 'send',
+  ttfb: 'time to first byte',
+  body: 'body',
+  'round trip': 'round trip',
+};
+
 /**
- * The upstream itself: the wait between our request going out and its response coming back that no
- * gateway span covers. (Gateway 3.10 counts most of it in `kong.send_request_to_upstream`.)
+ * The upstream stage: one node per step of the exchange with the model's time of that step, linked to
+ * the step's longest span (the wait before the first byte may be covered by no span: it then links to
+ * the span that read the headers, or none). The first node names the upstream host.
  */
-function upstreamNode(upIn: Span[], upOut: Span[], upInAll: Span[]): MapNode {
-  const inEnd = Math.max(...upIn.map((s) => s.start + s.duration));
-  const outStart = Math.min(...upOut.map((s) => s.start));
-  const wait = Number.isFinite(inEnd) && Number.isFinite(outStart) ? Math.max(0, outStart - inEnd) : 0;
+function upstreamStage(partition: PhasePartition, upInAll: Span[], upOut: Span[], upstreamNs: number): MapStage {
+  if (!partition.hasUpstreamSpans) {
+    return { kind: 'upstream', label: STAGE_LABELS.upstream, durationNs: 0, nodes: [], emptyText: 'no upstream: the request ended in the gateway' };
+  }
   let host: string | null = null;
   for (const s of upInAll) {
     const a = s.attributes;
-    const v = a['network.peer.name'] ?? a['proxy.kong.upstream.host'] ?? a['network.peer.address'];
+    const v = a['network.peer.name'] ?? a['proxy.kong.upstream.host'] ?? a['net.peer.name'] ?? a['network.peer.address'];
     if (typeof v === 'string') host = v;
   }
-  return {
-    id: 'upstream',
-    // the wait only: connecting and sending are "upstream in", reading the response "upstream out"
-    label: 'upstream',
-    detail: host,
-    bucket: 'upstream',
-    durationNs: wait,
-    spanIds: [],
-    weight: 0,
-  };
+  const spansOf = new Map<UpstreamStep, Span>();
+  for (const s of [...upInAll, ...upOut]) {
+    const k = classifySpanName(s.name);
+    if (k.kind !== 'upstream-in' && k.kind !== 'upstream-out') continue;
+    const step = upstreamStepOf(k.step, k.kind === 'upstream-in' ? 'in' : 'out');
+    const cur = spansOf.get(step);
+    if (!cur || s.duration > cur.duration) spansOf.set(step, s);
+  }
+  const nodes: MapNode[] = partition.upstreamSteps.map(({ step, ns }, i) => {
+    const span = spansOf.get(step);
+    return {
+      id: `upstream:${step}`,
+      label: STEP_LABELS[step],
+      detail: i === 0 ? host : null,
+      bucket: 'upstream',
+      durationNs: ns,
+      spanIds: span ? [span.spanId] : [],
+      weight: 0,
+    };
+  });
+  return { kind: 'upstream', label: STAGE_LABELS.upstream, durationNs: upstreamNs, nodes };
 }
 
 /**
@@ -282,9 +305,8 @@ function capNodes(kind: StageKind, nodes: MapNode[]): MapNode[] {
   return [...nodes.filter((n) => keep.has(n.id)), more];
 }
 
-function stage(kind: StageKind, all: MapNode[]): MapStage {
-  const nodes = capNodes(kind, all);
-  return { kind, label: STAGE_LABELS[kind], durationNs: nodes.reduce((sum, n) => sum + (n.durationNs ?? 0), 0), nodes };
+function stage(kind: StageKind, all: MapNode[], durationNs: number): MapStage {
+  return { kind, label: STAGE_LABELS[kind], durationNs, nodes: capNodes(kind, all) };
 }
 
 function endpoint(kind: 'client' | 'client-end'): MapStage {

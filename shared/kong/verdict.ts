@@ -11,7 +11,7 @@ import { latencyModel, UPSTREAM_STEP_LABELS, type LatencyModel } from './latency
 import { upstreamStepOf } from './phase-times';
 import { classifySpanName } from './span-names';
 import { descendants, indexSpans, unionLength } from './span-walk';
-import { attrString, findRoot, rootFields } from './summary';
+import { attrNumber, attrString, findRoot, isErrorSpan, rootFields } from './summary';
 import { buildTransactionMap, isKongTrace } from './transaction-map';
 
 export type VerdictKind = 'upstream' | 'gateway' | 'client' | 'error' | 'unknown';
@@ -258,3 +258,20 @@ function ioTime(trace: TraceSpans, span: Span): { ns: number; what: string } | n
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The spans to mark as in error, with the message to show on hover: every span errors.ts finds, a span
+ * whose own HTTP status is a 5xx, and the span an error verdict names (a plugin that answered 401 may
+ * carry no error status at all: the verdict inferred it).
+ */
+export function errorMarks(trace: TraceSpans, v: Verdict): Map<string, string> {
+  const marks = new Map<string, string>();
+  for (const [id, e] of traceErrors(trace)) marks.set(id, e.message);
+  for (const s of trace.spans) {
+    if (marks.has(s.spanId) || !isErrorSpan(s)) continue;
+    const status = attrNumber(s.attributes, 'http.response.status_code', 'http.status_code');
+    marks.set(s.spanId, s.status.message || (status !== null ? `HTTP ${status}` : 'error'));
+  }
+  if (v.kind === 'error' && v.spanId !== null && !marks.has(v.spanId)) marks.set(v.spanId, v.text);
+  return marks;
+}
