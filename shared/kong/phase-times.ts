@@ -9,7 +9,7 @@
  * and reading the response); instants no span explains are "other".
  */
 import type { Span, TraceSpans } from '../model/types';
-import { classifySpanName, PHASES } from './span-names';
+import { classifySpanName, PHASES, upstreamStepOf, type UpstreamStep } from './span-names';
 import { findRoot } from './summary';
 
 export type PhaseBucket = string;
@@ -31,18 +31,23 @@ interface Interval {
   key: string;
 }
 
+/** Steps that take the request to the upstream, and steps that bring its answer back. */
+const OUTBOUND = new Set<UpstreamStep>(['select', 'connect', 'send']);
+const INBOUND = new Set<UpstreamStep>(['wait-for-headers', 'read-body']);
+
 function bucketOf(span: Span): { key: string; priority: number } | null {
   const k = classifySpanName(span.name);
   switch (k.kind) {
     case 'client-read':
     case 'client-write':
       return { key: 'client', priority: 0 };
-    case 'upstream-in':
-    case 'upstream-out':
+    case 'upstream':
       return { key: 'upstream', priority: 2 };
     case 'phase':
     case 'plugin':
       return { key: k.phase, priority: 1 };
+    case 'analytics':
+      return { key: 'log', priority: 1 };
     default:
       return null;
   }
@@ -71,9 +76,9 @@ export function phaseTimes(trace: TraceSpans): PhaseTime[] {
     const b = bucketOf(s);
     if (!b) continue;
     intervals.push({ start: s.start, end: s.start + s.duration, ...b });
-    const kind = classifySpanName(s.name).kind;
-    if (kind === 'upstream-in') upInEnd = Math.max(upInEnd, s.start + s.duration);
-    if (kind === 'upstream-out') upOutStart = Math.min(upOutStart, s.start);
+    const step = upstreamStepOf(s.name);
+    if (step && OUTBOUND.has(step)) upInEnd = Math.max(upInEnd, s.start + s.duration);
+    if (step && INBOUND.has(step)) upOutStart = Math.min(upOutStart, s.start);
   }
   // the upstream working between our request going out and its response coming back
   if (Number.isFinite(upInEnd) && upOutStart > upInEnd && Number.isFinite(upOutStart)) {

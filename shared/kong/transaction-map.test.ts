@@ -28,7 +28,6 @@ describe('buildTransactionMap on the real Konnect Gateway 3.10 trace', () => {
       'request',
       'upstream-in',
       'upstream',
-      'upstream-out',
       'response',
       'client-in',
       'client-end',
@@ -50,9 +49,8 @@ describe('buildTransactionMap on the real Konnect Gateway 3.10 trace', () => {
   it('reads the client out, upstream and response stages with their durations', () => {
     expect(labelsOf(stages, 'client-out')).toEqual(['read headers', 'read body']);
     expect(durationsOf(stages, 'client-out')).toEqual([1_075_712, 59_904]);
-    expect(labelsOf(stages, 'upstream-in')).toEqual(['selection', 'send request']);
-    expect(durationsOf(stages, 'upstream-in')).toEqual([221_811_968, 500_814_080]);
-    expect(labelsOf(stages, 'upstream-out')).toEqual(['read headers', 'read body']);
+    expect(labelsOf(stages, 'upstream-in')).toEqual(['select target']);
+    expect(durationsOf(stages, 'upstream-in')).toEqual([221_811_968]);
     expect(labelsOf(stages, 'response')).toEqual(['response-ratelimiting', 'response-transformer', 'response-transformer']);
     expect(stages.find((s) => s.kind === 'response')!.nodes.map((n) => n.detail)).toEqual(['header_filter', 'header_filter', 'body_filter']);
     expect(durationsOf(stages, 'client-in')).toEqual([908_032]);
@@ -64,10 +62,16 @@ describe('buildTransactionMap on the real Konnect Gateway 3.10 trace', () => {
     expect(stages.flatMap((s) => s.nodes).some((n) => n.label.includes('find_upstream'))).toBe(false);
   });
 
-  it('marks sending the request to the upstream as the slowest node, weight 1, others lighter', () => {
+  it("gives the upstream node its whole round trip (send, wait, read the body), the slowest node at weight 1", () => {
     const nodes = stages.flatMap((s) => s.nodes);
     const slowest = nodes.find((n) => n.id === map.slowestNodeId)!;
-    expect(slowest.label).toBe('send request');
+    expect(slowest.label).toBe('upstream');
+    const send = fixture.spans.find((s) => s.name === 'kong.send_request_to_upstream')!;
+    const body = fixture.spans.find((s) => s.name === 'kong.read_body_from_upstream')!;
+    expect(slowest.durationNs).toBe(body.start + body.duration - send.start);
+    expect(slowest.parts!.map((p) => p.label)).toEqual(['send request', 'wait for headers', 'read body']);
+    // clicking the node selects its slowest step
+    expect(slowest.spanIds[0]).toBe(send.spanId);
     expect(slowest.weight).toBe(1);
     const router = nodes.find((n) => n.label === 'router')!;
     expect(router.weight).toBeGreaterThan(0);
@@ -107,7 +111,7 @@ describe('buildTransactionMap rules', () => {
     const stages = kongStages(buildTransactionMap(t));
     expect(labelsOf(stages, 'request')).toEqual(['early']);
     expect(labelsOf(stages, 'response')).toEqual(['late']);
-    expect(stages.find((s) => s.kind === 'upstream')!.nodes[0]!.durationNs).toBe(15_000_000);
+    expect(stages.find((s) => s.kind === 'upstream')!.nodes[0]!.durationNs).toBe(21_000_000);
   });
 
   it('builds the map from iteratively walked deep trees without overflowing the stack', () => {

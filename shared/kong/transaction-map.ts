@@ -3,13 +3,15 @@
  * right, as stages of nodes with durations and the spans they stand for. Pure data; the renderer lays
  * it out and draws it.
  *
- * client -> client out -> request group -> upstream in -> upstream -> upstream out -> response group
- * -> client in -> client
+ * client -> client out -> request group -> connect (upstream in) -> upstream (its round trip) ->
+ * response group -> client in -> client
  *
  * A trace with no Kong spans gets a "top spans by self time" summary instead.
  */
 import type { Span, TraceSpans } from '../model/types';
-import { classifySpanName, REQUEST_PHASES, RESPONSE_PHASES } from './span-names';
+import { pluginExitOf } from './plugin-exit';
+import { classifySpanName, REQUEST_PHASES, RESPONSE_PHASES, UPSTREAM_SETUP_STEPS, UPSTREAM_STEP_LABELS, upstreamStepOf } from './span-names';
+import { attrString } from './summary';
 import { indexSpans, selfTime, unionLength, walkDown, descendants, type SpanIndex } from './span-walk';
 
 export type StageKind =
@@ -18,7 +20,6 @@ export type StageKind =
   | 'request'
   | 'upstream-in'
   | 'upstream'
-  | 'upstream-out'
   | 'response'
   | 'client-in'
   | 'client-end';
@@ -37,6 +38,8 @@ export interface MapNode {
   spanIds: string[];
   /** 0..1 on a log scale across the map's nodes; 1 is the slowest */
   weight: number;
+  /** what the node's time is made of (the upstream's steps), in start order */
+  parts?: { label: string; durationNs: number; spanId: string }[];
 }
 
 export interface MapStage {
@@ -63,9 +66,8 @@ const STAGE_LABELS: Record<StageKind, string> = {
   client: 'Client',
   'client-out': 'Client out',
   request: 'Request',
-  'upstream-in': 'Upstream in',
+  'upstream-in': 'Connect',
   upstream: 'Upstream',
-  'upstream-out': 'Upstream out',
   response: 'Response',
   'client-in': 'Client in',
   'client-end': 'Client',
@@ -95,69 +97,82 @@ export function buildTransactionMap(trace: TraceSpans): TransactionMap {
   return kongMap(index);
 }
 
-/** What a span is nested in, as far as the map cares: it only draws spans not already inside a drawn one. */
-type Owner = 'none' | 'plugin' | 'upstream-in' | 'upstream-out';
+/**
+ * What a span is nested in, as far as the map cares: it draws only spans not already inside a drawn one.
+ * `pluginEnd` is the end of the plugin span around it (a child that outlives it is drawn on its own);
+ * `inUpstream` is set below an upstream span (its nested tries name the peer but are not drawn).
+ */
+interface Owner {
+  pluginEnd: number | null;
+  pluginPhase: string | null;
+  inUpstream: boolean;
+}
 
 function kongMap(index: SpanIndex): TransactionMap {
   const clientOut: Span[] = [];
   const clientIn: Span[] = [];
   const requestSpans: Span[] = [];
   const responseSpans: Span[] = [];
-  const unplacedPlugins: Span[] = [];
-  const upIn: Span[] = [];
-  const upOut: Span[] = [];
-  // nested tries (find_upstream) name the peer; the map only draws their parent
-  const upInAll: Span[] = [];
+  const unplaced: Span[] = [];
+  const setup: Span[] = [];
+  const roundTrip: Span[] = [];
+  const upstreamAll: Span[] = [];
+  const phaseOfNode = new Map<string, string>();
 
-  walkDown<Owner>(index, 'none', (span, owner) => {
+  const top: Owner = { pluginEnd: null, pluginPhase: null, inUpstream: false };
+  walkDown<Owner>(index, top, (span, owner) => {
     const k = classifySpanName(span.name);
+    const end = span.start + span.duration;
+    if (k.kind === 'client-read') {
+      clientOut.push(span);
+      return owner;
+    }
+    if (k.kind === 'client-write') {
+      clientIn.push(span);
+      return owner;
+    }
+    if (owner.pluginEnd !== null) {
+      // work a plugin started that goes on after it returned (an agent call...) is drawn where it ran
+      if (end <= owner.pluginEnd || k.kind === 'plugin') return owner;
+      unplaced.push(span);
+      phaseOfNode.set(span.spanId, owner.pluginPhase ?? 'other');
+      return { ...owner, pluginEnd: end };
+    }
     switch (k.kind) {
-      case 'client-read':
-        clientOut.push(span);
-        return owner;
-      case 'client-write':
-        clientIn.push(span);
-        return owner;
       case 'plugin':
-        if (owner !== 'none') return owner;
         if ((REQUEST_PHASES as readonly string[]).includes(k.phase)) requestSpans.push(span);
         else if ((RESPONSE_PHASES as readonly string[]).includes(k.phase)) responseSpans.push(span);
-        else if (k.phase !== 'log') unplacedPlugins.push(span);
-        return 'plugin';
+        else if (k.phase !== 'log') unplaced.push(span);
+        return { ...owner, pluginEnd: end, pluginPhase: k.phase };
       case 'router':
       case 'dns':
-        if (owner === 'none') requestSpans.push(span);
+        if (!owner.inUpstream) requestSpans.push(span);
         return owner;
-      case 'upstream-in':
-        upInAll.push(span);
-        if (owner === 'none') upIn.push(span);
-        return owner === 'none' ? 'upstream-in' : owner;
-      case 'upstream-out':
-        if (owner === 'none') upOut.push(span);
-        return owner === 'none' ? 'upstream-out' : owner;
+      case 'upstream':
+        upstreamAll.push(span);
+        if (owner.inUpstream) return owner;
+        ((UPSTREAM_SETUP_STEPS as readonly string[]).includes(k.step) ? setup : roundTrip).push(span);
+        return { ...owner, inUpstream: true };
       default:
         return owner;
     }
   });
 
-  // plugins of phases the catalogue does not know go to whichever side of the upstream they ran on
-  const boundary = Math.min(
-    ...upIn.map((s) => s.start),
-    ...upOut.map((s) => s.start),
-    ...responseSpans.map((s) => s.start),
-  );
-  for (const s of unplacedPlugins) (s.start < boundary ? requestSpans : responseSpans).push(s);
+  // plugins of phases the catalogue does not know, and work that outlived its plugin, go to whichever side
+  // of the upstream they started on
+  const boundary = Math.min(...roundTrip.map((s) => s.start), ...responseSpans.map((s) => s.start));
+  for (const s of unplaced) (s.start < boundary ? requestSpans : responseSpans).push(s);
 
   const byStart = (a: Span, b: Span) => a.start - b.start;
+  const node = (s: Span, ns: number) => spanNode(s, ns, phaseOfNode.get(s.spanId));
   const stages: MapStage[] = [
     endpoint('client'),
-    stage('client-out', clientOut.sort(byStart).map((s) => spanNode(s, s.duration))),
-    stage('request', requestSpans.sort(byStart).map((s) => spanNode(s, ownTime(index, s)))),
-    stage('upstream-in', upIn.sort(byStart).map((s) => spanNode(s, s.duration))),
-    stage('upstream', [upstreamNode(upIn, upOut, upInAll)]),
-    stage('upstream-out', upOut.sort(byStart).map((s) => spanNode(s, s.duration))),
-    stage('response', responseSpans.sort(byStart).map((s) => spanNode(s, ownTime(index, s)))),
-    stage('client-in', clientIn.sort(byStart).map((s) => spanNode(s, s.duration))),
+    stage('client-out', clientOut.sort(byStart).map((s) => node(s, s.duration))),
+    stage('request', requestSpans.sort(byStart).map((s) => node(s, ownTime(index, s)))),
+    stage('upstream-in', setup.sort(byStart).map((s) => node(s, s.duration))),
+    stage('upstream', [upstreamNode(roundTrip, upstreamAll)]),
+    stage('response', responseSpans.sort(byStart).map((s) => node(s, ownTime(index, s)))),
+    stage('client-in', clientIn.sort(byStart).map((s) => node(s, s.duration))),
     endpoint('client-end'),
   ];
 
@@ -183,15 +198,16 @@ function ownTime(index: SpanIndex, span: Span): number {
   return Math.max(0, span.duration - unionLength(reads, span.start, span.start + span.duration));
 }
 
-function spanNode(span: Span, durationNs: number): MapNode {
+function spanNode(span: Span, durationNs: number, outlivedPhase?: string): MapNode {
   const k = classifySpanName(span.name);
-  let label = span.name;
+  let label = span.name.replace(/^kong\./, '');
   let detail: string | null = null;
-  let bucket = 'other';
+  let bucket = outlivedPhase ?? 'other';
+  if (outlivedPhase) detail = 'after its plugin';
   switch (k.kind) {
     case 'plugin':
-      label = k.plugin;
-      detail = k.phase;
+      label = k.operation ? `${k.plugin} ${k.operation}` : k.plugin;
+      detail = pluginDetail(span, k.phase);
       bucket = k.phase;
       break;
     case 'client-read':
@@ -208,48 +224,46 @@ function spanNode(span: Span, durationNs: number): MapNode {
       break;
     case 'dns':
       label = 'DNS';
-      detail = typeof span.attributes['proxy.kong.dns.domain'] === 'string' ? span.attributes['proxy.kong.dns.domain'] : null;
+      detail = attrString(span.attributes, 'proxy.kong.dns.domain', 'proxy.kong.dns.record.domain', 'dns.record.domain');
       bucket = 'access';
       break;
-    case 'upstream-in':
-    case 'upstream-out':
-      label = upstreamStepLabel(k.step);
+    case 'upstream':
+      label = UPSTREAM_STEP_LABELS[k.step];
       bucket = 'upstream';
       break;
   }
   return { id: span.spanId, label, detail, bucket, durationNs, spanIds: [span.spanId], weight: 0 };
 }
 
-/** Short labels: the stage heading already says "upstream in" or "upstream out". */
-export function upstreamStepLabel(step: string): string {
-  return step
-    .replace(/^upstream\./, '')
-    .replace(/_(to|from)_upstream$/, '')
-    .replace(/_/g, ' ');
+/** The plugin's phase, and the status it answered with when it ended the request (3.14+). */
+function pluginDetail(span: Span, phase: string): string {
+  const exit = pluginExitOf(span);
+  return exit?.status != null ? `${phase} · answered ${exit.status}` : phase;
 }
 
 /**
- * The upstream itself: the wait between our request going out and its response coming back that no
- * gateway span covers. (Gateway 3.10 counts most of it in `kong.send_request_to_upstream`.)
+ * The upstream itself: its round trip from our request going out to the last byte of its response
+ * (sending, waiting for headers, reading the body, or the OpenTelemetry plugin's one `kong.balancer` span).
+ * Gateway versions put the wait for the answer in different spans (3.9 in reading the body, 3.10 in
+ * sending), so only the whole round trip means the same thing everywhere. The steps are kept as parts.
  */
-function upstreamNode(upIn: Span[], upOut: Span[], upInAll: Span[]): MapNode {
-  const inEnd = Math.max(...upIn.map((s) => s.start + s.duration));
-  const outStart = Math.min(...upOut.map((s) => s.start));
-  const wait = Number.isFinite(inEnd) && Number.isFinite(outStart) ? Math.max(0, outStart - inEnd) : 0;
+function upstreamNode(roundTrip: Span[], upstreamAll: Span[]): MapNode {
+  const start = Math.min(...roundTrip.map((s) => s.start));
+  const end = Math.max(...roundTrip.map((s) => s.start + s.duration));
   let host: string | null = null;
-  for (const s of upInAll) {
-    const a = s.attributes;
-    const v = a['network.peer.name'] ?? a['proxy.kong.upstream.host'] ?? a['network.peer.address'];
-    if (typeof v === 'string') host = v;
+  for (const s of upstreamAll) {
+    host = attrString(s.attributes, 'network.peer.name', 'net.peer.name', 'proxy.kong.upstream.host', 'network.peer.address', 'net.peer.ip') ?? host;
   }
+  const steps = [...roundTrip].sort((a, b) => a.start - b.start);
   return {
     id: 'upstream',
-    // the wait only: connecting and sending are "upstream in", reading the response "upstream out"
     label: 'upstream',
     detail: host,
     bucket: 'upstream',
-    durationNs: wait,
-    spanIds: [],
+    durationNs: roundTrip.length > 0 ? Math.max(0, end - start) : 0,
+    // clicking the node selects its slowest step
+    spanIds: [...steps].sort((a, b) => b.duration - a.duration).map((s) => s.spanId),
+    parts: steps.map((s) => ({ label: UPSTREAM_STEP_LABELS[upstreamStepOf(s.name) ?? 'round-trip'], durationNs: s.duration, spanId: s.spanId })),
     weight: 0,
   };
 }

@@ -156,7 +156,9 @@ function MapNodeBox({ placed, slowest, selected, holdsSelection, onPick }: NodeP
   const target = node.spanIds[0];
   const duration = node.durationNs === null ? '' : formatDuration(node.durationNs);
   const name = `${node.label}${node.detail ? ` (${node.detail})` : ''}${duration ? `, ${duration}` : ''}${slowest ? ', slowest' : ''}`;
-  const tip = node.id === 'upstream' ? `${name}: waiting on the upstream outside any gateway span` : name;
+  const tip = node.parts?.length
+    ? `${name}: from the request going out to the last byte of the answer\n${node.parts.map((p) => `${p.label} ${formatDuration(p.durationNs)}`).join('\n')}`
+    : name;
   const cls = ['tmap-node', slowest && 'slowest', holdsSelection && 'selected', target && 'clickable'].filter(Boolean).join(' ');
   const interactive = target
     ? {
