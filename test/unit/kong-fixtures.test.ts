@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeAll } from '../../shared/decode/index';
+import { compile } from '../../shared/expr/index';
+import { findRoot } from '../../shared/kong/summary';
 import { phaseTimes } from '../../shared/kong/phase-times';
 import { rootFields, summarizeTrace, type RootFields } from '../../shared/kong/summary';
 import { buildTransactionMap, type MapStage } from '../../shared/kong/transaction-map';
@@ -152,5 +154,29 @@ describe('the transaction map of real traces', () => {
       ['router', null],
       ['DNS', 'httpbin.org'],
     ]);
+  });
+});
+
+describe('sampling rules on real traces', () => {
+  const matches = async (path: string, rule: string) => {
+    const compiled = compile(rule);
+    if (!compiled.ok) throw new Error(`${rule}: ${compiled.errors.map((e) => e.message).join('; ')}`);
+    return compiled.evaluate(findRoot(await readTrace(path))!.attributes);
+  };
+
+  it("accepts Kong's documented rule proxy.kong.latency_total_ms >= 100 and evaluates it on a 3.9 trace (213 ms)", async () => {
+    const v39 = 'kong/konnect-batches-gateway-3.9.0.0.json';
+    expect(await matches(v39, 'proxy.kong.latency_total_ms >= 100')).toBe(true);
+    expect(await matches(v39, 'proxy.kong.latency_total_ms >= 300')).toBe(false);
+    // today's name reads the 3.9 attribute too, and the legacy name today's
+    expect(await matches(v39, 'proxy.kong.latency.total >= 200')).toBe(true);
+    expect(await matches('konnect/trace-batches-gateway-3.10.json', 'proxy.kong.latency_total_ms > 700')).toBe(true);
+  });
+
+  it("filters the OpenTelemetry plugin's traces by today's field names", async () => {
+    const otel = 'kong/otel-plugin-gateway-3.14-from-docs.json';
+    expect(await matches(otel, 'http.response.status_code == 200 && http.request.method == "POST"')).toBe(true);
+    expect(await matches(otel, 'client.address in 192.168.0.0/16')).toBe(true);
+    expect(await matches(otel, 'url.full =^ "/anything"')).toBe(true);
   });
 });
