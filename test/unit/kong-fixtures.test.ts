@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeAll } from '../../shared/decode/index';
 import { compile } from '../../shared/expr/index';
 import { findRoot } from '../../shared/kong/summary';
+import { describeAttribute, describeSpan } from '../../shared/kong/catalogue';
 import { phaseTimes } from '../../shared/kong/phase-times';
 import { rootFields, summarizeTrace, type RootFields } from '../../shared/kong/summary';
 import { buildTransactionMap, type MapStage } from '../../shared/kong/transaction-map';
@@ -178,5 +179,17 @@ describe('sampling rules on real traces', () => {
     expect(await matches(otel, 'http.response.status_code == 200 && http.request.method == "POST"')).toBe(true);
     expect(await matches(otel, 'client.address in 192.168.0.0/16')).toBe(true);
     expect(await matches(otel, 'url.full =^ "/anything"')).toBe(true);
+  });
+});
+
+describe('the catalogue on real traces', () => {
+  it.each(GENERATIONS.map(([path]) => path))('describes every span and attribute of %s', async (path) => {
+    const trace = await readTrace(path);
+    const undescribed = new Set<string>();
+    for (const span of trace.spans) {
+      if (!describeSpan(span.name)) undescribed.add(span.name);
+      for (const key of Object.keys(span.attributes)) if (!describeAttribute(key)) undescribed.add(key);
+    }
+    expect([...undescribed]).toEqual([]);
   });
 });
