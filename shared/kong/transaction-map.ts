@@ -5,16 +5,19 @@
  *
  * client -> client out -> request group -> upstream -> response group -> client in -> client
  *
- * The upstream is one stage whose nodes are its steps (connect, send, time to first byte, body) with the
- * latency model's figures (latency.ts), so the map says what the tiles say; a request that never reached
- * an upstream says so instead of drawing a 0 µs node. Stage headers carry the model's time of the stage
- * (the phase buckets of its phases, the client's reads or writes, the upstream), not a sum of spans.
+ * The upstream is one stage whose nodes are its steps (connect, send, time to first byte, body, or the
+ * OpenTelemetry plugin's one round trip) with the latency model's figures (latency.ts), so the map says
+ * what the tiles say; a request that never reached an upstream says so instead of drawing a 0 µs node.
+ * Stage headers carry the model's time of the stage (the phase buckets of its phases, the client's reads
+ * or writes, the upstream), not a sum of spans.
  *
  * A trace with no Kong spans gets a "top spans by self time" summary instead.
  */
 import type { Span, TraceSpans } from '../model/types';
-import { phasePartition, upstreamStepOf, type PhasePartition, type UpstreamStep } from './phase-times';
-import { classifySpanName, REQUEST_PHASES, RESPONSE_PHASES } from './span-names';
+import { phasePartition, upstreamPartOf, type PhasePartition, type UpstreamPart } from './phase-times';
+import { pluginExitOf } from './plugin-exit';
+import { classifySpanName, REQUEST_PHASES, RESPONSE_PHASES, UPSTREAM_STEP_LABELS } from './span-names';
+import { attrString } from './summary';
 import { indexSpans, selfTime, unionLength, walkDown, descendants, type SpanIndex } from './span-walk';
 
 export type StageKind =
@@ -98,69 +101,82 @@ export function buildTransactionMap(trace: TraceSpans): TransactionMap {
   return kongMap(index, phasePartition(trace));
 }
 
-/** What a span is nested in, as far as the map cares: it only draws spans not already inside a drawn one. */
-type Owner = 'none' | 'plugin' | 'upstream-in' | 'upstream-out';
+/**
+ * What a span is nested in, as far as the map cares: it draws only spans not already inside a drawn one.
+ * `pluginEnd` is the end of the plugin span around it (a child that outlives it is drawn on its own);
+ * `inUpstream` is set below an upstream span (its nested tries name the peer but are not drawn).
+ */
+interface Owner {
+  pluginEnd: number | null;
+  pluginPhase: string | null;
+  inUpstream: boolean;
+}
 
 function kongMap(index: SpanIndex, partition: PhasePartition): TransactionMap {
   const clientOut: Span[] = [];
   const clientIn: Span[] = [];
   const requestSpans: Span[] = [];
   const responseSpans: Span[] = [];
-  const unplacedPlugins: Span[] = [];
-  const upIn: Span[] = [];
-  const upOut: Span[] = [];
-  // nested tries (find_upstream) name the peer; the map only draws their parent
-  const upInAll: Span[] = [];
+  const unplaced: Span[] = [];
+  // the upstream's top-level spans past choosing a target and connecting: where the response side begins
+  const roundTrip: Span[] = [];
+  const upstreamAll: Span[] = [];
+  const phaseOfNode = new Map<string, string>();
 
-  walkDown<Owner>(index, 'none', (span, owner) => {
+  const top: Owner = { pluginEnd: null, pluginPhase: null, inUpstream: false };
+  walkDown<Owner>(index, top, (span, owner) => {
     const k = classifySpanName(span.name);
+    const end = span.start + span.duration;
+    if (k.kind === 'client-read') {
+      clientOut.push(span);
+      return owner;
+    }
+    if (k.kind === 'client-write') {
+      clientIn.push(span);
+      return owner;
+    }
+    if (owner.pluginEnd !== null) {
+      // work a plugin started that goes on after it returned (an agent call...) is drawn where it ran
+      if (end <= owner.pluginEnd || k.kind === 'plugin') return owner;
+      unplaced.push(span);
+      phaseOfNode.set(span.spanId, owner.pluginPhase ?? 'other');
+      return { ...owner, pluginEnd: end };
+    }
     switch (k.kind) {
-      case 'client-read':
-        clientOut.push(span);
-        return owner;
-      case 'client-write':
-        clientIn.push(span);
-        return owner;
       case 'plugin':
-        if (owner !== 'none') return owner;
         if ((REQUEST_PHASES as readonly string[]).includes(k.phase)) requestSpans.push(span);
         else if ((RESPONSE_PHASES as readonly string[]).includes(k.phase)) responseSpans.push(span);
-        else if (k.phase !== 'log') unplacedPlugins.push(span);
-        return 'plugin';
+        else if (k.phase !== 'log') unplaced.push(span);
+        return { ...owner, pluginEnd: end, pluginPhase: k.phase };
       case 'router':
       case 'dns':
-        if (owner === 'none') requestSpans.push(span);
+        if (!owner.inUpstream) requestSpans.push(span);
         return owner;
-      case 'upstream-in':
-        upInAll.push(span);
-        if (owner === 'none') upIn.push(span);
-        return owner === 'none' ? 'upstream-in' : owner;
-      case 'upstream-out':
-        if (owner === 'none') upOut.push(span);
-        return owner === 'none' ? 'upstream-out' : owner;
+      case 'upstream':
+        upstreamAll.push(span);
+        if (owner.inUpstream) return owner;
+        if (k.step !== 'select' && k.step !== 'connect') roundTrip.push(span);
+        return { ...owner, inUpstream: true };
       default:
         return owner;
     }
   });
 
-  // plugins of phases the catalogue does not know go to whichever side of the upstream they ran on
-  const boundary = Math.min(
-    ...upIn.map((s) => s.start),
-    ...upOut.map((s) => s.start),
-    ...responseSpans.map((s) => s.start),
-  );
-  for (const s of unplacedPlugins) (s.start < boundary ? requestSpans : responseSpans).push(s);
+  // plugins of phases the catalogue does not know, and work that outlived its plugin, go to whichever side
+  // of the upstream they started on
+  const boundary = Math.min(...roundTrip.map((s) => s.start), ...responseSpans.map((s) => s.start));
+  for (const s of unplaced) (s.start < boundary ? requestSpans : responseSpans).push(s);
 
   const byStart = (a: Span, b: Span) => a.start - b.start;
+  const node = (s: Span, ns: number) => spanNode(s, ns, phaseOfNode.get(s.spanId));
   const bucket = (keys: readonly string[]) => partition.times.filter((t) => keys.includes(t.key)).reduce((sum, t) => sum + t.ns, 0);
-  const upstreamNs = bucket(['upstream']);
   const stages: MapStage[] = [
     endpoint('client'),
-    stage('client-out', clientOut.sort(byStart).map((s) => spanNode(s, s.duration)), partition.clientSteps.read),
-    stage('request', requestSpans.sort(byStart).map((s) => spanNode(s, ownTime(index, s))), bucket(REQUEST_PHASES)),
-    upstreamStage(partition, upInAll, upOut, upstreamNs),
-    stage('response', responseSpans.sort(byStart).map((s) => spanNode(s, ownTime(index, s))), bucket(RESPONSE_PHASES)),
-    stage('client-in', clientIn.sort(byStart).map((s) => spanNode(s, s.duration)), partition.clientSteps.write),
+    stage('client-out', clientOut.sort(byStart).map((s) => node(s, s.duration)), partition.clientSteps.read),
+    stage('request', requestSpans.sort(byStart).map((s) => node(s, ownTime(index, s))), bucket(REQUEST_PHASES)),
+    upstreamStage(partition, upstreamAll, bucket(['upstream'])),
+    stage('response', responseSpans.sort(byStart).map((s) => node(s, ownTime(index, s))), bucket(RESPONSE_PHASES)),
+    stage('client-in', clientIn.sort(byStart).map((s) => node(s, s.duration)), partition.clientSteps.write),
     endpoint('client-end'),
   ];
 
@@ -186,15 +202,16 @@ function ownTime(index: SpanIndex, span: Span): number {
   return Math.max(0, span.duration - unionLength(reads, span.start, span.start + span.duration));
 }
 
-function spanNode(span: Span, durationNs: number): MapNode {
+function spanNode(span: Span, durationNs: number, outlivedPhase?: string): MapNode {
   const k = classifySpanName(span.name);
-  let label = span.name;
+  let label = span.name.replace(/^kong\./, '');
   let detail: string | null = null;
-  let bucket = 'other';
+  let bucket = outlivedPhase ?? 'other';
+  if (outlivedPhase) detail = 'after its plugin';
   switch (k.kind) {
     case 'plugin':
-      label = k.plugin;
-      detail = k.phase;
+      label = k.operation ? `${k.plugin} ${k.operation}` : k.plugin;
+      detail = pluginDetail(span, k.phase);
       bucket = k.phase;
       break;
     case 'client-read':
@@ -211,27 +228,24 @@ function spanNode(span: Span, durationNs: number): MapNode {
       break;
     case 'dns':
       label = 'DNS';
-      detail = typeof span.attributes['proxy.kong.dns.domain'] === 'string' ? span.attributes['proxy.kong.dns.domain'] : null;
+      detail = attrString(span.attributes, 'proxy.kong.dns.domain', 'proxy.kong.dns.record.domain', 'dns.record.domain');
       bucket = 'access';
       break;
-    case 'upstream-in':
-    case 'upstream-out':
-      label = upstreamStepLabel(k.step);
+    case 'upstream':
+      label = UPSTREAM_STEP_LABELS[k.step];
       bucket = 'upstream';
       break;
   }
   return { id: span.spanId, label, detail, bucket, durationNs, spanIds: [span.spanId], weight: 0 };
 }
 
-/** Short labels: the stage heading already says "upstream in" or "upstream out". */
-export function upstreamStepLabel(step: string): string {
-  return step
-    .replace(/^upstream\./, '')
-    .replace(/_(to|from)_upstream$/, '')
-    .replace(/_/g, ' ');
+/** The plugin's phase, and the status it answered with when it ended the request (3.14+). */
+function pluginDetail(span: Span, phase: string): string {
+  const exit = pluginExitOf(span);
+  return exit?.status != null ? `${phase} · answered ${exit.status}` : phase;
 }
 
-const STEP_LABELS: Record<UpstreamStep, string> = {
+const PART_LABELS: Record<UpstreamPart, string> = {
   connect: 'connect',
   send: 'send',
   ttfb: 'time to first byte',
@@ -240,39 +254,25 @@ const STEP_LABELS: Record<UpstreamStep, string> = {
 };
 
 /**
- * The upstream stage: one node per step of the exchange with the model's time of that step, linked to
- * the step's longest span (the wait before the first byte may be covered by no span: it then links to
- * the span that read the headers, or none). The first node names the upstream host.
+ * The upstream stage: one node per part of the exchange with the model's time of that part, linked to
+ * the part's longest span (the wait before the first byte may be covered by no span of its own: it then
+ * links to the span that read the headers, or to none). The first node names the upstream host.
  */
-function upstreamStage(partition: PhasePartition, upInAll: Span[], upOut: Span[], upstreamNs: number): MapStage {
+function upstreamStage(partition: PhasePartition, upstreamAll: Span[], upstreamNs: number): MapStage {
   if (!partition.hasUpstreamSpans) {
     return { kind: 'upstream', label: STAGE_LABELS.upstream, durationNs: 0, nodes: [], emptyText: 'no upstream: the request ended in the gateway' };
   }
   let host: string | null = null;
-  for (const s of upInAll) {
-    const a = s.attributes;
-    const v = a['network.peer.name'] ?? a['proxy.kong.upstream.host'] ?? a['net.peer.name'] ?? a['network.peer.address'];
-    if (typeof v === 'string') host = v;
-  }
-  const spansOf = new Map<UpstreamStep, Span>();
-  for (const s of [...upInAll, ...upOut]) {
-    const k = classifySpanName(s.name);
-    if (k.kind !== 'upstream-in' && k.kind !== 'upstream-out') continue;
-    const step = upstreamStepOf(k.step, k.kind === 'upstream-in' ? 'in' : 'out');
-    const cur = spansOf.get(step);
-    if (!cur || s.duration > cur.duration) spansOf.set(step, s);
+  const spansOf = new Map<UpstreamPart, Span>();
+  for (const s of upstreamAll) {
+    host = attrString(s.attributes, 'network.peer.name', 'net.peer.name', 'proxy.kong.upstream.host', 'network.peer.address', 'net.peer.ip') ?? host;
+    const part = upstreamPartOf(s.name);
+    const cur = part ? spansOf.get(part) : undefined;
+    if (part && (!cur || s.duration > cur.duration)) spansOf.set(part, s);
   }
   const nodes: MapNode[] = partition.upstreamSteps.map(({ step, ns }, i) => {
     const span = spansOf.get(step);
-    return {
-      id: `upstream:${step}`,
-      label: STEP_LABELS[step],
-      detail: i === 0 ? host : null,
-      bucket: 'upstream',
-      durationNs: ns,
-      spanIds: span ? [span.spanId] : [],
-      weight: 0,
-    };
+    return { id: `upstream:${step}`, label: PART_LABELS[step], detail: i === 0 ? host : null, bucket: 'upstream', durationNs: ns, spanIds: span ? [span.spanId] : [], weight: 0 };
   });
   return { kind: 'upstream', label: STAGE_LABELS.upstream, durationNs: upstreamNs, nodes };
 }

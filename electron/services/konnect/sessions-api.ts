@@ -44,10 +44,12 @@ function toRule(raw: unknown): SamplingRule {
   return { kind: 'expression', expression: asStr(r.expression) };
 }
 
-function fromRule(rule: SamplingRule): Rec {
+/** An empty expression is sent as no rule at all: Kong's "capture every request" (domain.md section 5). */
+function fromRule(rule: SamplingRule): Rec | null {
   if (rule.kind === 'route') return { type: 'route', route_id: rule.routeId };
   if (rule.kind === 'service') return { type: 'service', service_id: rule.serviceId };
-  return { type: 'expression', expression: rule.expression };
+  const expression = rule.expression.trim();
+  return expression === '' ? null : { type: 'expression', expression };
 }
 
 export function toSession(raw: unknown, cpId: string): DebugSession {

@@ -10,6 +10,8 @@ export function spanColor(name: string): string {
     case 'phase':
     case 'plugin':
       return KNOWN_PHASES.has(k.phase) ? `var(--phase-${k.phase})` : 'var(--phase-other)';
+    case 'analytics':
+      return 'var(--phase-log)';
     case 'client-read':
     case 'client-write':
       return 'var(--phase-client)';
@@ -17,8 +19,7 @@ export function spanColor(name: string): string {
     case 'router':
       return 'var(--phase-access)';
     case 'dns':
-    case 'upstream-in':
-    case 'upstream-out':
+    case 'upstream':
       return 'var(--phase-upstream)';
     case 'root':
       return 'var(--accent)';
