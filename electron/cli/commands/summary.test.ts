@@ -73,7 +73,7 @@ describe('ktv summary', () => {
     const io = captureIo(dir);
     expect(await run(['konnect.json'], io)).toBe(0);
     const text = io.stdout.join('\n');
-    expect(text).toMatch(/7f53c0d47e0f12051956b805a7696363\s+22\s+773\.426\s+200\s+kong\n  Upstream httpbin\.org took 763 ms of 773 ms/);
+    expect(text).toMatch(/7f53c0d47e0f12051956b805a7696363\s+22\s+773\.426\s+200\s+kong\n {2}Upstream httpbin\.org took 763 ms of 773 ms/);
     expect(text).toContain('konnect.json: 1 trace (22 spans), 0 logs, 0 payloads, 0 skipped; format konnect');
   });
 
