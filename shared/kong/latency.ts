@@ -33,13 +33,14 @@ export interface LatencyModel {
   /** what "total" is measured on */
   clock: 'root span' | 'trace extent';
   rootSpanId: string | null;
+  /** the parts in whole microseconds (as nanoseconds), gateway taking the rounding so they add up */
   totalNs: number;
   gatewayNs: number;
   upstreamNs: number;
   clientNs: number;
   /** the partition the parts are read from (the phase bar) */
   phases: PhaseTime[];
-  /** the upstream time split by step; adds up to upstreamNs */
+  /** the upstream time split by step, in exact nanoseconds; adds up to upstreamNs but for its rounding to the µs */
   upstreamSteps: { step: UpstreamPart; ns: number }[];
   /** false when no span of the upstream exchange exists: the request ended in the gateway */
   reachedUpstream: boolean;
@@ -81,19 +82,24 @@ export function latencyMismatches(model: LatencyMs, reported: LatencyMs<number |
   return out;
 }
 
+const toUs = (ns: number) => Math.round(ns / 1e3) * 1e3;
+
 export function latencyModel(trace: TraceSpans): LatencyModel {
   const p = phasePartition(trace);
   const bucket = (key: string) => p.times.find((t) => t.key === key)?.ns ?? 0;
-  const upstreamNs = bucket('upstream');
-  const clientNs = bucket('client');
-  const gatewayNs = p.totalNs - upstreamNs - clientNs;
+  // whole microseconds: the list stores the parts in ms to the microsecond, and a figure must print the
+  // same in the list, the tiles and the verdict (1.9849 ms and 1.985 ms print as 1.98 and 1.99)
+  const totalNs = toUs(p.totalNs);
+  const upstreamNs = toUs(bucket('upstream'));
+  const clientNs = toUs(bucket('client'));
+  const gatewayNs = totalNs - upstreamNs - clientNs;
   const root = findRoot(trace);
   const reported = reportedLatency(rootFields(root?.attributes ?? {}));
-  const modelMs = { total: p.totalNs / 1e6, gateway: gatewayNs / 1e6, upstream: upstreamNs / 1e6, client: clientNs / 1e6 };
+  const modelMs = { total: totalNs / 1e6, gateway: gatewayNs / 1e6, upstream: upstreamNs / 1e6, client: clientNs / 1e6 };
   return {
     clock: p.clock,
     rootSpanId: p.rootSpanId,
-    totalNs: p.totalNs,
+    totalNs,
     gatewayNs,
     upstreamNs,
     clientNs,

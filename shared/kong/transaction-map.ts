@@ -174,7 +174,8 @@ function kongMap(index: SpanIndex, partition: PhasePartition): TransactionMap {
     endpoint('client'),
     stage('client-out', clientOut.sort(byStart).map((s) => node(s, s.duration)), partition.clientSteps.read),
     stage('request', requestSpans.sort(byStart).map((s) => node(s, ownTime(index, s))), bucket(REQUEST_PHASES)),
-    upstreamStage(partition, upstreamAll, bucket(['upstream'])),
+    // to the microsecond, as the latency model's upstream figure in the tiles and the list
+    upstreamStage(partition, upstreamAll, Math.round(bucket(['upstream']) / 1e3) * 1e3),
     stage('response', responseSpans.sort(byStart).map((s) => node(s, ownTime(index, s))), bucket(RESPONSE_PHASES)),
     stage('client-in', clientIn.sort(byStart).map((s) => node(s, s.duration)), partition.clientSteps.write),
     endpoint('client-end'),

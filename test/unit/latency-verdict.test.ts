@@ -31,9 +31,12 @@ async function decodeFixture(file: string): Promise<TraceSpans[]> {
 function expectPartsAddUp(t: TraceSpans): void {
   const m = latencyModel(t);
   for (const part of [m.gatewayNs, m.upstreamNs, m.clientNs]) expect(part).toBeGreaterThanOrEqual(0);
-  expect(m.gatewayNs + m.upstreamNs + m.clientNs).toBeCloseTo(m.totalNs, 3);
-  expect(m.phases.reduce((sum, p) => sum + p.ns, 0)).toBeCloseTo(m.totalNs, 3);
-  expect(m.upstreamSteps.reduce((sum, p) => sum + p.ns, 0)).toBeCloseTo(m.upstreamNs, 3);
+  expect(m.gatewayNs + m.upstreamNs + m.clientNs).toBe(m.totalNs);
+  const root = t.spans.find((s) => s.spanId === m.rootSpanId);
+  if (root) expect(Math.abs(m.totalNs - root.duration)).toBeLessThanOrEqual(500);
+  // the phase bar's partition is exact, the parts are to the microsecond
+  expect(Math.abs(m.phases.reduce((sum, p) => sum + p.ns, 0) - m.totalNs)).toBeLessThanOrEqual(500);
+  expect(Math.abs(m.upstreamSteps.reduce((sum, p) => sum + p.ns, 0) - m.upstreamNs)).toBeLessThanOrEqual(500);
   const ms = modelMs(m);
   expect(ms.gateway + ms.upstream + ms.client).toBeCloseTo(ms.total, 9);
   const s = summarizeTrace(t);
