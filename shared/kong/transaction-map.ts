@@ -22,7 +22,9 @@ export type StageKind =
   | 'upstream'
   | 'response'
   | 'client-in'
-  | 'client-end';
+  | 'client-end'
+  /** after the response: log plugins and analytics (drawn only when the trace has them) */
+  | 'log';
 
 export interface MapNode {
   /** stable within the trace: the span id, or the stage kind for synthetic nodes */
@@ -71,6 +73,7 @@ const STAGE_LABELS: Record<StageKind, string> = {
   response: 'Response',
   'client-in': 'Client in',
   'client-end': 'Client',
+  log: 'Log phase',
 };
 
 /** Below this, durations are indistinguishable on the log scale (1 µs). */
@@ -114,6 +117,7 @@ function kongMap(index: SpanIndex): TransactionMap {
   const requestSpans: Span[] = [];
   const responseSpans: Span[] = [];
   const unplaced: Span[] = [];
+  const logSpans: Span[] = [];
   const setup: Span[] = [];
   const roundTrip: Span[] = [];
   const upstreamAll: Span[] = [];
@@ -142,8 +146,12 @@ function kongMap(index: SpanIndex): TransactionMap {
       case 'plugin':
         if ((REQUEST_PHASES as readonly string[]).includes(k.phase)) requestSpans.push(span);
         else if ((RESPONSE_PHASES as readonly string[]).includes(k.phase)) responseSpans.push(span);
-        else if (k.phase !== 'log') unplaced.push(span);
+        else if (k.phase === 'log') logSpans.push(span);
+        else unplaced.push(span);
         return { ...owner, pluginEnd: end, pluginPhase: k.phase };
+      case 'analytics':
+        logSpans.push(span);
+        return { ...owner, pluginEnd: end, pluginPhase: 'log' };
       case 'router':
       case 'dns':
         if (!owner.inUpstream) requestSpans.push(span);
@@ -175,6 +183,7 @@ function kongMap(index: SpanIndex): TransactionMap {
     stage('client-in', clientIn.sort(byStart).map((s) => node(s, s.duration))),
     endpoint('client-end'),
   ];
+  if (logSpans.length > 0) stages.push(stage('log', logSpans.sort(byStart).map((s) => node(s, ownTime(index, s)))));
 
   const nodes = stages.flatMap((st) => st.nodes).filter((n) => n.durationNs !== null);
   const weights = logWeights(nodes.map((n) => n.durationNs ?? 0));
@@ -217,6 +226,10 @@ function spanNode(span: Span, durationNs: number, outlivedPhase?: string): MapNo
     case 'client-write':
       label = 'wait for client';
       bucket = 'client';
+      break;
+    case 'analytics':
+      label = 'analytics';
+      bucket = 'log';
       break;
     case 'router':
       label = 'router';
