@@ -5,6 +5,7 @@
 import type { AttrValue, Attributes, Span, TraceSpans, TraceSummary } from '../model/types';
 import { StatusCode } from '../model/types';
 import { latencyModel, modelMs } from './latency';
+import { linkedRequestTraceId } from './log-phase';
 
 const NS_PER_MS = 1e6;
 
@@ -176,7 +177,7 @@ export function summarizeTrace(trace: TraceSpans, konnectSessionId: string | nul
   const baseMs = Number(BigInt(trace.baseNs) / 1000n) / 1000;
   const resource = root ? trace.resources[root.resource] : undefined;
   const model = trace.spans.length > 0 ? modelMs(latencyModel(trace)) : null;
-  return {
+  const summary: TraceSummary = {
     traceId: trace.traceId,
     rootName: root?.name ?? '',
     startMs: baseMs + minStart / NS_PER_MS,
@@ -190,4 +191,8 @@ export function summarizeTrace(trace: TraceSpans, konnectSessionId: string | nul
     konnectSessionId: konnectSessionId ?? (resource ? attrString(resource, 'session.id') : null),
     rootAttributes: a,
   };
+  // only a log-phase trace of its own has one; other rows stay as they were
+  const requestTraceId = linkedRequestTraceId(trace);
+  if (requestTraceId) summary.requestTraceId = requestTraceId;
+  return summary;
 }

@@ -96,7 +96,7 @@ describe('buildTransactionMap rules', () => {
     expect(durationsOf(stages, 'client-out')).toEqual([40_000_000]);
   });
 
-  it('places plugins of unknown phases by time and leaves log-phase plugins out', () => {
+  it('places plugins of unknown phases by time, and log-phase plugins in a log stage after the client', () => {
     const t = trace([
       span({ spanId: 'r', name: 'kong', duration: 100_000_000 }),
       span({ spanId: 'a', parentSpanId: 'r', name: 'kong.preread.plugin.early', start: 1_000_000 }),
@@ -112,6 +112,50 @@ describe('buildTransactionMap rules', () => {
     expect(stages.find((s) => s.kind === 'upstream')!.nodes.map((n) => [n.label, n.durationNs])).toEqual([
       ['send', 5_000_000],
       ['time to first byte', 16_000_000],
+    ]);
+    expect(stages.at(-1)!.kind).toBe('log');
+    expect(labelsOf(stages, 'log')).toEqual(['http-log']);
+  });
+
+  it('has no log stage when the trace has no log phase', () => {
+    const stages = kongStages(buildTransactionMap(trace([span({ spanId: 'r', name: 'kong', duration: 10 })])));
+    expect(stages.some((s) => s.kind === 'log')).toBe(false);
+  });
+
+  it('draws work that outlives its plugin span (OpenTelemetry plugin) on its own, where it started', () => {
+    const t = trace([
+      span({ spanId: 'r', name: 'kong', duration: 100_000_000 }),
+      span({ spanId: 'p', parentSpanId: 'r', name: 'kong.access.plugin.ai-a2a-proxy', start: 1_000_000, duration: 2_000_000 }),
+      span({ spanId: 'a', parentSpanId: 'p', name: 'kong.a2a', start: 2_000_000, duration: 60_000_000 }),
+      span({ spanId: 'io', parentSpanId: 'a', name: 'kong.io.http.request', start: 3_000_000, duration: 50_000_000 }),
+      span({ spanId: 'in', parentSpanId: 'p', name: 'kong.io.redis.get', start: 1_500_000, duration: 100_000 }),
+      span({ spanId: 'b', parentSpanId: 'r', name: 'kong.balancer', start: 70_000_000, duration: 20_000_000 }),
+    ]);
+    const stages = kongStages(buildTransactionMap(t));
+    const request = stages.find((s) => s.kind === 'request')!.nodes;
+    expect(request.map((n) => [n.label, n.detail, n.bucket, n.durationNs])).toEqual([
+      ['ai-a2a-proxy', 'access', 'access', 2_000_000],
+      ['a2a', 'after its plugin', 'access', 60_000_000],
+    ]);
+  });
+
+  it('labels a plugin sub-operation with its plugin, and a plugin that answered the request with its status', () => {
+    const t = trace([
+      span({ spanId: 'r', name: 'kong', duration: 10_000_000 }),
+      span({ spanId: 'v', parentSpanId: 'r', name: 'kong.access.plugin.jwt.verify', start: 1_000, duration: 1_000 }),
+      span({
+        spanId: 'k',
+        parentSpanId: 'r',
+        name: 'kong.access.plugin.key-auth',
+        start: 3_000,
+        duration: 2_000,
+        attributes: { 'proxy.kong.plugin.http.response.status_code': 401, 'proxy.kong.plugin.http.response.status_message': 'Unauthorized' },
+      }),
+    ]);
+    const request = kongStages(buildTransactionMap(t)).find((s) => s.kind === 'request')!.nodes;
+    expect(request.map((n) => [n.label, n.detail])).toEqual([
+      ['jwt verify', 'access'],
+      ['key-auth', 'access · answered 401'],
     ]);
   });
 

@@ -27,7 +27,9 @@ export type StageKind =
   | 'upstream'
   | 'response'
   | 'client-in'
-  | 'client-end';
+  | 'client-end'
+  /** after the response: log plugins and analytics (drawn only when the trace has them) */
+  | 'log';
 
 export interface MapNode {
   /** stable within the trace: the span id, or the stage kind for synthetic nodes */
@@ -75,6 +77,7 @@ const STAGE_LABELS: Record<StageKind, string> = {
   response: 'Response',
   'client-in': 'Client in',
   'client-end': 'Client',
+  log: 'Log phase',
 };
 
 /** Below this, durations are indistinguishable on the log scale (1 µs). */
@@ -118,6 +121,7 @@ function kongMap(index: SpanIndex, partition: PhasePartition): TransactionMap {
   const requestSpans: Span[] = [];
   const responseSpans: Span[] = [];
   const unplaced: Span[] = [];
+  const logSpans: Span[] = [];
   // the upstream's top-level spans past choosing a target and connecting: where the response side begins
   const roundTrip: Span[] = [];
   const upstreamAll: Span[] = [];
@@ -146,8 +150,12 @@ function kongMap(index: SpanIndex, partition: PhasePartition): TransactionMap {
       case 'plugin':
         if ((REQUEST_PHASES as readonly string[]).includes(k.phase)) requestSpans.push(span);
         else if ((RESPONSE_PHASES as readonly string[]).includes(k.phase)) responseSpans.push(span);
-        else if (k.phase !== 'log') unplaced.push(span);
+        else if (k.phase === 'log') logSpans.push(span);
+        else unplaced.push(span);
         return { ...owner, pluginEnd: end, pluginPhase: k.phase };
+      case 'analytics':
+        logSpans.push(span);
+        return { ...owner, pluginEnd: end, pluginPhase: 'log' };
       case 'router':
       case 'dns':
         if (!owner.inUpstream) requestSpans.push(span);
@@ -180,6 +188,11 @@ function kongMap(index: SpanIndex, partition: PhasePartition): TransactionMap {
     stage('client-in', clientIn.sort(byStart).map((s) => node(s, s.duration)), partition.clientSteps.write),
     endpoint('client-end'),
   ];
+  if (logSpans.length > 0) {
+    // after the response: outside the root span, so outside the phase partition; the stage is its nodes' sum
+    const logNodes = logSpans.sort(byStart).map((s) => node(s, ownTime(index, s)));
+    stages.push(stage('log', logNodes, logNodes.reduce((sum, n) => sum + (n.durationNs ?? 0), 0)));
+  }
 
   const nodes = stages.flatMap((st) => st.nodes).filter((n) => n.durationNs !== null);
   const weights = logWeights(nodes.map((n) => n.durationNs ?? 0));
@@ -222,6 +235,10 @@ function spanNode(span: Span, durationNs: number, outlivedPhase?: string): MapNo
     case 'client-write':
       label = 'wait for client';
       bucket = 'client';
+      break;
+    case 'analytics':
+      label = 'analytics';
+      bucket = 'log';
       break;
     case 'router':
       label = 'router';

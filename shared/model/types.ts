@@ -152,6 +152,8 @@ export interface TraceSummary {
   requestId: string | null;
   /** the client's IP address */
   clientAddress: string | null;
+  /** for a log-phase trace of its own (3.13+): the request trace its span link names */
+  requestTraceId?: string | null;
   /** resource attribute session.id (Konnect debugger session), when present */
   konnectSessionId: string | null;
   /** the root span's attributes, for the expression filter */
