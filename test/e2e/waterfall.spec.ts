@@ -74,11 +74,12 @@ test('arrow keys move through the spans, Enter selects one for the inspector, Es
   await expect(wf.inspector).toContainText('Select a span');
 });
 
-test('error spans are marked and the inspector explains Kong attributes on hover', async ({ ktv }) => {
+test('error spans are marked with their message and the inspector explains Kong attributes on hover', async ({ ktv }) => {
   const wf = new WaterfallPage(ktv.page);
-  await expect(wf.span('kong').getByTitle('Error span')).toBeVisible();
-  await expect(wf.span('kong.read_headers_from_upstream').getByTitle('Error span')).toBeVisible();
-  await expect(wf.span('kong.dns').getByTitle('Error span')).toHaveCount(0);
+  // the mark says why, on hover
+  await expect(wf.span('kong').getByTitle('Error: HTTP 504')).toBeVisible();
+  await expect(wf.span('kong.read_headers_from_upstream').getByTitle('Error: upstream timed out')).toBeVisible();
+  await expect(wf.span('kong.dns').getByTitle(/^Error/)).toHaveCount(0);
 
   await wf.span('kong').click();
   const status = wf.inspector.getByRole('rowheader', { name: 'http.response.status_code' });
