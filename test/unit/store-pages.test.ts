@@ -332,6 +332,17 @@ describe('stored rows', () => {
     expect(decodePage(encodePage({ id: old.id, sessionId: SID, traces: [full] })).traces).toEqual([full]);
     expect(encodePage({ id: old.id, sessionId: SID, traces: [full] }).traces.length).toBeLessThan(old.traces.length * 0.8);
   });
+
+  it('keeps the latency model\'s parts, and reads a row stored before them with none (the list then shows Kong\'s figures, flagged)', async () => {
+    const [batch] = await decodeKept([spansLine({ [tid(9)]: [901, 902] }), spansLine({ [tid(10)]: [1001] })]);
+    const summary = summarizeTrace(batch!.traces[0]!);
+    const full: TraceRow = { ...summary, id: traceKey(SID, tid(9)), sessionId: SID, logCount: 0, hasPayload: false, chunks: ['c1'] };
+    const stored = JSON.parse(encodePage({ id: 'p', sessionId: SID, traces: [full] }).traces) as Record<string, unknown>[];
+    expect(stored[0]).toMatchObject({ gatewayMs: summary.gatewayMs, upstreamMs: summary.upstreamMs, clientMs: summary.clientMs });
+    const { gatewayMs: _g, upstreamMs: _u, clientMs: _c, ...before } = stored[0]!;
+    const [row] = decodePage({ id: 'p', sessionId: SID, traces: JSON.stringify([before]) }).traces;
+    expect(row).toMatchObject({ gatewayMs: null, upstreamMs: null, clientMs: null, durationMs: summary.durationMs });
+  });
 });
 
 describe('rollback', () => {
