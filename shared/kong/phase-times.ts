@@ -8,8 +8,8 @@
  * and that work is the gateway's), then the upstream (including the wait between sending the request
  * and reading the response); instants no span explains are "other".
  */
-import type { Span, TraceSpans } from '../model/types';
-import { classifySpanName, PHASES, upstreamStepOf, type UpstreamStep } from './span-names';
+import type { TraceSpans } from '../model/types';
+import { classifySpanName, PHASES, upstreamStepOf, type KongSpanKind, type UpstreamStep } from './span-names';
 import { findRoot } from './summary';
 
 export type PhaseBucket = string;
@@ -63,8 +63,7 @@ const INBOUND = new Set<UpstreamStep>(['wait-for-headers', 'read-body']);
 const UPSTREAM_PREFIX = 'upstream/';
 const CLIENT_PREFIX = 'client/';
 
-function bucketOf(span: Span): { key: string; priority: number } | null {
-  const k = classifySpanName(span.name);
+function bucketOf(k: KongSpanKind): { key: string; priority: number } | null {
   switch (k.kind) {
     case 'client-read':
       return { key: CLIENT_PREFIX + 'read', priority: 0 };
@@ -103,7 +102,22 @@ export function phaseTimes(trace: TraceSpans): PhaseTime[] {
   return phasePartition(trace).times;
 }
 
+/**
+ * Traces are not changed once decoded, and one open trace is partitioned by the tiles, the bar, the map and
+ * the verdict: computed once per trace object.
+ */
+const partitions = new WeakMap<TraceSpans, PhasePartition>();
+
 export function phasePartition(trace: TraceSpans): PhasePartition {
+  let p = partitions.get(trace);
+  if (!p) {
+    p = partition(trace);
+    partitions.set(trace, p);
+  }
+  return p;
+}
+
+function partition(trace: TraceSpans): PhasePartition {
   const root = findRoot(trace);
   let lo = Infinity;
   let hi = -Infinity;
@@ -125,10 +139,11 @@ export function phasePartition(trace: TraceSpans): PhasePartition {
   let upOutStart = Infinity;
   let hasUpstreamSpans = false;
   for (const s of trace.spans) {
-    const b = bucketOf(s);
+    const k = classifySpanName(s.name);
+    const b = bucketOf(k);
     if (!b) continue;
     intervals.push({ start: s.start, end: s.start + s.duration, ...b });
-    const step = upstreamStepOf(s.name);
+    const step = k.kind === 'upstream' ? k.step : null;
     if (step && OUTBOUND.has(step)) upInEnd = Math.max(upInEnd, s.start + s.duration);
     if (step && INBOUND.has(step)) upOutStart = Math.min(upOutStart, s.start);
     if (step) hasUpstreamSpans = true;

@@ -98,7 +98,19 @@ export function logWeights(durations: readonly number[]): number[] {
   });
 }
 
+/** The map of one trace object, built once: the map view and the verdict both read it (traces do not change once decoded). */
+const maps = new WeakMap<TraceSpans, TransactionMap>();
+
 export function buildTransactionMap(trace: TraceSpans): TransactionMap {
+  let map = maps.get(trace);
+  if (!map) {
+    map = build(trace);
+    maps.set(trace, map);
+  }
+  return map;
+}
+
+function build(trace: TraceSpans): TransactionMap {
   const index = indexSpans(trace.spans);
   if (!isKongTrace(trace)) return genericSummary(index, trace.spans);
   return kongMap(index, phasePartition(trace));
