@@ -31,18 +31,47 @@ interface Interval {
   key: string;
 }
 
+/** The upstream's own steps as the model splits its time, in order (the map's upstream nodes). */
+export const UPSTREAM_PARTS = ['connect', 'send', 'ttfb', 'body', 'round trip'] as const;
+export type UpstreamPart = (typeof UPSTREAM_PARTS)[number];
+
+/**
+ * The part of the upstream's time a span measures: choosing a target and connecting to it, sending,
+ * waiting for and reading the headers (time to first byte), reading the body; the OpenTelemetry plugin's
+ * `kong.balancer` is the whole round trip. Null for a span that is not an upstream span. (span-names.ts
+ * knows what each gateway version calls these spans.)
+ */
+export function upstreamPartOf(name: string): UpstreamPart | null {
+  const step = upstreamStepOf(name);
+  if (step === null) return null;
+  return PART_OF_STEP[step];
+}
+
+const PART_OF_STEP: Record<UpstreamStep, UpstreamPart> = {
+  select: 'connect',
+  connect: 'connect',
+  send: 'send',
+  'wait-for-headers': 'ttfb',
+  'read-body': 'body',
+  'round-trip': 'round trip',
+};
+
 /** Steps that take the request to the upstream, and steps that bring its answer back. */
 const OUTBOUND = new Set<UpstreamStep>(['select', 'connect', 'send']);
 const INBOUND = new Set<UpstreamStep>(['wait-for-headers', 'read-body']);
+
+const UPSTREAM_PREFIX = 'upstream/';
+const CLIENT_PREFIX = 'client/';
 
 function bucketOf(span: Span): { key: string; priority: number } | null {
   const k = classifySpanName(span.name);
   switch (k.kind) {
     case 'client-read':
+      return { key: CLIENT_PREFIX + 'read', priority: 0 };
     case 'client-write':
-      return { key: 'client', priority: 0 };
+      return { key: CLIENT_PREFIX + 'write', priority: 0 };
     case 'upstream':
-      return { key: 'upstream', priority: 2 };
+      return { key: UPSTREAM_PREFIX + PART_OF_STEP[k.step], priority: 2 };
     case 'phase':
     case 'plugin':
       return { key: k.phase, priority: 1 };
@@ -53,8 +82,28 @@ function bucketOf(span: Span): { key: string; priority: number } | null {
   }
 }
 
+/** The partition of the root span's time: the phase bar's buckets and the upstream bucket's steps. */
+export interface PhasePartition {
+  /** what was partitioned: the root span, or the trace's extent when it has none */
+  clock: 'root span' | 'trace extent';
+  rootSpanId: string | null;
+  /** the length partitioned (the buckets add up to it) */
+  totalNs: number;
+  times: PhaseTime[];
+  /** the upstream bucket split by step, in UPSTREAM_PARTS order; adds up to the upstream bucket */
+  upstreamSteps: { step: UpstreamPart; ns: number }[];
+  /** the client bucket split: reading the request from it, writing the response to it */
+  clientSteps: { read: number; write: number };
+  /** whether the trace has any span of the upstream exchange (a request may end in the gateway) */
+  hasUpstreamSpans: boolean;
+}
+
 /** Spans' time per bucket within the root span (or the trace's extent when it has no root). */
 export function phaseTimes(trace: TraceSpans): PhaseTime[] {
+  return phasePartition(trace).times;
+}
+
+export function phasePartition(trace: TraceSpans): PhasePartition {
   const root = findRoot(trace);
   let lo = Infinity;
   let hi = -Infinity;
@@ -67,11 +116,14 @@ export function phaseTimes(trace: TraceSpans): PhaseTime[] {
       hi = Math.max(hi, s.start + s.duration);
     }
   }
-  if (!(hi > lo)) return [];
+  const clock = root ? 'root span' : 'trace extent';
+  const rootSpanId = root?.spanId ?? null;
+  if (!(hi > lo)) return { clock, rootSpanId, totalNs: 0, times: [], upstreamSteps: [], clientSteps: { read: 0, write: 0 }, hasUpstreamSpans: false };
 
   const intervals: Interval[] = [];
   let upInEnd = -Infinity;
   let upOutStart = Infinity;
+  let hasUpstreamSpans = false;
   for (const s of trace.spans) {
     const b = bucketOf(s);
     if (!b) continue;
@@ -79,19 +131,40 @@ export function phaseTimes(trace: TraceSpans): PhaseTime[] {
     const step = upstreamStepOf(s.name);
     if (step && OUTBOUND.has(step)) upInEnd = Math.max(upInEnd, s.start + s.duration);
     if (step && INBOUND.has(step)) upOutStart = Math.min(upOutStart, s.start);
+    if (step) hasUpstreamSpans = true;
   }
-  // the upstream working between our request going out and its response coming back
+  // the upstream working between our request going out and its response coming back: time to first byte
   if (Number.isFinite(upInEnd) && upOutStart > upInEnd && Number.isFinite(upOutStart)) {
-    intervals.push({ start: upInEnd, end: upOutStart, key: 'upstream', priority: 2 });
+    intervals.push({ start: upInEnd, end: upOutStart, key: UPSTREAM_PREFIX + 'ttfb', priority: 2 });
   }
 
+  const raw = new Map<string, number>();
+  sweep(intervals, lo, hi, raw);
   const totals = new Map<string, number>();
-  sweep(intervals, lo, hi, totals);
+  const steps = new Map<string, number>();
+  const clientSteps = { read: 0, write: 0 };
+  for (const [key, ns] of raw) {
+    if (key.startsWith(UPSTREAM_PREFIX)) {
+      steps.set(key.slice(UPSTREAM_PREFIX.length), ns);
+      totals.set('upstream', (totals.get('upstream') ?? 0) + ns);
+    } else if (key.startsWith(CLIENT_PREFIX)) {
+      clientSteps[key === CLIENT_PREFIX + 'read' ? 'read' : 'write'] += ns;
+      totals.set('client', (totals.get('client') ?? 0) + ns);
+    } else totals.set(key, ns);
+  }
 
   const known = new Set([...ORDER, 'client', 'other']);
   const unknown = [...totals.keys()].filter((k) => !known.has(k)).sort();
   const keys = [...ORDER, ...unknown, 'client', 'other'];
-  return keys.filter((k) => (totals.get(k) ?? 0) > 0).map((key) => ({ key, ns: totals.get(key)! }));
+  return {
+    clock,
+    rootSpanId,
+    totalNs: hi - lo,
+    times: keys.filter((k) => (totals.get(k) ?? 0) > 0).map((key) => ({ key, ns: totals.get(key)! })),
+    upstreamSteps: UPSTREAM_PARTS.filter((st) => (steps.get(st) ?? 0) > 0).map((step) => ({ step, ns: steps.get(step)! })),
+    clientSteps,
+    hasUpstreamSpans,
+  };
 }
 
 /** Sweep-line over interval boundaries: each slice goes to the highest-priority active interval. */

@@ -4,6 +4,7 @@
  */
 import type { AttrValue, Attributes, Span, TraceSpans, TraceSummary } from '../model/types';
 import { StatusCode } from '../model/types';
+import { latencyModel, modelMs } from './latency';
 import { linkedRequestTraceId } from './log-phase';
 
 const NS_PER_MS = 1e6;
@@ -175,11 +176,15 @@ export function summarizeTrace(trace: TraceSpans, konnectSessionId: string | nul
   const a: Attributes = root?.attributes ?? {};
   const baseMs = Number(BigInt(trace.baseNs) / 1000n) / 1000;
   const resource = root ? trace.resources[root.resource] : undefined;
+  const model = trace.spans.length > 0 ? modelMs(latencyModel(trace)) : null;
   const summary: TraceSummary = {
     traceId: trace.traceId,
     rootName: root?.name ?? '',
     startMs: baseMs + minStart / NS_PER_MS,
     durationMs: (root ? root.duration : maxEnd - minStart) / NS_PER_MS,
+    gatewayMs: model?.gateway ?? null,
+    upstreamMs: model?.upstream ?? null,
+    clientMs: model?.client ?? null,
     spanCount: trace.spans.length,
     errorCount,
     ...rootFields(a),

@@ -26,7 +26,6 @@ describe('buildTransactionMap on the real Konnect Gateway 3.10 trace', () => {
       'client',
       'client-out',
       'request',
-      'upstream-in',
       'upstream',
       'response',
       'client-in',
@@ -49,29 +48,26 @@ describe('buildTransactionMap on the real Konnect Gateway 3.10 trace', () => {
   it('reads the client out, upstream and response stages with their durations', () => {
     expect(labelsOf(stages, 'client-out')).toEqual(['read headers', 'read body']);
     expect(durationsOf(stages, 'client-out')).toEqual([1_075_712, 59_904]);
-    expect(labelsOf(stages, 'upstream-in')).toEqual(['select target']);
-    expect(durationsOf(stages, 'upstream-in')).toEqual([221_811_968]);
+    expect(labelsOf(stages, 'upstream')).toEqual(['connect', 'send', 'time to first byte', 'body']);
+    expect(durationsOf(stages, 'upstream')).toEqual([221_811_968, 500_814_080, 14_848, 39_916_800]);
     expect(labelsOf(stages, 'response')).toEqual(['response-ratelimiting', 'response-transformer', 'response-transformer']);
     expect(stages.find((s) => s.kind === 'response')!.nodes.map((n) => n.detail)).toEqual(['header_filter', 'header_filter', 'body_filter']);
     expect(durationsOf(stages, 'client-in')).toEqual([908_032]);
   });
 
-  it('names the upstream host and keeps the nested find_upstream inside its selection', () => {
-    const upstream = stages.find((s) => s.kind === 'upstream')!.nodes[0]!;
-    expect(upstream.detail).toBe('httpbin.org');
+  it("names the upstream host, heads the upstream with the model's upstream time and links each step to its span", () => {
+    const upstream = stages.find((s) => s.kind === 'upstream')!;
+    expect(upstream.nodes[0]!.detail).toBe('httpbin.org');
+    expect(upstream.durationNs).toBe(upstream.nodes.reduce((sum, n) => sum + n.durationNs!, 0));
+    const send = fixture.spans.find((s) => s.name === 'kong.send_request_to_upstream')!;
+    expect(upstream.nodes[1]!.spanIds).toEqual([send.spanId]);
     expect(stages.flatMap((s) => s.nodes).some((n) => n.label.includes('find_upstream'))).toBe(false);
   });
 
-  it("gives the upstream node its whole round trip (send, wait, read the body), the slowest node at weight 1", () => {
+  it('marks sending the request to the upstream as the slowest node, weight 1, others lighter', () => {
     const nodes = stages.flatMap((s) => s.nodes);
     const slowest = nodes.find((n) => n.id === map.slowestNodeId)!;
-    expect(slowest.label).toBe('upstream');
-    const send = fixture.spans.find((s) => s.name === 'kong.send_request_to_upstream')!;
-    const body = fixture.spans.find((s) => s.name === 'kong.read_body_from_upstream')!;
-    expect(slowest.durationNs).toBe(body.start + body.duration - send.start);
-    expect(slowest.parts!.map((p) => p.label)).toEqual(['send request', 'wait for headers', 'read body']);
-    // clicking the node selects its slowest step
-    expect(slowest.spanIds[0]).toBe(send.spanId);
+    expect(slowest.label).toBe('send');
     expect(slowest.weight).toBe(1);
     const router = nodes.find((n) => n.label === 'router')!;
     expect(router.weight).toBeGreaterThan(0);
@@ -111,7 +107,10 @@ describe('buildTransactionMap rules', () => {
     const stages = kongStages(buildTransactionMap(t));
     expect(labelsOf(stages, 'request')).toEqual(['early']);
     expect(labelsOf(stages, 'response')).toEqual(['late']);
-    expect(stages.find((s) => s.kind === 'upstream')!.nodes[0]!.durationNs).toBe(21_000_000);
+    expect(stages.find((s) => s.kind === 'upstream')!.nodes.map((n) => [n.label, n.durationNs])).toEqual([
+      ['send', 5_000_000],
+      ['time to first byte', 16_000_000],
+    ]);
     expect(stages.at(-1)!.kind).toBe('log');
     expect(labelsOf(stages, 'log')).toEqual(['http-log']);
   });
@@ -156,6 +155,17 @@ describe('buildTransactionMap rules', () => {
       ['jwt verify', 'access'],
       ['key-auth', 'access · answered 401'],
     ]);
+  });
+
+  it('says a request that never reached an upstream ended in the gateway, with no upstream node', () => {
+    const t = trace([
+      span({ spanId: 'r', name: 'kong', duration: 3_000_000 }),
+      span({ spanId: 'p', parentSpanId: 'r', name: 'kong.phase.access', start: 100_000, duration: 2_000_000 }),
+      span({ spanId: 'k', parentSpanId: 'p', name: 'kong.access.plugin.key-auth', start: 200_000, duration: 1_500_000 }),
+    ]);
+    const upstream = kongStages(buildTransactionMap(t)).find((s) => s.kind === 'upstream')!;
+    expect(upstream.nodes).toEqual([]);
+    expect(upstream.emptyText).toBe('no upstream: the request ended in the gateway');
   });
 
   it('builds the map from iteratively walked deep trees without overflowing the stack', () => {
@@ -206,8 +216,9 @@ describe('buildTransactionMap on a trace with thousands of plugin spans', () => 
     const more = request.nodes[request.nodes.length - 1]!;
     expect(more.label).toBe(`${3000 - (MAX_STAGE_NODES - 1)} more`);
     expect(more.spanIds).toHaveLength(3000 - (MAX_STAGE_NODES - 1));
-    // nothing is lost from the stage's total
-    expect(request.durationNs).toBe(5_000_000 + 2999 * 1_000);
+    // nothing is lost: the "more" node sums the rest; the header is the latency model's access phase time
+    expect(more.durationNs).toBe((3000 - (MAX_STAGE_NODES - 1)) * 1_000);
+    expect(request.durationNs).toBe(9_000_000);
     expect(map.slowestNodeId).toBe('p1234'.padStart(16, '0'));
   });
 });

@@ -3,14 +3,20 @@
  * right, as stages of nodes with durations and the spans they stand for. Pure data; the renderer lays
  * it out and draws it.
  *
- * client -> client out -> request group -> connect (upstream in) -> upstream (its round trip) ->
- * response group -> client in -> client
+ * client -> client out -> request group -> upstream -> response group -> client in -> client
+ *
+ * The upstream is one stage whose nodes are its steps (connect, send, time to first byte, body, or the
+ * OpenTelemetry plugin's one round trip) with the latency model's figures (latency.ts), so the map says
+ * what the tiles say; a request that never reached an upstream says so instead of drawing a 0 µs node.
+ * Stage headers carry the model's time of the stage (the phase buckets of its phases, the client's reads
+ * or writes, the upstream), not a sum of spans.
  *
  * A trace with no Kong spans gets a "top spans by self time" summary instead.
  */
 import type { Span, TraceSpans } from '../model/types';
+import { phasePartition, upstreamPartOf, type PhasePartition, type UpstreamPart } from './phase-times';
 import { pluginExitOf } from './plugin-exit';
-import { classifySpanName, REQUEST_PHASES, RESPONSE_PHASES, UPSTREAM_SETUP_STEPS, UPSTREAM_STEP_LABELS, upstreamStepOf } from './span-names';
+import { classifySpanName, REQUEST_PHASES, RESPONSE_PHASES, UPSTREAM_STEP_LABELS } from './span-names';
 import { attrString } from './summary';
 import { indexSpans, selfTime, unionLength, walkDown, descendants, type SpanIndex } from './span-walk';
 
@@ -18,7 +24,6 @@ export type StageKind =
   | 'client'
   | 'client-out'
   | 'request'
-  | 'upstream-in'
   | 'upstream'
   | 'response'
   | 'client-in'
@@ -40,16 +45,16 @@ export interface MapNode {
   spanIds: string[];
   /** 0..1 on a log scale across the map's nodes; 1 is the slowest */
   weight: number;
-  /** what the node's time is made of (the upstream's steps), in start order */
-  parts?: { label: string; durationNs: number; spanId: string }[];
 }
 
 export interface MapStage {
   kind: StageKind;
   label: string;
-  /** sum of the nodes' durations; null for the client endpoints */
+  /** the latency model's time of the stage; null for the client endpoints */
   durationNs: number | null;
   nodes: MapNode[];
+  /** why the stage has no nodes, when that is worth saying ("no upstream: the request ended in the gateway") */
+  emptyText?: string;
 }
 
 export interface TopSpan {
@@ -68,7 +73,6 @@ const STAGE_LABELS: Record<StageKind, string> = {
   client: 'Client',
   'client-out': 'Client out',
   request: 'Request',
-  'upstream-in': 'Connect',
   upstream: 'Upstream',
   response: 'Response',
   'client-in': 'Client in',
@@ -97,7 +101,7 @@ export function logWeights(durations: readonly number[]): number[] {
 export function buildTransactionMap(trace: TraceSpans): TransactionMap {
   const index = indexSpans(trace.spans);
   if (!isKongTrace(trace)) return genericSummary(index, trace.spans);
-  return kongMap(index);
+  return kongMap(index, phasePartition(trace));
 }
 
 /**
@@ -111,14 +115,14 @@ interface Owner {
   inUpstream: boolean;
 }
 
-function kongMap(index: SpanIndex): TransactionMap {
+function kongMap(index: SpanIndex, partition: PhasePartition): TransactionMap {
   const clientOut: Span[] = [];
   const clientIn: Span[] = [];
   const requestSpans: Span[] = [];
   const responseSpans: Span[] = [];
   const unplaced: Span[] = [];
   const logSpans: Span[] = [];
-  const setup: Span[] = [];
+  // the upstream's top-level spans past choosing a target and connecting: where the response side begins
   const roundTrip: Span[] = [];
   const upstreamAll: Span[] = [];
   const phaseOfNode = new Map<string, string>();
@@ -159,7 +163,7 @@ function kongMap(index: SpanIndex): TransactionMap {
       case 'upstream':
         upstreamAll.push(span);
         if (owner.inUpstream) return owner;
-        ((UPSTREAM_SETUP_STEPS as readonly string[]).includes(k.step) ? setup : roundTrip).push(span);
+        if (k.step !== 'select' && k.step !== 'connect') roundTrip.push(span);
         return { ...owner, inUpstream: true };
       default:
         return owner;
@@ -173,17 +177,21 @@ function kongMap(index: SpanIndex): TransactionMap {
 
   const byStart = (a: Span, b: Span) => a.start - b.start;
   const node = (s: Span, ns: number) => spanNode(s, ns, phaseOfNode.get(s.spanId));
+  const bucket = (keys: readonly string[]) => partition.times.filter((t) => keys.includes(t.key)).reduce((sum, t) => sum + t.ns, 0);
   const stages: MapStage[] = [
     endpoint('client'),
-    stage('client-out', clientOut.sort(byStart).map((s) => node(s, s.duration))),
-    stage('request', requestSpans.sort(byStart).map((s) => node(s, ownTime(index, s)))),
-    stage('upstream-in', setup.sort(byStart).map((s) => node(s, s.duration))),
-    stage('upstream', [upstreamNode(roundTrip, upstreamAll)]),
-    stage('response', responseSpans.sort(byStart).map((s) => node(s, ownTime(index, s)))),
-    stage('client-in', clientIn.sort(byStart).map((s) => node(s, s.duration))),
+    stage('client-out', clientOut.sort(byStart).map((s) => node(s, s.duration)), partition.clientSteps.read),
+    stage('request', requestSpans.sort(byStart).map((s) => node(s, ownTime(index, s))), bucket(REQUEST_PHASES)),
+    upstreamStage(partition, upstreamAll, bucket(['upstream'])),
+    stage('response', responseSpans.sort(byStart).map((s) => node(s, ownTime(index, s))), bucket(RESPONSE_PHASES)),
+    stage('client-in', clientIn.sort(byStart).map((s) => node(s, s.duration)), partition.clientSteps.write),
     endpoint('client-end'),
   ];
-  if (logSpans.length > 0) stages.push(stage('log', logSpans.sort(byStart).map((s) => node(s, ownTime(index, s)))));
+  if (logSpans.length > 0) {
+    // after the response: outside the root span, so outside the phase partition; the stage is its nodes' sum
+    const logNodes = logSpans.sort(byStart).map((s) => node(s, ownTime(index, s)));
+    stages.push(stage('log', logNodes, logNodes.reduce((sum, n) => sum + (n.durationNs ?? 0), 0)));
+  }
 
   const nodes = stages.flatMap((st) => st.nodes).filter((n) => n.durationNs !== null);
   const weights = logWeights(nodes.map((n) => n.durationNs ?? 0));
@@ -254,31 +262,36 @@ function pluginDetail(span: Span, phase: string): string {
   return exit?.status != null ? `${phase} · answered ${exit.status}` : phase;
 }
 
+const PART_LABELS: Record<UpstreamPart, string> = {
+  connect: 'connect',
+  send: 'send',
+  ttfb: 'time to first byte',
+  body: 'body',
+  'round trip': 'round trip',
+};
+
 /**
- * The upstream itself: its round trip from our request going out to the last byte of its response
- * (sending, waiting for headers, reading the body, or the OpenTelemetry plugin's one `kong.balancer` span).
- * Gateway versions put the wait for the answer in different spans (3.9 in reading the body, 3.10 in
- * sending), so only the whole round trip means the same thing everywhere. The steps are kept as parts.
+ * The upstream stage: one node per part of the exchange with the model's time of that part, linked to
+ * the part's longest span (the wait before the first byte may be covered by no span of its own: it then
+ * links to the span that read the headers, or to none). The first node names the upstream host.
  */
-function upstreamNode(roundTrip: Span[], upstreamAll: Span[]): MapNode {
-  const start = Math.min(...roundTrip.map((s) => s.start));
-  const end = Math.max(...roundTrip.map((s) => s.start + s.duration));
+function upstreamStage(partition: PhasePartition, upstreamAll: Span[], upstreamNs: number): MapStage {
+  if (!partition.hasUpstreamSpans) {
+    return { kind: 'upstream', label: STAGE_LABELS.upstream, durationNs: 0, nodes: [], emptyText: 'no upstream: the request ended in the gateway' };
+  }
   let host: string | null = null;
+  const spansOf = new Map<UpstreamPart, Span>();
   for (const s of upstreamAll) {
     host = attrString(s.attributes, 'network.peer.name', 'net.peer.name', 'proxy.kong.upstream.host', 'network.peer.address', 'net.peer.ip') ?? host;
+    const part = upstreamPartOf(s.name);
+    const cur = part ? spansOf.get(part) : undefined;
+    if (part && (!cur || s.duration > cur.duration)) spansOf.set(part, s);
   }
-  const steps = [...roundTrip].sort((a, b) => a.start - b.start);
-  return {
-    id: 'upstream',
-    label: 'upstream',
-    detail: host,
-    bucket: 'upstream',
-    durationNs: roundTrip.length > 0 ? Math.max(0, end - start) : 0,
-    // clicking the node selects its slowest step
-    spanIds: [...steps].sort((a, b) => b.duration - a.duration).map((s) => s.spanId),
-    parts: steps.map((s) => ({ label: UPSTREAM_STEP_LABELS[upstreamStepOf(s.name) ?? 'round-trip'], durationNs: s.duration, spanId: s.spanId })),
-    weight: 0,
-  };
+  const nodes: MapNode[] = partition.upstreamSteps.map(({ step, ns }, i) => {
+    const span = spansOf.get(step);
+    return { id: `upstream:${step}`, label: PART_LABELS[step], detail: i === 0 ? host : null, bucket: 'upstream', durationNs: ns, spanIds: span ? [span.spanId] : [], weight: 0 };
+  });
+  return { kind: 'upstream', label: STAGE_LABELS.upstream, durationNs: upstreamNs, nodes };
 }
 
 /**
@@ -309,9 +322,8 @@ function capNodes(kind: StageKind, nodes: MapNode[]): MapNode[] {
   return [...nodes.filter((n) => keep.has(n.id)), more];
 }
 
-function stage(kind: StageKind, all: MapNode[]): MapStage {
-  const nodes = capNodes(kind, all);
-  return { kind, label: STAGE_LABELS[kind], durationNs: nodes.reduce((sum, n) => sum + (n.durationNs ?? 0), 0), nodes };
+function stage(kind: StageKind, all: MapNode[], durationNs: number): MapStage {
+  return { kind, label: STAGE_LABELS[kind], durationNs, nodes: capNodes(kind, all) };
 }
 
 function endpoint(kind: 'client' | 'client-end'): MapStage {

@@ -10,7 +10,7 @@ import { findTrace } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
 import { formatDuration } from '../waterfall/format';
-import { COLUMNS, matchesText, moveSelection, parseJumpId, sortTraces, type SortKey } from './trace-list-model';
+import { COLUMNS, latencyCell, matchesText, moveSelection, parseJumpId, sortTraces, type SortKey } from './trace-list-model';
 import { useVirtualRows } from './useVirtualRows';
 import './TraceList.css';
 
@@ -179,6 +179,21 @@ function pathText(row: TraceRow, request: TraceRow | undefined): string {
   return row.path ?? row.rootName;
 }
 
+function LatencyCell({ row, part }: { row: TraceRow; part: 'total' | 'gateway' | 'upstream' | 'client' }) {
+  const cell = latencyCell(row, part);
+  return (
+    <div
+      role="gridcell"
+      className={`num mono${cell.reported ? ' reported' : ''}`}
+      data-col={part}
+      title={cell.reported ? 'reported by Kong: this trace was stored before the spans’ figures were kept; import it again to see them' : undefined}
+    >
+      {ms(cell.ms)}
+      {cell.reported ? '*' : ''}
+    </div>
+  );
+}
+
 function TraceGridRow({ row, index, selected, request, onSelect }: { row: TraceRow; index: number; selected: boolean; request: TraceRow | undefined; onSelect(): void }) {
   return (
     <div
@@ -202,15 +217,10 @@ function TraceGridRow({ row, index, selected, request, onSelect }: { row: TraceR
       <div role="gridcell" className={`num ${statusClass(row.status)}`}>
         {row.status ?? '–'}
       </div>
-      <div role="gridcell" className="num mono">
-        {ms(row.latencyTotalMs ?? row.durationMs)}
-      </div>
-      <div role="gridcell" className="num mono">
-        {ms(row.latencyInternalMs)}
-      </div>
-      <div role="gridcell" className="num mono">
-        {ms(row.latencyUpstreamMs)}
-      </div>
+      <LatencyCell row={row} part="total" />
+      <LatencyCell row={row} part="gateway" />
+      <LatencyCell row={row} part="upstream" />
+      <LatencyCell row={row} part="client" />
       <div role="gridcell" className="num mono">
         {row.spanCount}
       </div>

@@ -1,6 +1,5 @@
-/** How a span looks in the waterfall: its colour (by Kong phase) and whether it is marked as an error. */
+/** How a span looks in the waterfall: its colour (by Kong phase). Error marks come from shared/kong/verdict.ts. */
 import { classifySpanName, PHASES } from '../../../shared/kong/span-names';
-import { StatusCode, type Span } from '../../../shared/model/types';
 
 const KNOWN_PHASES = new Set<string>(PHASES);
 
@@ -27,17 +26,4 @@ export function spanColor(name: string): string {
     default:
       return 'var(--phase-other)';
   }
-}
-
-function httpStatus(span: Span): number | null {
-  const v = span.attributes['http.response.status_code'] ?? span.attributes['http.status_code'];
-  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
-  return Number.isFinite(n) ? n : null;
-}
-
-/** Status ERROR, or an HTTP status of 500 or more recorded on the span itself. */
-export function isErrorSpan(span: Span): boolean {
-  if (span.status.code === StatusCode.ERROR) return true;
-  const status = httpStatus(span);
-  return status !== null && status >= 500;
 }
