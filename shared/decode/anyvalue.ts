@@ -14,11 +14,13 @@ export type { ValueSink } from './native-value';
 
 type Obj = Record<string, unknown>;
 
-/** Why the last `scalar` call returned ODD (read right after the call). */
+/** Why the last `scalar` call returned ODD, and the part of the value to keep as text (read right after the call). */
 let oddReason = '';
+let oddValue: unknown;
 
-function odd(reason: string): typeof ODD {
+function odd(reason: string, keep: unknown): typeof ODD {
   oddReason = reason;
+  oddValue = keep;
   return ODD;
 }
 
@@ -30,7 +32,7 @@ function intValue(v: unknown): AttrValue | typeof ODD {
     if (Number.isSafeInteger(n)) return n;
     if (/^-?\d+$/.test(v)) return v;
   }
-  return v === null ? null : odd(`intValue ${excerpt(v)} is not an integer; kept as text`);
+  return v === null ? null : odd(`intValue ${excerpt(v)} is not an integer; kept as text`, v);
 }
 
 function doubleValue(v: unknown): AttrValue | typeof ODD {
@@ -40,18 +42,18 @@ function doubleValue(v: unknown): AttrValue | typeof ODD {
     const n = Number(v);
     return Number.isNaN(n) && v !== 'NaN' ? v : n;
   }
-  return v === null ? null : odd(`doubleValue ${excerpt(v)} is not a number; kept as text`);
+  return v === null ? null : odd(`doubleValue ${excerpt(v)} is not a number; kept as text`, v);
 }
 
 function boolValue(v: unknown): AttrValue | typeof ODD {
   if (v === true || v === 'true') return true;
   if (v === false || v === 'false') return false;
-  return v === null ? null : odd(`boolValue ${excerpt(v)} is not a boolean; kept as text`);
+  return v === null ? null : odd(`boolValue ${excerpt(v)} is not a boolean; kept as text`, v);
 }
 
 function bytesValue(v: unknown): AttrValue | typeof ODD {
   if (typeof v === 'string') return v;
-  return v === null ? null : odd(`bytesValue ${excerpt(v)} is not base64 text; kept as text`);
+  return v === null ? null : odd(`bytesValue ${excerpt(v)} is not base64 text; kept as text`, v);
 }
 
 /**
@@ -117,7 +119,7 @@ export function toAttrValue(value: unknown, sink?: ValueSink, where = ''): AttrV
 function keepOdd(value: unknown, sink: ValueSink | undefined, where: string): AttrValue {
   if (Array.isArray(value)) return nativeValue(value, sink, where);
   sink?.skip(where, oddReason);
-  return asText(value);
+  return asText(oddValue);
 }
 
 const NESTED = Symbol('nested');
@@ -129,7 +131,7 @@ function scalar(value: unknown): AttrValue | typeof NESTED | typeof ODD {
     // a producer that wrote the plain value instead of an AnyValue: nothing to lose, keep it
     return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) ? value : String(value);
   }
-  if (Array.isArray(value)) return odd('');
+  if (Array.isArray(value)) return odd('', value);
   const v = value as Obj;
   let x = v.stringValue;
   if (x !== undefined) return typeof x === 'string' ? x : asText(x);
@@ -155,7 +157,7 @@ function scalar(value: unknown): AttrValue | typeof NESTED | typeof ODD {
   x = v.bytes_value;
   if (x !== undefined) return bytesValue(x);
   // an empty AnyValue (no value set) is OTLP's null
-  for (const _ in v) return odd(`${excerpt(v)} is not an OTLP AnyValue; kept as text`);
+  for (const _ in v) return odd(`${excerpt(v)} is not an OTLP AnyValue; kept as text`, v);
   return null;
 }
 

@@ -31,7 +31,7 @@ export function asText(value: unknown): string {
 
 /** A short excerpt of a value for a reason text. */
 export function excerpt(value: unknown): string {
-  const text = asText(value);
+  const text = typeof value === 'string' ? JSON.stringify(value) : asText(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

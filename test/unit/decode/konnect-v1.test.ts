@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from './test-helpers';
+import { decodeText } from '../../../shared/decode/test-helpers';
 
-const V1_PATH = new URL('../../../shared/fixtures/kong/konnect-trace-v1-gateway-3.10.0.1.json', import.meta.url);
+const V1_PATH = new URL('../../../../shared/fixtures/kong/konnect-trace-v1-gateway-3.10.0.1.json', import.meta.url);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
