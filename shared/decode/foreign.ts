@@ -153,6 +153,8 @@ export function convertJaegerTrace(c: Collector, trace: unknown, path: string): 
       resource: 0,
       scope: 0,
     };
+    // a span still in flight when it was written has no duration
+    if (typeof s.duration !== 'number') span.incomplete = 'end';
     c.addSpan(acc, span, resourceOf(s.processID), scope);
   }
 }
@@ -233,5 +235,7 @@ export function convertZipkinSpan(c: Collector, s: unknown, path: string): void 
     resource: 0,
     scope: 0,
   };
+  // Zipkin leaves the duration out of a span that had not finished
+  if (typeof s.duration !== 'number') span.incomplete = 'end';
   c.addSpan(acc, span, resource, ZIPKIN_SCOPE);
 }

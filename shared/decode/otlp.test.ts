@@ -93,10 +93,11 @@ describe('OTLP/JSON spans: each real-world deviation', () => {
       'not a span',
     );
     const { traces, skipped } = await decodeText(JSON.stringify(doc));
-    expect(traces[0]!.spans).toHaveLength(1);
+    // the span with no times is kept, as incomplete (incomplete.test.ts)
+    expect(traces[0]!.spans).toHaveLength(2);
+    expect(traces[0]!.spans[1]).toMatchObject({ spanId: '00f067aa0ba902b9', incomplete: 'both' });
     expect(skipped).toEqual([
       { where: '$.resourceSpans[0].scopeSpans[0].spans[1]', reason: 'invalid traceId "nope"' },
-      { where: '$.resourceSpans[0].scopeSpans[0].spans[2]', reason: 'the span has no startTimeUnixNano' },
       { where: '$.resourceSpans[0].scopeSpans[0].spans[3]', reason: 'invalid spanId "0000000000000000"' },
       { where: '$.resourceSpans[0].scopeSpans[0].spans[4]', reason: 'a span must be an object' },
     ]);

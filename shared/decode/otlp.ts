@@ -3,10 +3,11 @@
  * same shape) into the model. Accepts the real-world deviations of domain.md section 4: hex or base64
  * ids, enum numbers or names, int64 as string or number, snake_case keys, empty or zero parents.
  */
-import type { Attributes, LogRecord, Scope, Span, SpanEvent, SpanKindNumber, SpanLink, StatusCodeNumber } from '../model/types';
+import type { Attributes, LogRecord, Scope, Span, SpanEvent, SpanKindNumber, SpanLink, SpanMissing, StatusCodeNumber } from '../model/types';
 import { normalizeParentId, normalizeSpanId, normalizeTraceId } from '../model/ids';
 import { toAttributes, toAttrValue, type ValueSink } from './anyvalue';
-import type { Collector } from './collector';
+import type { Collector, TraceAcc } from './collector';
+import { excerpt } from './native-value';
 import { formatNs, nsOut, readNs } from './time';
 
 type Obj = Record<string, unknown>;
@@ -118,18 +119,33 @@ function addSpan(c: Collector, s: unknown, resource: Attributes, scope: Scope, a
   const parentSpanId = normalizeParentId(rawParent);
   if (parentSpanId === null) return `invalid parentSpanId ${JSON.stringify(rawParent)}`;
   const rawStart = s.startTimeUnixNano ?? s.start_time_unix_nano;
-  if (!readNs(rawStart)) return rawStart === undefined ? 'the span has no startTimeUnixNano' : `invalid startTimeUnixNano ${JSON.stringify(rawStart)}`;
+  const hasStart = spanTime(rawStart, at, '.startTimeUnixNano');
   const startSec = nsOut.sec;
   const startNano = nsOut.nano;
-  const acc = c.trace(traceId, startSec);
-  const ref = acc.refSec;
-  const start = (startSec - ref) * 1e9 + startNano;
   const rawEnd = s.endTimeUnixNano ?? s.end_time_unix_nano;
+  const hasEnd = spanTime(rawEnd, at, '.endTimeUnixNano');
+  const endSec = nsOut.sec;
+  const endNano = nsOut.nano;
+  let incomplete: SpanMissing | undefined;
+  let acc: TraceAcc | undefined;
+  let start = 0;
   let duration = 0;
-  if (rawEnd !== undefined && readNs(rawEnd)) {
-    duration = (nsOut.sec - ref) * 1e9 + nsOut.nano - start;
-    if (duration < 0) duration = 0;
+  if (hasStart) {
+    acc = c.trace(traceId, startSec);
+    start = (startSec - acc.refSec) * 1e9 + startNano;
+    if (hasEnd) duration = Math.max(0, (endSec - acc.refSec) * 1e9 + endNano - start);
+    else incomplete = 'end';
+  } else if (hasEnd) {
+    acc = c.trace(traceId, endSec);
+    start = (endSec - acc.refSec) * 1e9 + endNano;
+    incomplete = 'start';
+  } else {
+    // no time at all: placed at the trace's start once the batch is taken (Collector.addTimeless)
+    incomplete = 'both';
+    acc = c.existingTrace(traceId);
+    if (acc !== undefined) start = Number.isFinite(acc.minStart) ? acc.minStart : 0;
   }
+  const ref = acc?.refSec ?? 0;
   const events: SpanEvent[] = [];
   const rawEvents = s.events;
   if (Array.isArray(rawEvents)) {
@@ -139,7 +155,7 @@ function addSpan(c: Collector, s: unknown, resource: Attributes, scope: Scope, a
         at.skip(`.events[${i}]`, `an event must be an object; dropped ${JSON.stringify(e)}`);
         continue;
       }
-      const t = readNs(e.timeUnixNano ?? e.time_unix_nano) ? (nsOut.sec - ref) * 1e9 + nsOut.nano : start;
+      const t = acc !== undefined && readNs(e.timeUnixNano ?? e.time_unix_nano) ? (nsOut.sec - ref) * 1e9 + nsOut.nano : start;
       events.push({ t, name: typeof e.name === 'string' ? e.name : '', attributes: toAttributes(e.attributes, at, `.events[${i}].attributes`) });
     }
   }
@@ -176,8 +192,21 @@ function addSpan(c: Collector, s: unknown, resource: Attributes, scope: Scope, a
   }
   const traceState = s.traceState ?? s.trace_state;
   if (typeof traceState === 'string' && traceState !== '') span.traceState = traceState;
-  c.addSpan(acc, span, resource, scope);
+  if (incomplete !== undefined) span.incomplete = incomplete;
+  if (acc !== undefined) c.addSpan(acc, span, resource, scope);
+  else c.addTimeless(traceId, span, resource, scope);
   return null;
+}
+
+/**
+ * A span's start or end time into nsOut; false when it is missing (absent, or 0, OTLP's "not set"). A
+ * value that is present but not a time is reported at `where` and treated as missing.
+ */
+function spanTime(raw: unknown, at: RecordPlace, where: string): boolean {
+  if (raw === undefined || raw === null || raw === '' || raw === '0' || raw === 0) return false;
+  if (readNs(raw)) return true;
+  at.skip(where, `${excerpt(raw)} is not a time in Unix nanoseconds; the span is kept as incomplete`);
+  return false;
 }
 
 /** One element of resourceSpans (or a Konnect batch) at JSON path `path`. */
