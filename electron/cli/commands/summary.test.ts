@@ -25,8 +25,9 @@ describe('ktv summary', () => {
     expect(await run(['konnect.json', '--json'], io)).toBe(0);
     expect(io.stdout).toHaveLength(1);
     expect(JSON.parse(io.stdout[0]!)).toEqual({
-      traces: [{ traceId: '7f53c0d47e0f12051956b805a7696363', spans: 22, root: 'kong', durationMs: 773.426176, statusCode: 200 }],
+      traces: [{ traceId: '7f53c0d47e0f12051956b805a7696363', spans: 22, root: 'kong', durationMs: 773.426176, statusCode: 200, incompleteSpans: 0 }],
       logs: 0,
+      payloads: 0,
       skipped: [],
     });
     expect(io.stderr).toEqual([]);
