@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { describeAttribute, describeSpan } from '../../../shared/kong/catalogue';
+import { missingText, placedText } from '../../../shared/model/incomplete';
 import { spanSelfTime } from '../../../shared/model/tree';
 import type { Attributes, Span, TraceSpans } from '../../../shared/model/types';
 import { useTraceSpans } from '../../db/repo';
@@ -60,11 +61,23 @@ function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfN
         </div>
       </header>
       {description && <p className="insp-desc muted">{description}</p>}
+      {span.incomplete && (
+        <p className="insp-incomplete" role="note">
+          <strong>Incomplete span</strong>: the producer sent {missingText(span.incomplete)}, so its duration is unknown; the waterfall shows it{' '}
+          {placedText(span.incomplete)}.
+        </p>
+      )}
 
       <dl className="insp-summary">
-        <Fact label="Duration" value={formatDuration(span.duration)} num />
-        <Fact label="Self time" value={formatDuration(selfNs)} num />
-        <Fact label="Start" value={formatOffset(span.start)} num title={wallClock(trace.baseNs, span.start)} />
+        <Fact label="Duration" value={span.incomplete ? 'unknown' : formatDuration(span.duration)} num />
+        <Fact label="Self time" value={span.incomplete ? 'unknown' : formatDuration(selfNs)} num />
+        <Fact
+          label="Start"
+          value={span.incomplete === 'start' || span.incomplete === 'both' ? 'unknown' : formatOffset(span.start)}
+          num
+          title={span.incomplete === 'start' || span.incomplete === 'both' ? undefined : wallClock(trace.baseNs, span.start)}
+        />
+        {span.incomplete === 'start' && <Fact label="End" value={formatOffset(span.start)} num title={wallClock(trace.baseNs, span.start)} />}
         <Fact
           label="Status"
           value={`${statusName(span.status.code)}${span.status.message ? `: ${span.status.message}` : ''}`}
