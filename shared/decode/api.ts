@@ -37,11 +37,24 @@ export interface DecodedBatch {
   /** the detected input format (set on every batch) */
   format?: FormatName;
   /**
+   * Set on the last batch of an input (always handed out): what the whole input held. `spans: 0` means a
+   * payload or log document with no trace of its own (Konnect keeps those apart from traces): its records
+   * belong to traces stored elsewhere.
+   */
+  contents?: InputContents;
+  /**
    * With DecodeOptions.keepSource (JSON lines only): the source lines that held this batch's spans, in
    * chunks of whole lines, and for each trace the chunks its spans came from. A store can keep these bytes
    * as they are and decode a trace's chunks again when it is opened, instead of re-encoding every span.
    */
   source?: { chunks: SourceChunk[]; chunksOf: Record<string, number[]> };
+}
+
+/** How many records of each kind a whole input held. */
+export interface InputContents {
+  spans: number;
+  logs: number;
+  payloads: number;
 }
 
 /** Whole JSON lines of the input, newline-separated; decodable on their own with decodeAll. */
