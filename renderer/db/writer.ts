@@ -19,10 +19,10 @@
 import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
 import { runSteps, type StoreName } from './idb-steps';
 import type { SessionInit } from './ingest-types';
-import { undoImport, type KtvDb } from './schema';
+import { traceKey, undoImport, type KtvDb } from './schema';
 import { SessionRouting } from './session-routing';
 import { batchSteps, SourceChunks, type BatchOutcome } from './write-batch';
-import { ImportMemory, planBatch, type WriteInput } from './write-plan';
+import { ImportMemory, planBatch, WAITING, type WriteInput } from './write-plan';
 
 export type { WriteInput } from './write-plan';
 
@@ -103,7 +103,7 @@ export class ImportWriter {
       }
       await db.journal.where('importId').equals(this.importId).delete();
     });
-    announceDataChanged(db);
+    announceDataChanged(db, this.memory.sessions, this.importId);
     this.totals.sessionIds = [...this.memory.sessions];
     this.totals.attached = [...this.attached].map(([sessionId, a]) => ({ sessionId, name: names.get(sessionId) ?? sessionId, logs: a.logs.size, payloads: a.payloads.size }));
     this.totals.waiting = { logs: this.waiting.logs.size, payloads: this.waiting.payloads.size };
@@ -133,16 +133,21 @@ export async function recoverUnfinishedImports(db: KtvDb): Promise<number> {
 }
 
 /**
- * Tells live queries in every tab and worker that the data tables changed. Batches put their rows on the
- * IndexedDB transaction directly, out of Dexie's sight, so the views refresh once, when the import is done.
+ * Tells live queries in every tab and worker which rows changed: the rows of the sessions the import wrote
+ * into (keys `<session>|…`, index `sessionId`) and of the waiting place. Batches put their rows on the
+ * IndexedDB transaction directly, out of Dexie's sight, so the views refresh once, when the import is done,
+ * and only those reading these sessions (or whole tables, like paste-to-jump).
  */
-function announceDataChanged(db: KtvDb): void {
-  const everything = new RangeSet(Dexie.minKey, Dexie.maxKey);
+export function announceDataChanged(db: KtvDb, sessionIds: Iterable<string>, importId: string): void {
+  const sids = [...new Set([...sessionIds, WAITING])];
   const parts: ObservabilitySet = {};
   for (const name of DATA_TABLES) {
     const part = `idb://${db.name}/${name}/`;
-    parts[part] = parts[`${part}:dels`] = everything;
-    for (const index of db.table(name).schema.indexes) parts[part + index.name] = everything;
+    const keys = new RangeSet();
+    for (const sid of sids) keys.add({ from: traceKey(sid, ''), to: traceKey(sid, '\uffff') });
+    parts[part] = parts[`${part}:dels`] = keys;
+    parts[`${part}sessionId`] = new RangeSet().addKeys(sids);
+    parts[`${part}importId`] = new RangeSet().addKey(importId);
   }
   Dexie.on.storagemutated.fire(parts);
 }
