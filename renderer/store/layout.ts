@@ -1,3 +1,4 @@
+import type { TimeZoneChoice } from '../features/time/format-time';
 import type { Slice } from './slice';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
@@ -15,6 +16,9 @@ export interface LayoutSlice {
    * the same proportions rather than the same pixels
    */
   paneLayouts: Record<string, PaneLayout>;
+  /** how every time in the app is shown: the computer's zone or UTC */
+  timeZone: TimeZoneChoice;
+  setTimeZone(zone: TimeZoneChoice): void;
   /** sessions older than this many days are purged at start-up unless pinned (0: keep forever) */
   retentionDays: number;
   setRetentionDays(days: number): void;
@@ -28,6 +32,8 @@ export const createLayoutSlice: Slice<LayoutSlice> = (set) => ({
   paneSizes: {},
   paneLayouts: {},
   retentionDays: 7,
+  timeZone: 'local',
+  setTimeZone: (timeZone) => set({ timeZone }),
   setRetentionDays: (retentionDays) => set({ retentionDays }),
   setTheme: (theme) => set({ theme }),
   setPaneSize: (name, size) => set((s) => ({ paneSizes: { ...s.paneSizes, [name]: size } })),

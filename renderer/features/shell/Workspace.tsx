@@ -6,8 +6,8 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { Pane, PaneGroup, PaneHandle, usePaneRef } from './Panes';
 
-/** the list bar, its column header and three rows, in pixels (TraceList.css) */
-const LIST_STRIP_PX = 33 + 25 + 3 * 24;
+/** the list bar, its column header and a few rows (two in a window under 760 px tall), in pixels (TraceList.css) */
+const stripPx = () => 33 + 25 + (window.innerHeight < 760 ? 2 : 3) * 24;
 const EXPANDED_LIST = '60%';
 const TALL_WINDOW_PX = 900;
 
@@ -23,7 +23,7 @@ export function useListSize(): ListSize | null {
 }
 
 function listDefaultSize(): number | string {
-  return window.innerHeight < TALL_WINDOW_PX ? LIST_STRIP_PX : '26%';
+  return window.innerHeight < TALL_WINDOW_PX ? stripPx() : '26%';
 }
 
 export function Workspace({ sidebar, list, view }: { sidebar: ReactNode; list: ReactNode; view: ReactNode }) {
@@ -35,7 +35,7 @@ export function Workspace({ sidebar, list, view }: { sidebar: ReactNode; list: R
     toggle() {
       const pane = listPane.current;
       if (!pane) return;
-      pane.resize(expanded ? LIST_STRIP_PX : EXPANDED_LIST);
+      pane.resize(expanded ? stripPx() : EXPANDED_LIST);
     },
   };
   return (
@@ -52,10 +52,10 @@ export function Workspace({ sidebar, list, view }: { sidebar: ReactNode; list: R
                 id="list-pane"
                 panelRef={listPane}
                 defaultSize={listDefault}
-                minSize={LIST_STRIP_PX - 2 * 24}
+                minSize={33 + 25 + 24}
                 maxSize="85%"
                 className="list-pane"
-                onResize={(s) => setExpanded(s.inPixels > LIST_STRIP_PX * 1.5)}
+                onResize={(s) => setExpanded(s.inPixels > stripPx() * 1.5)}
               >
                 {list}
               </Pane>

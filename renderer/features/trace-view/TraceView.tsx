@@ -107,9 +107,9 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
           <Waterfall trace={trace ?? undefined} />
         </Pane>
         <PaneHandle orientation="vertical" label="Resize side panel" />
-        <Pane id="side-pane" defaultSize="40%" minSize={260} maxSize="75%" className="tv-right">
+        <Pane id="side-pane" defaultSize="42%" minSize={260} maxSize="75%" className="tv-right">
           <PaneGroup id="side-split" orientation="vertical">
-            <Pane id="inspector-pane" defaultSize="38%" minSize={48} className="tv-inspector">
+            <Pane id="inspector-pane" defaultSize="30%" minSize={48} className="tv-inspector">
               <SpanInspector trace={trace ?? undefined} />
             </Pane>
             <PaneHandle orientation="horizontal" label="Resize span details" />
