@@ -10,7 +10,7 @@ import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
 import { useListSize } from '../shell/Workspace';
 import { formatDuration } from '../waterfall/format';
-import { COLUMNS, matchesText, moveSelection, parseJumpId, sortTraces, type SortKey } from './trace-list-model';
+import { COLUMNS, latencyCell, matchesText, moveSelection, parseJumpId, sortTraces, type SortKey } from './trace-list-model';
 import { useVirtualRows } from './useVirtualRows';
 import './TraceList.css';
 
@@ -173,6 +173,21 @@ function statusClass(status: number | null): string {
   return 'status s2';
 }
 
+function LatencyCell({ row, part }: { row: TraceRow; part: 'total' | 'gateway' | 'upstream' | 'client' }) {
+  const cell = latencyCell(row, part);
+  return (
+    <div
+      role="gridcell"
+      className={`num mono${cell.reported ? ' reported' : ''}`}
+      data-col={part}
+      title={cell.reported ? 'reported by Kong: this trace was stored before the spans’ figures were kept; import it again to see them' : undefined}
+    >
+      {ms(cell.ms)}
+      {cell.reported ? '*' : ''}
+    </div>
+  );
+}
+
 function TraceGridRow({ row, index, selected, onSelect }: { row: TraceRow; index: number; selected: boolean; onSelect(): void }) {
   return (
     <div
@@ -196,15 +211,10 @@ function TraceGridRow({ row, index, selected, onSelect }: { row: TraceRow; index
       <div role="gridcell" className={`num ${statusClass(row.status)}`}>
         {row.status ?? '–'}
       </div>
-      <div role="gridcell" className="num mono">
-        {ms(row.latencyTotalMs ?? row.durationMs)}
-      </div>
-      <div role="gridcell" className="num mono">
-        {ms(row.latencyInternalMs)}
-      </div>
-      <div role="gridcell" className="num mono">
-        {ms(row.latencyUpstreamMs)}
-      </div>
+      <LatencyCell row={row} part="total" />
+      <LatencyCell row={row} part="gateway" />
+      <LatencyCell row={row} part="upstream" />
+      <LatencyCell row={row} part="client" />
       <div role="gridcell" className="num mono">
         {row.spanCount}
       </div>
