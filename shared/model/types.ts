@@ -130,8 +130,15 @@ export interface TraceSummary {
   rootName: string;
   /** Unix milliseconds of the earliest span */
   startMs: number;
-  /** root span duration in ms (or the trace's extent when there is no root) */
+  /** root span duration in ms (or the trace's extent when there is no root): the latency model's total */
   durationMs: number;
+  /**
+   * The latency model's parts in ms (shared/kong/latency.ts), adding up to durationMs; null in a row
+   * stored before the model existed (the list then shows Kong's reported figures, labelled so).
+   */
+  gatewayMs: number | null;
+  upstreamMs: number | null;
+  clientMs: number | null;
   spanCount: number;
   errorCount: number;
   method: string | null;
