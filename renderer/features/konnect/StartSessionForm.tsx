@@ -137,7 +137,7 @@ export function StartSessionForm({ accountId, controlPlane, onStarted, onCancel 
         <p className="konnect-note">{perNodeNote(form)}</p>
         <FieldError id="konnect-err-duration" text={shown.durationS} />
         <FieldError id="konnect-err-max" text={shown.maxSamples} />
-        <label className="konnect-check">
+        <label className="konnect-check" title="Kong's draft of the session API has no log-capture field: this sends capture_logs, which is assumed (docs/konnect-api.md)">
           <input type="checkbox" checked={form.captureLogs} onChange={(e) => set('captureLogs', e.target.checked)} /> Capture gateway logs (gateway 3.11 or later)
         </label>
         <FieldError id="konnect-err-logs" text={shown.captureLogs} />
