@@ -1,6 +1,7 @@
 /** The source lines a batch stores as `otlp-jsonl` chunks, and the spans of its traces decoded from them. */
 import type { TraceSpans } from '../../shared/model/types';
-import { decodeSourceTrace } from './chunks';
+import { mergeTraceSpans } from '../../shared/model/merge';
+import { sourceTraces } from './chunks';
 import type { ChunkRow } from './schema';
 import type { BatchPlan, ImportMemory, Incoming, WriteInput } from './write-plan';
 
@@ -11,6 +12,8 @@ export class SourceChunks {
   putEarly = 0;
   private readonly ids = new Map<string, string>();
   private readonly byNo: Map<number, Uint8Array>;
+  /** source chunks decoded (to merge a trace stored already), each once per batch */
+  private readonly decoded = new Map<number, Map<string, TraceSpans>>();
 
   constructor(
     private readonly memory: ImportMemory,
@@ -34,7 +37,16 @@ export class SourceChunks {
 
   /** The spans of a trace of this batch: given, or decoded (synchronously) from its source lines. */
   trace(inc: Incoming): TraceSpans | null {
-    return inc.trace ?? decodeSourceTrace(inc.traceId, (this.input.source?.chunksOf[inc.traceId] ?? []).map((no) => this.byNo.get(no)));
+    if (inc.trace) return inc.trace;
+    let out: TraceSpans | null = null;
+    for (const no of this.input.source?.chunksOf[inc.traceId] ?? []) {
+      let traces = this.decoded.get(no);
+      const bytes = this.byNo.get(no);
+      if (!traces && bytes) this.decoded.set(no, (traces = sourceTraces(bytes)));
+      const part = traces?.get(inc.traceId);
+      if (part) out = out ? mergeTraceSpans(out, part) : part;
+    }
+    return out;
   }
 
   /**
