@@ -16,7 +16,7 @@ registerAppScheme();
 if (process.env.KTV_USER_DATA_DIR) app.setPath('userData', process.env.KTV_USER_DATA_DIR);
 
 const FILE_FILTERS = [
-  { name: 'Traces', extensions: ['json', 'jsonl', 'ndjson', 'pb', 'binpb', 'otlp', 'gz', 'zst'] },
+  { name: 'Traces', extensions: ['json', 'jsonl', 'ndjson', 'pb', 'binpb', 'otlp', 'gz', 'zst', 'zip'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

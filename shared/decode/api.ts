@@ -1,4 +1,5 @@
 import type { LogRecord, Payload, Skipped, TraceSpans } from '../model/types';
+import type { InflateLimits } from './zip';
 
 /**
  * The contract between the decoders and whoever consumes them (the ingest worker, the CLI, the live
@@ -14,7 +15,9 @@ export type FormatName =
   | 'konnect'
   | 'jaeger'
   | 'zipkin'
-  | 'payloads';
+  | 'payloads'
+  /** a .zip archive of documents in any of the other formats */
+  | 'zip';
 
 export interface DecodedBatch {
   /**
@@ -71,6 +74,8 @@ export interface DecodeOptions {
   keepSource?: boolean;
   /** raw input bytes read so far, when the chunks given are already decompressed (see openInput) */
   inputBytes?: () => number;
+  /** bounds on inflating a zip archive (default DEFAULT_INFLATE_LIMITS in zip.ts) */
+  inflateLimits?: InflateLimits;
 }
 
 /** A fatal decode error: the input cannot be used at all. `where` locates it as in Skipped. */

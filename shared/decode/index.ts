@@ -12,6 +12,8 @@ import { takeBatch, type DecodeContext } from './context';
 import { decodeJsonDocument, decodeJsonLines, jsonLayout } from './json-input';
 import { decodeProtobuf } from './proto-input';
 import { decompress, Peekable, sniffCompression } from './source';
+import { decodeZip } from './zip-input';
+import { isZip } from './zip';
 
 export { DecodeError } from './api';
 export type { DecodedBatch, DecodeOptions, FormatName } from './api';
@@ -76,7 +78,12 @@ export async function* decodeStream(chunks: AsyncIterable<Uint8Array>, opts: Dec
   const fileName = opts.fileName;
   const c = new Collector();
   const raw = new Peekable(chunks);
-  const compression = sniffCompression(await raw.peek(4));
+  const magic = await raw.peek(4);
+  if (isZip(magic)) {
+    yield* decodeZip(raw, opts, decodeStream);
+    return;
+  }
+  const compression = sniffCompression(magic);
   const plain = new Peekable(decompress(raw, compression, fileName, (where, reason) => c.skip(where, reason)));
   const ctx: DecodeContext = {
     c,
@@ -119,12 +126,16 @@ export interface OpenedInput {
 
 /**
  * Opens an input: decompression chosen by magic bytes, then a look at the first line. An input it cannot
- * tell is left for decodeStream (given `plain`), which reports what is wrong with it.
+ * tell, and a zip archive, is left for decodeStream (given `plain`), which reports what is wrong with it
+ * or decodes the archive's entries.
  */
 export async function openInput(chunks: AsyncIterable<Uint8Array>, fileName: string): Promise<OpenedInput> {
   const problems: Skipped[] = [];
   const raw = new Peekable(chunks);
-  const compression = sniffCompression(await raw.peek(4));
+  const magic = await raw.peek(4);
+  // a zip archive is decoded entry by entry in decodeStream
+  if (isZip(magic)) return { raw, plain: raw, jsonLines: false, problems };
+  const compression = sniffCompression(magic);
   const plain = new Peekable(decompress(raw, compression, fileName, (where, reason) => problems.push({ where, reason })));
   const opened: OpenedInput = { raw, plain, jsonLines: false, problems };
   const head = await plain.peek(512);

@@ -64,11 +64,11 @@ describe('konnect handlers', () => {
     const r = await dispatch('konnect.startSession', {
       accountId: 'env',
       controlPlaneId: CP_DEFAULT,
-      spec: { nodeIds: ['n'], rule: { kind: 'expression', expression: 'http.method == GET' }, durationS: 300, maxTraces: 200, captureLogs: false, captureHeaders: true, captureBodies: false },
+      spec: { nodeIds: ['n'], rule: { kind: 'expression', expression: 'http.method == GET' }, durationS: 300, maxSamples: 200, captureLogs: false, captureHeaders: true, captureBodies: false },
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid-argument', details: { invalidParameters: [{ field: 'rule', reason: expect.stringMatching(/^column \d+/) }] } } });
     expect(standIn.requests.length).toBe(before);
-    const tooLong = await dispatch('konnect.startSession', { accountId: 'env', controlPlaneId: CP_DEFAULT, spec: { nodeIds: ['n'], rule: { kind: 'route', routeId: 'r' }, durationS: 3600, maxTraces: 200, captureLogs: false, captureHeaders: false, captureBodies: false } });
+    const tooLong = await dispatch('konnect.startSession', { accountId: 'env', controlPlaneId: CP_DEFAULT, spec: { nodeIds: ['n'], rule: { kind: 'route', routeId: 'r' }, durationS: 3600, maxSamples: 200, captureLogs: false, captureHeaders: false, captureBodies: false } });
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringContaining('spec.durationS') } });
   });
 

@@ -3,6 +3,8 @@ import { describeAttribute, describeSpan } from '../../../shared/kong/catalogue'
 import { spanSelfTime } from '../../../shared/model/tree';
 import type { Attributes, Span, TraceSpans } from '../../../shared/model/types';
 import { useTraceSpans } from '../../db/repo';
+import { EntityName } from '../entity-names/EntityName';
+import { entityKindOf } from '../entity-names/entity-names';
 import { useStore } from '../../store';
 import { formatDuration, formatOffset } from '../waterfall/format';
 import { isErrorSpan } from '../waterfall/span-style';
@@ -162,13 +164,14 @@ function AttributeTable({ title, attributes }: { title: string; attributes: Attr
           <tbody>
             {entries.map(([k, v]) => {
               const hint = describeAttribute(k);
+              const entity = typeof v === 'string' ? entityKindOf(k) : undefined;
               return (
                 <tr key={k}>
                   <th scope="row" title={hint ?? undefined} className={hint ? 'insp-known' : undefined}>
                     {k}
                   </th>
                   <td>
-                    {attrText(v)}
+                    {entity ? <EntityName kind={entity} id={v as string} /> : attrText(v)}
                     {isLatency(k) && typeof v !== 'object' && <span className="muted"> ms</span>}
                   </td>
                 </tr>

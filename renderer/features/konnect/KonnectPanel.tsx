@@ -4,9 +4,11 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { formatDuration } from '../../../shared/konnect/session-spec';
+import { isRunning } from '../../../shared/konnect/types';
 import { useStore } from '../../store';
 import { KonnectDialog } from './KonnectDialog';
 import { konnectSessionKey, konnectSync } from './konnect-sync';
+import { statusText } from './status';
 import { useTicker } from './useKonnect';
 import './konnect.css';
 
@@ -31,13 +33,13 @@ export function KonnectPanel() {
           <ul className="konnect-live" aria-label="Konnect sessions being pulled">
             {live.map((p) => {
               const s = p.session;
-              const left = s?.state === 'running' && s.endsAt ? formatDuration((Date.parse(s.endsAt) - now) / 1000) : null;
+              const left = s && isRunning(s) && s.endsAt ? formatDuration((Date.parse(s.endsAt) - now) / 1000) : null;
               return (
                 <li key={p.sessionId}>
                   <button type="button" onClick={() => selectSession(konnectSessionKey(p.sessionId))}>
                     <span className="konnect-item-name">{p.controlPlaneName}</span>
                     <span className="konnect-item-meta">
-                      {s ? `${s.state} · ${s.traceCount} of ${s.maxTraces} traces` : 'resuming…'}
+                      {s ? `${statusText(s.status)} · ${s.traceCount} traces` : 'resuming…'}
                       {left ? ` · ${left} left` : ''}
                     </span>
                     {p.waitingS !== null && <span className="konnect-item-meta">rate limited: waiting {p.waitingS} s</span>}
