@@ -10,6 +10,11 @@ import { importBrowserFiles, importFileRefs } from './importer';
 
 export const FILE_ACCEPT = '.json,.jsonl,.ndjson,.pb,.binpb,.otlp,.gz,.zst,.zstd,application/json';
 
+/** The desktop app's native open dialog; the files chosen are imported. */
+export function openWithDialog(): void {
+  void call('files.showOpenDialog').then((refs) => importFileRefs(refs));
+}
+
 export function useOpenFile(): () => void {
   const input = useRef<HTMLInputElement | null>(null);
   useEffect(() => {
@@ -28,9 +33,8 @@ export function useOpenFile(): () => void {
     return () => el.remove();
   }, []);
   return () => {
-    if (bridge.mode === 'electron') {
-      void call('files.showOpenDialog').then((refs) => importFileRefs(refs));
-    } else input.current?.click();
+    if (bridge.mode === 'electron') openWithDialog();
+    else input.current?.click();
   };
 }
 
