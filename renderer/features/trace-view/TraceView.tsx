@@ -109,7 +109,7 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
         <PaneHandle orientation="vertical" label="Resize side panel" />
         <Pane id="side-pane" defaultSize="42%" minSize={260} maxSize="75%" className="tv-right">
           <PaneGroup id="side-split" orientation="vertical">
-            <Pane id="inspector-pane" defaultSize="30%" minSize={48} className="tv-inspector">
+            <Pane id="inspector-pane" defaultSize="38%" minSize={48} className="tv-inspector">
               <SpanInspector trace={trace ?? undefined} />
             </Pane>
             <PaneHandle orientation="horizontal" label="Resize span details" />
