@@ -51,7 +51,7 @@ export function createServices(platform: Platform): Services {
       return Promise.all(paths.map((p) => files.register(p)));
     },
     'files.recent': () => files.recent(),
-    'files.openRecent': ({ path }) => files.register(path),
+    'files.openRecent': ({ path }) => files.openRecent(path),
     'files.clearRecent': () => files.clearRecent(),
     'files.release': ({ id }) => files.release(id),
     'shell.openExternal': async ({ url }) => {

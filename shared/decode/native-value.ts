@@ -1,0 +1,104 @@
+/**
+ * Attribute values written as plain JSON (Konnect trace v1: `"attributes": {"http.response.status_code":
+ * 200, "proxy.kong.dns.tries": [{...}]}`): scalars stay as they are (a number sent as a string stays a
+ * string, as it does from the protobuf-JSON shape), arrays become array values and objects kvlist values.
+ * Walked with an explicit stack so hostile nesting cannot overflow the call stack.
+ */
+import type { Attributes, AttrValue } from '../model/types';
+
+/** Where a value could not be kept as it was; the decoders' Collector (behind a path prefix) implements it. */
+export interface ValueSink {
+  skip(where: string, reason: string): void;
+}
+
+/** Nesting deeper than this is kept as JSON text (and reported), as for OTLP AnyValues. */
+export const MAX_VALUE_DEPTH = 32;
+
+/** Sets `key` as an own property even when it is `__proto__` (plain assignment would set the prototype). */
+export function setKey(target: Record<string, AttrValue>, key: string, value: AttrValue): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+/** A JSON value as text, for values kept "as text"; a value too deep even for JSON.stringify becomes a marker. */
+export function asText(value: unknown): string {
+  try {
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    return '[a value too deeply nested to show]';
+  }
+}
+
+/** A short excerpt of a value for a reason text. */
+export function excerpt(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : asText(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+interface Frame {
+  entries: [string, unknown][] | unknown[];
+  keyed: boolean;
+  target: AttrValue[] | Record<string, AttrValue>;
+  where: string;
+  depth: number;
+  i: number;
+}
+
+/** One native JSON value at `where` (a JSON path suffix used only when something is reported). */
+export function nativeValue(value: unknown, sink?: ValueSink, where = ''): AttrValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value !== 'object') return asText(value);
+  const holder: AttrValue[] = [];
+  const stack: Frame[] = [];
+  const open = (v: object, depth: number, at: string, put: (x: AttrValue) => void): void => {
+    if (depth > MAX_VALUE_DEPTH) {
+      sink?.skip(at, `nested deeper than ${MAX_VALUE_DEPTH} levels; kept as JSON text`);
+      put(asText(v));
+      return;
+    }
+    if (Array.isArray(v)) {
+      const target: AttrValue[] = [];
+      put(target);
+      stack.push({ entries: v, keyed: false, target, where: at, depth, i: 0 });
+    } else {
+      const target: Record<string, AttrValue> = {};
+      put(target);
+      stack.push({ entries: Object.entries(v), keyed: true, target, where: at, depth, i: 0 });
+    }
+  };
+  open(value, 1, where, (x) => holder.push(x));
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.i >= top.entries.length) {
+      stack.pop();
+      continue;
+    }
+    const index = top.i++;
+    let key = '';
+    let inner: unknown;
+    if (top.keyed) [key, inner] = (top.entries as [string, unknown][])[index]!;
+    else inner = top.entries[index];
+    const put = top.keyed ? (x: AttrValue) => setKey(top.target as Record<string, AttrValue>, key, x) : (x: AttrValue) => (top.target as AttrValue[]).push(x);
+    if (inner !== null && typeof inner === 'object') open(inner, top.depth + 1, sink ? `${top.where}${top.keyed ? `[${JSON.stringify(key)}]` : `[${index}]`}` : '', put);
+    else put(nativeValue(inner));
+  }
+  return holder[0] ?? null;
+}
+
+/** Attributes given as one flat JSON object of native values, at `where` (e.g. ".attributes"). */
+export function nativeAttributes(obj: Record<string, unknown>, sink?: ValueSink, where = ''): Attributes {
+  const out: Attributes = {};
+  for (const key of Object.keys(obj)) {
+    const v = obj[key];
+    setKey(out, key, v !== null && typeof v === 'object' ? nativeValue(v, sink, sink ? `${where}[${JSON.stringify(key)}]` : '') : nativeValue(v));
+  }
+  return out;
+}
+
+export { isPlainObject };
