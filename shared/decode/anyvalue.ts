@@ -3,6 +3,15 @@
  * so it checks the lowerCamelCase spelling first and only then the snake_case one.
  */
 import type { Attributes, AttrValue } from '../model/types';
+import { setOwn } from '../model/own';
+
+/**
+ * Deepest nesting of array and key-value values kept as values. Deeper parts are kept as JSON text with
+ * a note in front: every later step (merging, storing, sending to the UI, writing a file) may recurse or
+ * structured-clone, and one span nested 100,000 levels deep must not break them for everything else.
+ */
+export const MAX_VALUE_DEPTH = 32;
+export const TOO_DEEP_NOTE = `[nested deeper than ${MAX_VALUE_DEPTH} levels, kept as text] `;
 
 type Obj = Record<string, unknown>;
 
@@ -29,7 +38,7 @@ function doubleValue(v: unknown): AttrValue {
 
 /**
  * One AnyValue. Nested arrays and key-value lists are walked with an explicit stack rather than recursion
- * so hostile nesting cannot overflow the call stack.
+ * so hostile nesting cannot overflow the call stack; below MAX_VALUE_DEPTH they become text.
  */
 export function toAttrValue(value: unknown): AttrValue {
   const simple = scalar(value);
@@ -68,19 +77,56 @@ export function toAttrValue(value: unknown): AttrValue {
     }
     const put = top.keyed
       ? (x: AttrValue) => {
-          (top.target as Record<string, AttrValue>)[key] = x;
+          setOwn(top.target as Record<string, AttrValue>, key, x);
         }
       : (x: AttrValue) => {
           (top.target as AttrValue[]).push(x);
         };
     const s = scalar(inner);
-    if (s === NESTED) open(inner as Obj, put);
-    else put(s);
+    if (s !== NESTED) put(s);
+    else if (stack.length >= MAX_VALUE_DEPTH) put(TOO_DEEP_NOTE + jsonText(inner));
+    else open(inner as Obj, put);
   }
   return rootHolder[0] ?? null;
 }
 
 const NESTED = Symbol('nested');
+
+/** JSON text of a decoded value of any depth, built without recursion (JSON.stringify recurses). */
+function jsonText(value: unknown): string {
+  const out: string[] = [];
+  // work items: a value to write, or literal text (closing brackets, commas, keys)
+  const work: ({ v: unknown } | string)[] = [{ v: value }];
+  while (work.length > 0) {
+    const item = work.pop()!;
+    if (typeof item === 'string') {
+      out.push(item);
+      continue;
+    }
+    const v = item.v;
+    if (Array.isArray(v)) {
+      out.push('[');
+      work.push(']');
+      for (let i = v.length - 1; i >= 0; i--) {
+        work.push({ v: v[i] });
+        if (i > 0) work.push(',');
+      }
+    } else if (v !== null && typeof v === 'object' && !ArrayBuffer.isView(v)) {
+      const keys = Object.keys(v);
+      out.push('{');
+      work.push('}');
+      for (let i = keys.length - 1; i >= 0; i--) {
+        work.push({ v: (v as Obj)[keys[i]!] });
+        work.push(`${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:`);
+      }
+    } else if (typeof v === 'number' || typeof v === 'boolean') {
+      out.push(String(v));
+    } else {
+      out.push(v === null || v === undefined ? 'null' : JSON.stringify(typeof v === 'string' ? v : String(v)));
+    }
+  }
+  return out.join('');
+}
 
 function scalar(value: unknown): AttrValue | typeof NESTED {
   if (value === null || typeof value !== 'object') return null;
@@ -120,7 +166,7 @@ export function toAttributes(list: unknown): Attributes {
     if (kv === null || typeof kv !== 'object') continue;
     const key = kv.key;
     if (typeof key !== 'string') continue;
-    out[key] = toAttrValue(kv.value);
+    setOwn(out, key, toAttrValue(kv.value));
   }
   return out;
 }

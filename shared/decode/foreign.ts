@@ -6,6 +6,7 @@ import type { Attributes, AttrValue, Scope, Span, SpanKindNumber, StatusCodeNumb
 import { normalizeParentId, normalizeSpanId, normalizeTraceId } from '../model/ids';
 import type { Collector } from './collector';
 import { nsOut, readMicros } from './time';
+import { setOwn } from '../model/own';
 
 type Obj = Record<string, unknown>;
 
@@ -27,7 +28,7 @@ function jaegerTagValue(tag: Obj): AttrValue {
 function jaegerTags(tags: unknown): Attributes {
   const out: Attributes = {};
   if (!Array.isArray(tags)) return out;
-  for (const tag of tags) if (isObj(tag) && typeof tag.key === 'string') out[tag.key] = jaegerTagValue(tag);
+  for (const tag of tags) if (isObj(tag) && typeof tag.key === 'string') setOwn(out, tag.key, jaegerTagValue(tag));
   return out;
 }
 
@@ -158,7 +159,7 @@ export function convertZipkinSpan(c: Collector, s: unknown, path: string): void 
   const acc = c.trace(traceId, nsOut.sec);
   const start = (nsOut.sec - acc.refSec) * 1e9 + nsOut.nano;
   const attributes: Attributes = {};
-  if (isObj(s.tags)) for (const [k, v] of Object.entries(s.tags)) attributes[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  if (isObj(s.tags)) for (const [k, v] of Object.entries(s.tags)) setOwn(attributes, k, typeof v === 'string' ? v : JSON.stringify(v));
   const remote = s.remoteEndpoint;
   if (isObj(remote)) {
     const address = remote.ipv4 ?? remote.ipv6;

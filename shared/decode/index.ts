@@ -11,7 +11,7 @@ import { Collector } from './collector';
 import { takeBatch, type DecodeContext } from './context';
 import { decodeJsonDocument, decodeJsonLines, jsonLayout } from './json-input';
 import { decodeProtobuf } from './proto-input';
-import { decompress, Peekable, sniffCompression } from './source';
+import { compressedInside, decompress, Peekable, sniffCompression, type Compression } from './source';
 
 export { DecodeError } from './api';
 export type { DecodedBatch, DecodeOptions, FormatName } from './api';
@@ -77,7 +77,9 @@ export async function* decodeStream(chunks: AsyncIterable<Uint8Array>, opts: Dec
   const c = new Collector();
   const raw = new Peekable(chunks);
   const compression = sniffCompression(await raw.peek(4));
-  const plain = new Peekable(decompress(raw, compression, fileName, (where, reason) => c.skip(where, reason)));
+  if (compression !== 'none' && opts.compression === 'refuse') throw compressedInside(fileName, compression, 'none');
+  const plain = new Peekable(decompress(raw, compression, fileName, (where, reason) => c.skip(where, reason), opts.maxZstdWindowBytes));
+  await refuseSecondLayer(plain, compression, fileName);
   const ctx: DecodeContext = {
     c,
     fileName,
@@ -87,6 +89,8 @@ export async function* decodeStream(chunks: AsyncIterable<Uint8Array>, opts: Dec
     raw,
     bytesRead: 0,
     keepSource: opts.keepSource === true,
+    refuseCompressed: opts.compression === 'refuse',
+    maxZstdWindowBytes: opts.maxZstdWindowBytes,
   };
   if (opts.inputBytes) ctx.inputBytes = opts.inputBytes;
   const head = await plain.peek(512);
@@ -105,6 +109,13 @@ export async function* decodeStream(chunks: AsyncIterable<Uint8Array>, opts: Dec
   if (last.traces.length + last.logs.length + last.payloads.length + last.skipped.length > 0 || last.sessionOf) yield last;
 }
 
+/** One layer of compression is read; compressed data under it is refused, not inflated again. */
+async function refuseSecondLayer(plain: Peekable, outer: Compression, fileName: string): Promise<void> {
+  if (outer === 'none') return;
+  const inner = sniffCompression(await plain.peek(4));
+  if (inner !== 'none') throw compressedInside(fileName, inner, outer);
+}
+
 /** An input opened for decoding: decompressed, and whether it is JSON lines (see openInput). */
 export interface OpenedInput {
   /** the input as given; its `consumed` counts the raw (possibly compressed) bytes read */
@@ -121,11 +132,12 @@ export interface OpenedInput {
  * Opens an input: decompression chosen by magic bytes, then a look at the first line. An input it cannot
  * tell is left for decodeStream (given `plain`), which reports what is wrong with it.
  */
-export async function openInput(chunks: AsyncIterable<Uint8Array>, fileName: string): Promise<OpenedInput> {
+export async function openInput(chunks: AsyncIterable<Uint8Array>, fileName: string, maxZstdWindowBytes?: number): Promise<OpenedInput> {
   const problems: Skipped[] = [];
   const raw = new Peekable(chunks);
   const compression = sniffCompression(await raw.peek(4));
-  const plain = new Peekable(decompress(raw, compression, fileName, (where, reason) => problems.push({ where, reason })));
+  const plain = new Peekable(decompress(raw, compression, fileName, (where, reason) => problems.push({ where, reason }), maxZstdWindowBytes));
+  await refuseSecondLayer(plain, compression, fileName);
   const opened: OpenedInput = { raw, plain, jsonLines: false, problems };
   const head = await plain.peek(512);
   let layout: Layout;

@@ -7,6 +7,7 @@ import type { Payload, PayloadPart } from '../model/types';
 import { normalizeTraceId } from '../model/ids';
 import { sanitizePayload } from '../sanitize';
 import type { Collector } from './collector';
+import { setOwn } from '../model/own';
 
 export const PAYLOAD_KEY_RE = /^([0-9a-fA-F]{32}):reqres$/;
 
@@ -23,8 +24,8 @@ function headers(v: unknown): PayloadPart['headers'] | null {
   if (typeof value !== 'object' || Array.isArray(value)) return null;
   const out: PayloadPart['headers'] = {};
   for (const [k, h] of Object.entries(value as Record<string, unknown>)) {
-    if (Array.isArray(h)) out[k] = h.map((x) => (typeof x === 'string' ? x : JSON.stringify(x)));
-    else if (h !== undefined && h !== null) out[k] = typeof h === 'string' ? h : JSON.stringify(h);
+    if (Array.isArray(h)) setOwn(out, k, h.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))));
+    else if (h !== undefined && h !== null) setOwn(out, k, typeof h === 'string' ? h : JSON.stringify(h));
   }
   return out;
 }
