@@ -40,6 +40,7 @@ export function traceBytes(t: TraceSpans): number {
     for (const e of s.events) n += RECORD_OVERHEAD + e.name.length + attributesBytes(e.attributes);
   }
   for (const r of t.resources) n += attributesBytes(r);
+  for (const sc of t.scopes) n += sc.name.length + attributesBytes(sc.attributes);
   return n;
 }
 

@@ -70,7 +70,7 @@ export function compressedInside(fileName: string, inner: Compression, outer: Co
   const where = outer === 'none' ? 'the content' : `the ${outer} data`;
   const why =
     outer === 'none'
-      ? 'only Content-Encoding may compress an OTLP/HTTP body, and an opened file is decompressed once'
+      ? 'only Content-Encoding may compress an OTLP/HTTP body'
       : 'it is compressed twice; decompress it once and open the result';
   return new DecodeError(fileName, 'byte 0', `${inner} data inside ${where} is refused: ${why}`);
 }
