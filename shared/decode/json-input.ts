@@ -319,5 +319,14 @@ export async function* decodeJsonDocument(ctx: DecodeContext, source: Peekable):
   if (Array.isArray(rest.spans) && ('traceID' in rest || 'processes' in rest)) {
     c.format ??= 'jaeger';
     convertJaegerTrace(c, rest, '$');
+    return;
+  }
+  // members no format here reads are said, unless they are the envelope of a document whose records were read
+  if (!c.hasAnything) return;
+  for (const key of Object.keys(rest)) {
+    if (!ENVELOPE_KEYS.has(key)) c.skip(`$.${key}`, 'a member this viewer does not read; not kept');
   }
 }
+
+/** Members around the records that carry nothing to keep: Jaeger's query API paging, OTLP partial-success. */
+const ENVELOPE_KEYS: ReadonlySet<string> = new Set(['total', 'limit', 'offset', 'errors', 'partialSuccess', 'partial_success']);

@@ -66,7 +66,7 @@ function message(e: unknown): string {
 }
 
 /** The error for compressed data where none may be: a second layer, or inside an HTTP body. */
-export function compressedInside(fileName: string, inner: Compression, outer: Compression): DecodeError {
+export function compressedInside(fileName: string, inner: Compression | 'zip', outer: Compression): DecodeError {
   const where = outer === 'none' ? 'the content' : `the ${outer} data`;
   const why =
     outer === 'none'

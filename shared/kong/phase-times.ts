@@ -31,6 +31,25 @@ interface Interval {
   key: string;
 }
 
+/** The upstream's own steps, in order (the Upstream node and the model split the upstream's time in these). */
+export const UPSTREAM_STEPS = ['connect', 'send', 'ttfb', 'body', 'round trip'] as const;
+export type UpstreamStep = (typeof UPSTREAM_STEPS)[number];
+
+/**
+ * Which step of the upstream exchange a span stands for, whatever the gateway version calls it:
+ * connecting (selection, one try at a target), sending, waiting for and reading the headers (time to
+ * first byte), reading the body; the OpenTelemetry plugin's `kong.balancer` covers the whole round trip.
+ */
+export function upstreamStepOf(step: string, side: 'in' | 'out'): UpstreamStep {
+  if (/balancer/.test(step)) return 'round trip';
+  if (/send/.test(step)) return 'send';
+  if (/ttfb|read_headers|waiting/.test(step)) return 'ttfb';
+  if (/read_body|read_response/.test(step)) return 'body';
+  return side === 'in' ? 'connect' : 'body';
+}
+
+const UPSTREAM_PREFIX = 'upstream/';
+
 function bucketOf(span: Span): { key: string; priority: number } | null {
   const k = classifySpanName(span.name);
   switch (k.kind) {
@@ -39,7 +58,7 @@ function bucketOf(span: Span): { key: string; priority: number } | null {
       return { key: 'client', priority: 0 };
     case 'upstream-in':
     case 'upstream-out':
-      return { key: 'upstream', priority: 2 };
+      return { key: UPSTREAM_PREFIX + upstreamStepOf(k.step, k.kind === 'upstream-in' ? 'in' : 'out'), priority: 2 };
     case 'phase':
     case 'plugin':
       return { key: k.phase, priority: 1 };
@@ -48,8 +67,26 @@ function bucketOf(span: Span): { key: string; priority: number } | null {
   }
 }
 
+/** The partition of the root span's time: the phase bar's buckets and the upstream bucket's steps. */
+export interface PhasePartition {
+  /** what was partitioned: the root span, or the trace's extent when it has none */
+  clock: 'root span' | 'trace extent';
+  rootSpanId: string | null;
+  /** the length partitioned (the buckets add up to it) */
+  totalNs: number;
+  times: PhaseTime[];
+  /** the upstream bucket split by step, in UPSTREAM_STEPS order; adds up to the upstream bucket */
+  upstreamSteps: { step: UpstreamStep; ns: number }[];
+  /** whether the trace has any span of the upstream exchange (a request may end in the gateway) */
+  hasUpstreamSpans: boolean;
+}
+
 /** Spans' time per bucket within the root span (or the trace's extent when it has no root). */
 export function phaseTimes(trace: TraceSpans): PhaseTime[] {
+  return phasePartition(trace).times;
+}
+
+export function phasePartition(trace: TraceSpans): PhasePartition {
   const root = findRoot(trace);
   let lo = Infinity;
   let hi = -Infinity;
@@ -62,11 +99,14 @@ export function phaseTimes(trace: TraceSpans): PhaseTime[] {
       hi = Math.max(hi, s.start + s.duration);
     }
   }
-  if (!(hi > lo)) return [];
+  const clock = root ? 'root span' : 'trace extent';
+  const rootSpanId = root?.spanId ?? null;
+  if (!(hi > lo)) return { clock, rootSpanId, totalNs: 0, times: [], upstreamSteps: [], hasUpstreamSpans: false };
 
   const intervals: Interval[] = [];
   let upInEnd = -Infinity;
   let upOutStart = Infinity;
+  let hasUpstreamSpans = false;
   for (const s of trace.spans) {
     const b = bucketOf(s);
     if (!b) continue;
@@ -74,19 +114,35 @@ export function phaseTimes(trace: TraceSpans): PhaseTime[] {
     const kind = classifySpanName(s.name).kind;
     if (kind === 'upstream-in') upInEnd = Math.max(upInEnd, s.start + s.duration);
     if (kind === 'upstream-out') upOutStart = Math.min(upOutStart, s.start);
+    if (kind === 'upstream-in' || kind === 'upstream-out') hasUpstreamSpans = true;
   }
-  // the upstream working between our request going out and its response coming back
+  // the upstream working between our request going out and its response coming back: time to first byte
   if (Number.isFinite(upInEnd) && upOutStart > upInEnd && Number.isFinite(upOutStart)) {
-    intervals.push({ start: upInEnd, end: upOutStart, key: 'upstream', priority: 2 });
+    intervals.push({ start: upInEnd, end: upOutStart, key: UPSTREAM_PREFIX + 'ttfb', priority: 2 });
   }
 
+  const raw = new Map<string, number>();
+  sweep(intervals, lo, hi, raw);
   const totals = new Map<string, number>();
-  sweep(intervals, lo, hi, totals);
+  const steps = new Map<string, number>();
+  for (const [key, ns] of raw) {
+    if (key.startsWith(UPSTREAM_PREFIX)) {
+      steps.set(key.slice(UPSTREAM_PREFIX.length), ns);
+      totals.set('upstream', (totals.get('upstream') ?? 0) + ns);
+    } else totals.set(key, ns);
+  }
 
   const known = new Set([...ORDER, 'client', 'other']);
   const unknown = [...totals.keys()].filter((k) => !known.has(k)).sort();
   const keys = [...ORDER, ...unknown, 'client', 'other'];
-  return keys.filter((k) => (totals.get(k) ?? 0) > 0).map((key) => ({ key, ns: totals.get(key)! }));
+  return {
+    clock,
+    rootSpanId,
+    totalNs: hi - lo,
+    times: keys.filter((k) => (totals.get(k) ?? 0) > 0).map((key) => ({ key, ns: totals.get(key)! })),
+    upstreamSteps: UPSTREAM_STEPS.filter((st) => (steps.get(st) ?? 0) > 0).map((step) => ({ step, ns: steps.get(step)! })),
+    hasUpstreamSpans,
+  };
 }
 
 /** Sweep-line over interval boundaries: each slice goes to the highest-priority active interval. */

@@ -4,6 +4,7 @@
  */
 import type { AttrValue, Attributes, Span, TraceSpans, TraceSummary } from '../model/types';
 import { StatusCode } from '../model/types';
+import { latencyModel, modelMs } from './latency';
 
 const NS_PER_MS = 1e6;
 
@@ -76,6 +77,12 @@ export type RootFields = Pick<
   | 'requestId'
 >;
 
+/** Gateway 3.9 reports the upstream's time in parts (`*_ms`): their sum, or null when none is there. */
+function upstream39(a: Attributes): number | null {
+  const parts = ['proxy.kong.upstream.connect_duration_ms', 'proxy.kong.upstream.ttfb_ms', 'proxy.kong.upstream.read_response_duration_ms'].map((k) => attrNumber(a, k));
+  return parts.some((p) => p !== null) ? parts.reduce<number>((sum, p) => sum + (p ?? 0), 0) : null;
+}
+
 export function rootFields(a: Attributes): RootFields {
   const url = attrString(a, 'url.full', 'http.url');
   const route = attrString(a, 'http.route');
@@ -89,9 +96,9 @@ export function rootFields(a: Attributes): RootFields {
     consumerId: attrString(a, 'proxy.kong.consumer_id', 'proxy.kong.consumer.id'),
     status: attrNumber(a, 'http.response.status_code', 'http.status_code'),
     upstreamStatus: attrNumber(a, 'proxy.kong.upstream_status_code', 'proxy.kong.upstream.status_code'),
-    latencyTotalMs: attrNumber(a, 'proxy.kong.latency.total'),
+    latencyTotalMs: attrNumber(a, 'proxy.kong.latency.total', 'proxy.kong.latency_total_ms'),
     latencyInternalMs: attrNumber(a, 'proxy.kong.latency.internal'),
-    latencyUpstreamMs: attrNumber(a, 'proxy.kong.latency.upstream'),
+    latencyUpstreamMs: attrNumber(a, 'proxy.kong.latency.upstream') ?? upstream39(a),
     latencyClientMs: attrNumber(a, 'proxy.kong.latency.client'),
     requestId: attrString(a, 'proxy.kong.request.id'),
   };
@@ -111,11 +118,15 @@ export function summarizeTrace(trace: TraceSpans, konnectSessionId: string | nul
   const a: Attributes = root?.attributes ?? {};
   const baseMs = Number(BigInt(trace.baseNs) / 1000n) / 1000;
   const resource = root ? trace.resources[root.resource] : undefined;
+  const model = trace.spans.length > 0 ? modelMs(latencyModel(trace)) : null;
   return {
     traceId: trace.traceId,
     rootName: root?.name ?? '',
     startMs: baseMs + minStart / NS_PER_MS,
     durationMs: (root ? root.duration : maxEnd - minStart) / NS_PER_MS,
+    gatewayMs: model?.gateway ?? null,
+    upstreamMs: model?.upstream ?? null,
+    clientMs: model?.client ?? null,
     spanCount: trace.spans.length,
     errorCount,
     ...rootFields(a),

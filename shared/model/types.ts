@@ -57,7 +57,16 @@ export interface Span {
   /** index into TraceDoc.scopes */
   scope: number;
   traceState?: string;
+  /**
+   * The producer gave no start time ('start': the span is drawn as an instant at its end), no end time
+   * ('end': an instant at its start), or neither ('both': an instant at the trace's start). Such spans are
+   * kept (Kong's own viewer shows them as incomplete); absent on a whole span.
+   */
+  incomplete?: SpanMissing;
 }
+
+/** Which of a span's times the producer did not give (see Span.incomplete). */
+export type SpanMissing = 'start' | 'end' | 'both';
 
 export interface Scope {
   name: string;
@@ -121,8 +130,15 @@ export interface TraceSummary {
   rootName: string;
   /** Unix milliseconds of the earliest span */
   startMs: number;
-  /** root span duration in ms (or the trace's extent when there is no root) */
+  /** root span duration in ms (or the trace's extent when there is no root): the latency model's total */
   durationMs: number;
+  /**
+   * The latency model's parts in ms (shared/kong/latency.ts), adding up to durationMs; null in a row
+   * stored before the model existed (the list then shows Kong's reported figures, labelled so).
+   */
+  gatewayMs: number | null;
+  upstreamMs: number | null;
+  clientMs: number | null;
   spanCount: number;
   errorCount: number;
   method: string | null;

@@ -86,6 +86,6 @@ describe('ktv receive output', () => {
     const text = await readFile(out, 'utf8');
     expect(text).toContain(hex(1, 32));
     expect(text).toContain(hex(2, 32));
-    expect(text).toContain('kept as text');
+    expect(text).toContain('{\\"arrayValue\\":{\\"values\\":[{\\"arrayValue\\"');
   });
 });

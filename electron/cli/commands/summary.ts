@@ -1,7 +1,8 @@
 /**
  * `ktv summary FILE [--json]`: decodes a trace file with the app's decoders and prints one line per trace.
  * With --json, stdout is exactly one JSON document:
- * {"traces":[{traceId, spans, root, durationMs, statusCode}], "logs": N, "skipped": [{where, reason}]}.
+ * {"traces":[{traceId, spans, root, durationMs, statusCode, incompleteSpans}], "logs": N, "payloads": N,
+ * "skipped": [{where, reason}]}.
  */
 import { resolve } from 'node:path';
 import { DecodeError } from '../../../shared/decode/api';
@@ -41,7 +42,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const traces = decoded.traces.map(traceBrief);
   if (json) {
-    io.out(JSON.stringify({ traces, logs: decoded.logs.length, skipped: decoded.skipped.map(({ where, reason }) => ({ where, reason })) }));
+    io.out(JSON.stringify({ traces, logs: decoded.logs.length, payloads: decoded.payloads.length, skipped: decoded.skipped.map(({ where, reason }) => ({ where, reason })) }));
     return 0;
   }
   const lines = [`${pad('TRACE ID', 32)}  ${pad('SPANS', 6, true)}  ${pad('DURATION ms', 12, true)}  ${pad('STATUS', 6, true)}  ROOT`];

@@ -8,8 +8,9 @@ import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from
 import { findTrace } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
+import { useListSize } from '../shell/Workspace';
 import { formatDuration } from '../waterfall/format';
-import { COLUMNS, matchesText, moveSelection, parseJumpId, sortTraces, type SortKey } from './trace-list-model';
+import { COLUMNS, latencyCell, matchesText, moveSelection, parseJumpId, sortTraces, type SortKey } from './trace-list-model';
 import { useVirtualRows } from './useVirtualRows';
 import './TraceList.css';
 
@@ -36,6 +37,7 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
   const text = useStore((s) => s.traceFilterText);
   const setText = useStore((s) => s.setTraceFilterText);
   const [notice, setNotice] = useState('');
+  const listSize = useListSize();
 
   const rows = useMemo(() => {
     const base = (all ?? []).filter((r) => (!rowFilter || rowFilter(r)) && matchesText(r, parseJumpId(text) ? '' : text.trim()));
@@ -101,6 +103,11 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
         <span className="trace-count muted" aria-live="polite">
           {notice || (rows.length === total ? plural(total, 'trace') : `${rows.length} of ${plural(total, 'trace')}`)}
         </span>
+        {listSize && (
+          <button type="button" className="trace-list-size" aria-expanded={listSize.expanded} onClick={listSize.toggle} title={listSize.expanded ? 'Give the space back to the trace views' : 'Show more traces'}>
+            {listSize.expanded ? 'Fewer rows' : 'More rows'}
+          </button>
+        )}
       </div>
       <div
         role="grid"
@@ -166,6 +173,21 @@ function statusClass(status: number | null): string {
   return 'status s2';
 }
 
+function LatencyCell({ row, part }: { row: TraceRow; part: 'total' | 'gateway' | 'upstream' | 'client' }) {
+  const cell = latencyCell(row, part);
+  return (
+    <div
+      role="gridcell"
+      className={`num mono${cell.reported ? ' reported' : ''}`}
+      data-col={part}
+      title={cell.reported ? 'reported by Kong: this trace was stored before the spans’ figures were kept; import it again to see them' : undefined}
+    >
+      {ms(cell.ms)}
+      {cell.reported ? '*' : ''}
+    </div>
+  );
+}
+
 function TraceGridRow({ row, index, selected, onSelect }: { row: TraceRow; index: number; selected: boolean; onSelect(): void }) {
   return (
     <div
@@ -189,15 +211,10 @@ function TraceGridRow({ row, index, selected, onSelect }: { row: TraceRow; index
       <div role="gridcell" className={`num ${statusClass(row.status)}`}>
         {row.status ?? '–'}
       </div>
-      <div role="gridcell" className="num mono">
-        {ms(row.latencyTotalMs ?? row.durationMs)}
-      </div>
-      <div role="gridcell" className="num mono">
-        {ms(row.latencyInternalMs)}
-      </div>
-      <div role="gridcell" className="num mono">
-        {ms(row.latencyUpstreamMs)}
-      </div>
+      <LatencyCell row={row} part="total" />
+      <LatencyCell row={row} part="gateway" />
+      <LatencyCell row={row} part="upstream" />
+      <LatencyCell row={row} part="client" />
       <div role="gridcell" className="num mono">
         {row.spanCount}
       </div>

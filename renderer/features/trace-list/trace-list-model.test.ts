@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceSummary } from '../../../shared/model/types';
-import { matchesText, moveSelection, parseJumpId, sortTraces } from './trace-list-model';
+import { latencyCell, matchesText, moveSelection, parseJumpId, sortTraces } from './trace-list-model';
 import { scrollToReveal, visibleRange } from './virtual-range';
 
 const row = (over: Partial<TraceSummary>): TraceSummary => ({
@@ -8,6 +8,9 @@ const row = (over: Partial<TraceSummary>): TraceSummary => ({
   rootName: 'kong',
   startMs: 0,
   durationMs: 1,
+  gatewayMs: null,
+  upstreamMs: null,
+  clientMs: null,
   spanCount: 1,
   errorCount: 0,
   method: 'GET',
@@ -31,9 +34,9 @@ const row = (over: Partial<TraceSummary>): TraceSummary => ({
 
 describe('sortTraces', () => {
   const rows = [
-    row({ traceId: 'a', status: 500, latencyInternalMs: 3, path: '/b' }),
-    row({ traceId: 'b', status: 200, latencyInternalMs: null, path: '/a' }),
-    row({ traceId: 'c', status: 404, latencyInternalMs: 9, path: '/c' }),
+    row({ traceId: 'a', status: 500, gatewayMs: 3, path: '/b' }),
+    row({ traceId: 'b', status: 200, gatewayMs: null, path: '/a' }),
+    row({ traceId: 'c', status: 404, gatewayMs: 9, path: '/c' }),
   ];
   const ids = (r: TraceSummary[]) => r.map((x) => x.traceId);
 
@@ -48,9 +51,16 @@ describe('sortTraces', () => {
     expect(ids(sortTraces(rows, 'gateway', 'desc'))).toEqual(['c', 'a', 'b']);
   });
 
-  it('falls back to the root duration when Kong reported no total', () => {
-    const r = [row({ traceId: 'x', durationMs: 50 }), row({ traceId: 'y', latencyTotalMs: 20, durationMs: 90 })];
-    expect(ids(sortTraces(r, 'total', 'desc'))).toEqual(['x', 'y']);
+  it('sorts the total by the root span (the model), not by the figure Kong reported', () => {
+    const r = [row({ traceId: 'x', durationMs: 50, latencyTotalMs: 90 }), row({ traceId: 'y', latencyTotalMs: 20, durationMs: 90 })];
+    expect(ids(sortTraces(r, 'total', 'desc'))).toEqual(['y', 'x']);
+  });
+
+  it("sorts by the model's parts, and by Kong's figures (flagged) for rows stored before the model", () => {
+    const r = [row({ traceId: 'new', clientMs: 5, latencyClientMs: 900 }), row({ traceId: 'old', clientMs: null, latencyClientMs: 7 })];
+    expect(ids(sortTraces(r, 'client', 'desc'))).toEqual(['old', 'new']);
+    expect(latencyCell(r[0]!, 'client')).toEqual({ ms: 5, reported: false });
+    expect(latencyCell(r[1]!, 'client')).toEqual({ ms: 7, reported: true });
   });
 });
 

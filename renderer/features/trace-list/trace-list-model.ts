@@ -4,7 +4,7 @@
  */
 import type { TraceSummary } from '../../../shared/model/types';
 
-export type SortKey = 'time' | 'method' | 'path' | 'status' | 'total' | 'gateway' | 'upstream' | 'spans' | 'errors';
+export type SortKey = 'time' | 'method' | 'path' | 'status' | 'total' | 'gateway' | 'upstream' | 'client' | 'spans' | 'errors';
 export type SortDir = 'asc' | 'desc';
 
 export interface Column {
@@ -23,6 +23,7 @@ export const COLUMNS: readonly Column[] = [
   { key: 'total', label: 'Total', width: '72px', numeric: true },
   { key: 'gateway', label: 'Gateway', width: '72px', numeric: true },
   { key: 'upstream', label: 'Upstream', width: '76px', numeric: true },
+  { key: 'client', label: 'Client', width: '68px', numeric: true },
   { key: 'spans', label: 'Spans', width: '52px', numeric: true },
   { key: 'errors', label: 'Err', width: '40px', numeric: true },
 ];
@@ -38,16 +39,28 @@ export function sortValue(row: TraceSummary, key: SortKey): number | string | nu
     case 'status':
       return row.status;
     case 'total':
-      return row.latencyTotalMs ?? row.durationMs;
     case 'gateway':
-      return row.latencyInternalMs;
     case 'upstream':
-      return row.latencyUpstreamMs;
+    case 'client':
+      return latencyCell(row, key).ms;
     case 'spans':
       return row.spanCount;
     case 'errors':
       return row.errorCount;
   }
+}
+
+/**
+ * One latency column's figure: the latency model's (shared/kong/latency.ts, computed at import), so the
+ * list says what the tiles say. A row stored before the model existed has only Kong's own figures: those
+ * are shown instead, flagged `reported` so the list can say so.
+ */
+export function latencyCell(row: TraceSummary, part: 'total' | 'gateway' | 'upstream' | 'client'): { ms: number | null; reported: boolean } {
+  if (part === 'total') return { ms: row.durationMs, reported: false };
+  const model = part === 'gateway' ? row.gatewayMs : part === 'upstream' ? row.upstreamMs : row.clientMs;
+  if (model !== null) return { ms: model, reported: false };
+  const kong = part === 'gateway' ? row.latencyInternalMs : part === 'upstream' ? row.latencyUpstreamMs : row.latencyClientMs;
+  return { ms: kong, reported: kong !== null };
 }
 
 /** A stable sort by one column; rows without a value go last in both directions. */

@@ -7,6 +7,7 @@ import { keyMetrics } from '../../../shared/kong/key-metrics';
 import type { TraceSpans } from '../../../shared/model/types';
 import { formatDuration } from '../waterfall/format';
 import { CopyButton } from '../trace-view/CopyButton';
+import { EntityName } from '../entity-names/EntityName';
 import './Summary.css';
 
 const ms = (v: number | null) => (v === null ? '–' : formatDuration(v * 1e6));
@@ -30,9 +31,9 @@ export function KeyMetrics({ trace, children }: { trace: TraceSpans; children?: 
       </>,
     ],
     ['Request', <span className="mono">{`${m.method ?? ''} ${m.url ?? ''}`.trim() || '–'}</span>, m.url ?? undefined],
-    ['Route', <span className="mono">{[m.route, m.routeId].filter(Boolean).join(' · ') || '–'}</span>],
-    ['Service', <span className="mono">{m.serviceId ?? '–'}</span>],
-    ['Consumer', <span className="mono">{m.consumerId ?? '–'}</span>],
+    ['Route', <span className="mono">{m.route}{m.route && m.routeId && ' · '}{m.routeId ? <EntityName kind="route" id={m.routeId} /> : !m.route && '–'}</span>],
+    ['Service', <span className="mono">{m.serviceId ? <EntityName kind="service" id={m.serviceId} /> : '–'}</span>],
+    ['Consumer', <span className="mono">{m.consumerId ? <EntityName kind="consumer" id={m.consumerId} /> : '–'}</span>],
   ];
   return (
     <div className="key-metrics" role="group" aria-label="Key metrics">
