@@ -47,7 +47,7 @@ describe('OTLP/JSON spans: each real-world deviation', () => {
     const { traces, skipped } = await decodeText(oneSpan(fields));
     expect(skipped).toEqual([]);
     expect(traces).toHaveLength(1);
-    check(traces[0]!.spans[0]);
+    check(traces[0]!.spans[0]!);
   });
 
   it('reads the quirks fixture: snake_case keys, base64 ids, enum names, int64 numbers, every AnyValue kind', async () => {
