@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import quirks from '../../test/fixtures/formats/otlp-quirks.json';
-import konnect from '../../test/fixtures/formats/konnect-gateway-3.10.json';
-import exampleTrace from '../../test/fixtures/formats/otlp-example-trace.json';
-import exampleLogs from '../../test/fixtures/formats/otlp-example-logs.json';
+import konnect from '../sample/gateway-3.10-konnect.json';
+import exampleTrace from '../../test/fixtures/otlp/example-trace.json';
+import exampleLogs from '../../test/fixtures/otlp/example-logs.json';
 import type { Span } from '../model/types';
 import { DecodeError } from './api';
 import { addNs } from './time';
