@@ -9,17 +9,18 @@ import { run } from './summary';
 import { captureIo } from './cli-test-io';
 
 const fixtures = resolve(__dirname, '../../../test/fixtures/formats');
+const GATEWAY_310 = resolve(__dirname, '../../../shared/sample/gateway-3.10-konnect.json');
 let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ktv-summary-'));
-  copyFileSync(join(fixtures, 'konnect-gateway-3.10.json'), join(dir, 'konnect.json'));
+  copyFileSync(GATEWAY_310, join(dir, 'konnect.json'));
   copyFileSync(join(fixtures, 'collector-mixed.jsonl'), join(dir, 'mixed.jsonl'));
-  writeFileSync(join(dir, 'konnect.json.gz'), gzipSync(readFileSync(join(fixtures, 'konnect-gateway-3.10.json'))));
+  writeFileSync(join(dir, 'konnect.json.gz'), gzipSync(readFileSync(GATEWAY_310)));
   writeFileSync(join(dir, 'nothing.json'), '{"hello":"world"}');
   writeFileSync(
     join(dir, 'both.zip'),
-    zipSync({ 'konnect.json': readFileSync(join(fixtures, 'konnect-gateway-3.10.json')), 'mixed.jsonl': readFileSync(join(fixtures, 'collector-mixed.jsonl')), 'notes.txt': strToU8('hi') }),
+    zipSync({ 'konnect.json': readFileSync(GATEWAY_310), 'mixed.jsonl': readFileSync(join(fixtures, 'collector-mixed.jsonl')), 'notes.txt': strToU8('hi') }),
   );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
