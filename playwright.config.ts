@@ -18,6 +18,6 @@ export default defineConfig({
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [
     { name: 'browser', use: { ktvTarget: 'browser' } as never },
-    ...(electron ? [{ name: 'electron', use: { ktvTarget: 'electron' } as never, testIgnore: /bridge\.spec\.ts/ }] : []),
+    ...(electron ? [{ name: 'electron', use: { ktvTarget: 'electron' } as never, testIgnore: /(bridge|sign-in)\.spec\.ts/ }] : []),
   ],
 });

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 const out = process.argv[2] ?? 'docs/screenshot.png';
 const scheme = process.argv[3] ?? 'light';
 const host = spawn(process.execPath, ['dist/node/web.mjs', '--no-browser', '--port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'ktv-shot-'))], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve) => host.stdout.on('data', (d) => { const m = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(String(d)); if (m) resolve(m[1]); }));
+// the host prints a one-time sign-in link; visiting it signs this profile in and lands on the app
+let printed = '';
+const url = await new Promise((resolve) => host.stdout.on('data', (d) => { printed += d; const m = /Sign in \(works once\): (http:\/\/127\.0\.0\.1:\d+\/sign-in\?secret=[0-9a-f]+)/.exec(printed); if (m) resolve(m[1]); }));
 const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ktv-shot-profile-')), {
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -34,6 +34,15 @@ export class FileRegistry {
     return ref;
   }
 
+  /**
+   * Opens a file from the recent list, and only from it: the renderer (or anything that reached the
+   * bridge) cannot make the host read an arbitrary path by calling it "recent".
+   */
+  async openRecent(path: string): Promise<FileRef> {
+    if (!(await this.recent()).some((r) => r.path === path)) throw new BridgeFailure('forbidden', `${path}: not on the recent list; open it with Open or by dropping it`);
+    return this.register(path);
+  }
+
   get(id: string): FileRef | undefined {
     return this.byId.get(id);
   }
@@ -77,7 +86,7 @@ export class FileRegistry {
   }
 
   private async saveRecent(list: RecentFile[]) {
-    await mkdir(this.dataDir, { recursive: true });
+    await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
     await writeFile(this.recentPath, JSON.stringify(list, null, 2), { mode: 0o600 });
   }
 }

@@ -40,7 +40,7 @@ export function createServices(platform: Platform): Services {
   const capture = createCaptureHandlers({ events });
   disposers.push(() => capture.dispose());
   const impls: HandlerImpls = {
-    'app.info': () => ({ mode: platform.mode, version: platform.version, platform: process.platform }),
+    'app.info': () => ({ mode: platform.mode, version: platform.version, platform: process.platform, secretStorage: platform.secrets.kind }),
     'files.takePending': () => {
       rendererReady = true;
       return files.takePending();
@@ -51,7 +51,7 @@ export function createServices(platform: Platform): Services {
       return Promise.all(paths.map((p) => files.register(p)));
     },
     'files.recent': () => files.recent(),
-    'files.openRecent': ({ path }) => files.register(path),
+    'files.openRecent': ({ path }) => files.openRecent(path),
     'files.clearRecent': () => files.clearRecent(),
     'files.release': ({ id }) => files.release(id),
     'shell.openExternal': async ({ url }) => {

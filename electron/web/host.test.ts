@@ -24,9 +24,11 @@ describe('browser-mode host', () => {
   let host: Host;
   let services: Services;
   let dir: string;
-  const token = 'a'.repeat(64);
-  const invoke = (channel: string, args: unknown, headers: Record<string, string> = { 'x-ktv-token': token }) =>
+  let cookie: string;
+  const invoke = (channel: string, args: unknown, headers: Record<string, string> = { cookie }) =>
     raw(host.port, `/api/invoke/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(args) });
+  const signInPath = () => new URL(host.signInLink()).pathname + new URL(host.signInLink()).search;
+  const links: string[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ktv-host-'));
@@ -37,7 +39,9 @@ describe('browser-mode host', () => {
     writeFileSync(join(dir, 'secret.txt'), 'do not serve');
     writeFileSync(join(dir, 'trace.json'), '{"resourceSpans":[]}');
     services = createServices({ mode: 'browser', version: 't', dataDir: join(dir, 'data'), secrets: new MemorySecretStore(), env: {}, openExternal: async () => {} });
-    host = await startHost({ services, rendererDir, token });
+    host = await startHost({ services, rendererDir, onNewSignInLink: (l) => links.push(l) });
+    const signedIn = await raw(host.port, signInPath());
+    cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
   });
   afterAll(async () => {
     await host.close();
@@ -47,30 +51,67 @@ describe('browser-mode host', () => {
     expect(host.server.address()).toMatchObject({ address: '127.0.0.1' });
   });
 
-  it('serves the page with the launch token and a strict CSP', async () => {
-    const res = await raw(host.port, '/');
+  it('serves the app page, with a strict CSP and no credential in it, only to a signed-in browser', async () => {
+    const res = await raw(host.port, '/', { headers: { cookie } });
     expect(res.status).toBe(200);
-    expect(res.body).toContain(`<meta name="ktv-token" content="${token}">`);
+    expect(res.body).toContain('<title>t</title>');
+    expect(res.body).not.toContain(cookie.split('=')[1]);
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['content-security-policy']).not.toContain('unsafe-eval');
   });
 
-  it('answers calls that carry the token', async () => {
+  it('without the session cookie, the page says how to get in and holds no secret', async () => {
+    const res = await raw(host.port, '/');
+    expect(res.status).toBe(401);
+    expect(res.body).toContain('sign-in link');
+    expect(res.body).not.toContain(new URL(host.signInLink()).searchParams.get('secret'));
+    expect(res.body).not.toContain(cookie.split('=')[1]);
+  });
+
+  it('a sign-in secret works once, sets an HttpOnly SameSite=Strict cookie and redirects to the clean address', async () => {
+    const path = signInPath();
+    const first = await raw(host.port, path);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const setCookie = String(first.headers['set-cookie']);
+    expect(setCookie).toMatch(new RegExp(`^ktv-session-${host.port}=[0-9a-f]{64}; HttpOnly; SameSite=Strict; Path=/$`));
+    // the next link was announced, and the used one no longer works
+    expect(links.at(-1)).toBe(host.signInLink());
+    expect(host.signInLink()).not.toContain(path);
+    const again = await raw(host.port, path);
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toContain('sign-in link');
+    // the new session works
+    const fresh = setCookie.split(';')[0]!;
+    expect(JSON.parse((await invoke('app.info', null, { cookie: fresh })).body).ok).toBe(true);
+  });
+
+  it('answers calls from a signed-in browser', async () => {
     const res = await invoke('app.info', null);
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { mode: 'browser' } });
   });
 
   it.each([
-    ['no token', {}],
-    ['a wrong token', { 'x-ktv-token': 'b'.repeat(64) }],
-    ['a short token', { 'x-ktv-token': 'a' }],
+    ['no cookie', {}],
+    ['a made-up session', { cookie: `ktv-session-PORT=${'b'.repeat(64)}` }],
+    ['the old launch token header', { 'x-ktv-token': 'a'.repeat(64) }],
+    ['a wrong sign-in secret as the cookie', { cookie: 'ktv-session-PORT=a' }],
   ])('refuses calls with %s', async (_what, headers) => {
-    const res = await invoke('app.info', null, headers);
+    const h = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v.replace('PORT', String(host.port))]));
+    const res = await invoke('app.info', null, h);
     expect(res.status).toBe(401);
   });
 
+  it('refuses requests a browser says came from another site, even with the cookie', async () => {
+    const res = await invoke('app.info', null, { cookie, 'sec-fetch-site': 'same-site' });
+    expect(res.status).toBe(403);
+    const download = await raw(host.port, '/api/files/x', { headers: { cookie, 'sec-fetch-site': 'cross-site' } });
+    expect(download.status).toBe(403);
+  });
+
   it('refuses other origins even with the token', async () => {
-    const res = await invoke('app.info', null, { 'x-ktv-token': token, origin: 'http://evil.example' });
+    const res = await invoke('app.info', null, { cookie, origin: 'http://evil.example' });
     expect(res.status).toBe(403);
   });
 
@@ -84,7 +125,7 @@ describe('browser-mode host', () => {
     expect(bad).toEqual({ ok: false, error: { code: 'invalid-argument', message: 'files.openRecent: path: expected a string, got number' } });
     const unknown = JSON.parse((await invoke('nope', null)).body);
     expect(unknown.error.code).toBe('unknown-channel');
-    const notJson = await raw(host.port, '/api/invoke/app.info', { method: 'POST', headers: { 'x-ktv-token': token, 'content-type': 'application/json' }, body: '{' });
+    const notJson = await raw(host.port, '/api/invoke/app.info', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{' });
     expect(notJson.status).toBe(400);
     expect(JSON.parse(notJson.body).error.code).toBe('invalid-argument');
     // and the host still answers afterwards
@@ -100,15 +141,31 @@ describe('browser-mode host', () => {
     expect((await raw(host.port, '/assets/app.js')).status).toBe(200);
   });
 
-  it('streams a registered file by id only, and only with the token', async () => {
+  it('streams a registered file by id only, only to a signed-in browser, and as a download', async () => {
     const ref = await services.files.register(join(dir, 'trace.json'));
     expect((await raw(host.port, `/api/files/${ref.id}`)).status).toBe(401);
-    const ok = await raw(host.port, `/api/files/${ref.id}?token=${token}`);
+    const ok = await raw(host.port, `/api/files/${ref.id}`, { headers: { cookie } });
     expect(ok.body).toBe('{"resourceSpans":[]}');
-    expect((await raw(host.port, `/api/files/deadbeef?token=${token}`)).status).toBe(404);
+    expect(ok.headers['content-disposition']).toBe('attachment');
+    expect(ok.headers['x-content-type-options']).toBe('nosniff');
+    expect(ok.headers['content-security-policy']).toContain("default-src 'none'");
+    expect((await raw(host.port, `/api/files/deadbeef`, { headers: { cookie } })).status).toBe(404);
     // the recent list remembers it
     const recent = JSON.parse((await invoke('files.recent', null)).body);
     expect(recent.value[0]).toMatchObject({ name: 'trace.json' });
+  });
+
+  it('opens by path only what is on the recent list', async () => {
+    const refused = JSON.parse((await invoke('files.openRecent', { path: join(dir, 'secret.txt') })).body);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await services.files.register(join(dir, 'trace.json'));
+    const opened = JSON.parse((await invoke('files.openRecent', { path: join(dir, 'trace.json') })).body);
+    expect(opened).toMatchObject({ ok: true, value: { name: 'trace.json' } });
+  });
+
+  it('sends the CSP with every script it serves, worker scripts included', async () => {
+    const res = await raw(host.port, '/assets/app.js');
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
   it('refuses to open non-web links', async () => {

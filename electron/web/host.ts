@@ -1,13 +1,12 @@
 /**
  * Browser mode's host: serves the built renderer and the bridge over HTTP on loopback only.
- * - Every /api request needs the per-launch token (a header, or `?token=` for file downloads the worker
- *   fetches); the token reaches the page in a <meta> tag of index.html, which other origins cannot read.
+ * - A browser signs in once with a one-time link (`sign-in.ts`) and then carries an HttpOnly session
+ *   cookie; the app page and every /api request need it. Without it `/` explains how to get in.
  * - Host and Origin headers must name this loopback address (guards against DNS rebinding and other
- *   local pages).
+ *   local pages), and a browser's `Sec-Fetch-Site` must say the request came from this origin.
  * - /api/invoke/<channel> runs the same dispatch as Electron IPC; /api/events streams pushed events as
  *   newline-delimited JSON; /api/files/<id> streams a file the user opened.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -15,8 +14,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Services } from '../services/index';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { HOW_TO_SIGN_IN, SECRET_PARAM, SIGN_IN_PATH, SignIn } from './sign-in';
 
-export const TOKEN_HEADER = 'x-ktv-token';
 const MAX_BODY = 8 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
@@ -38,19 +37,33 @@ export interface HostOptions {
   /** the built renderer (dist/renderer) */
   rendererDir: string;
   port?: number;
-  /** fixed token for tests; random otherwise */
-  token?: string;
+  /** told each new one-time sign-in link after the first (the first is `Host.signInLink()`) */
+  onNewSignInLink?: (url: string) => void;
 }
 
 export interface Host {
+  /** the clean address (needs a signed-in browser) */
   url: string;
   port: number;
-  token: string;
+  /** the current one-time sign-in link */
+  signInLink(): string;
   server: Server;
   close(): Promise<void>;
 }
 
-const sameToken = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const HTML_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/** a browser's own word on where a request came from: only this page, or the user typing the address */
+const fromThisPage = (req: IncomingMessage) => {
+  const site = req.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
+};
 
 /** Resolves a URL path inside `root`, refusing anything that would step outside it. */
 export function safeJoin(root: string, urlPath: string): string | null {
@@ -83,9 +96,9 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export async function startHost(opts: HostOptions): Promise<Host> {
-  const token = opts.token ?? randomBytes(32).toString('hex');
   const { services, rendererDir } = opts;
   let port = 0;
+  let signIn: SignIn | null = null;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   let indexHtml: string | null = null;
@@ -97,13 +110,13 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       if (url.pathname.startsWith('/api/')) {
         const origin = req.headers.origin;
-        if (origin !== undefined && !allowedOrigins().has(origin)) return send(res, 403, 'origin not allowed');
-        const given = (req.headers[TOKEN_HEADER] as string | undefined) ?? url.searchParams.get('token') ?? '';
-        if (!sameToken(given, token)) return send(res, 401, 'missing or wrong token');
+        if ((origin !== undefined && !allowedOrigins().has(origin)) || !fromThisPage(req)) return send(res, 403, 'origin not allowed');
+        if (!signIn?.signedIn(req.headers.cookie)) return send(res, 401, 'not signed in: open the sign-in link the host printed');
         return await api(req, res, url);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
-      return await staticFile(res, url.pathname);
+      if (url.pathname === SIGN_IN_PATH) return signInPage(res, url);
+      return await staticFile(req, res, url.pathname);
     } catch (e) {
       if (!res.headersSent) send(res, 500, e instanceof Error ? e.message : 'internal error');
       else res.destroy();
@@ -143,7 +156,14 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       if (!ref) return send(res, 404, 'no such file');
       const st = await stat(ref.path).catch(() => null);
       if (!st) return send(res, 404, `${ref.name}: no longer readable`);
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': st.size, 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': st.size,
+        'cache-control': 'no-store',
+        'content-disposition': 'attachment',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; sandbox",
+      });
       createReadStream(ref.path, { highWaterMark: 1 << 20 })
         .on('error', () => res.destroy())
         .pipe(res);
@@ -152,18 +172,27 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     return send(res, 404, 'no such endpoint');
   }
 
-  async function staticFile(res: ServerResponse, pathname: string) {
+  function signInPage(res: ServerResponse, url: URL) {
+    // any page may navigate here (the redirect file is a file:// page): only the secret counts
+    const session = signIn?.redeem(url.searchParams.get(SECRET_PARAM) ?? '');
+    if (!session) {
+      res.writeHead(403, HTML_HEADERS);
+      return res.end(HOW_TO_SIGN_IN);
+    }
+    // the secret leaves the address bar at once: the browser goes on to the clean URL with its cookie
+    res.writeHead(303, { location: '/', 'set-cookie': signIn!.setCookie(session), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+    res.end();
+  }
+
+  async function staticFile(req: IncomingMessage, res: ServerResponse, pathname: string) {
     if (pathname === '/' || pathname === '/index.html') {
+      if (!signIn?.signedIn(req.headers.cookie)) {
+        res.writeHead(401, HTML_HEADERS);
+        return res.end(HOW_TO_SIGN_IN);
+      }
       indexHtml ??= await readFile(join(rendererDir, 'index.html'), 'utf8');
-      const html = indexHtml.replace('<head>', `<head>\n    <meta name="ktv-token" content="${token}">`);
-      res.writeHead(200, {
-        'content-type': MIME['.html']!,
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-      });
-      return res.end(html);
+      res.writeHead(200, HTML_HEADERS);
+      return res.end(indexHtml);
     }
     const file = safeJoin(rendererDir, pathname);
     if (!file) return send(res, 400, 'bad path');
@@ -173,6 +202,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       'content-type': MIME[extname(file)] ?? 'application/octet-stream',
       'content-length': st.size,
       'x-content-type-options': 'nosniff',
+      // a worker script's own response carries the policy it runs under
+      'content-security-policy': CONTENT_SECURITY_POLICY,
       'cache-control': pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     createReadStream(file).pipe(res);
@@ -183,10 +214,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  const auth = new SignIn(port, opts.onNewSignInLink);
+  signIn = auth;
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
-    token,
+    signInLink: () => auth.link(),
     server,
     close: () =>
       new Promise((resolve) => {

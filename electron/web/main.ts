@@ -1,8 +1,9 @@
 /**
  * `npm run web -- [--port N] [--no-browser] [FILE...]`: browser mode. Serves the app on 127.0.0.1 only,
- * opens the default browser, imports the given files at start-up.
+ * prints a one-time sign-in link and opens the default browser on it (through a 0600 redirect file),
+ * imports the given files at start-up.
  */
-import { spawn } from 'node:child_process';
+import { chmod, mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,7 @@ import { parseArgs, UsageError } from '../cli/args';
 import { createServices } from '../services/index';
 import { UserFileSecretStore } from '../services/user-file-secret-store';
 import { startHost } from './host';
+import { openBrowser, writeRedirectFile } from './open-browser';
 
 export const DEFAULT_PORT = 4477;
 
@@ -19,12 +21,11 @@ export function defaultDataDir(env = process.env): string {
   return join(base, 'kong-trace-viewer');
 }
 
-function openBrowser(url: string) {
-  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
-  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
-  const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
-  child.on('error', () => console.log(`Could not open a browser; open ${url} yourself.`));
-  child.unref();
+/** The data directory holds the recent list and remembered tokens: only this user may enter it. */
+export async function ensurePrivateDir(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  // an existing directory (made by an earlier version, or by hand) is tightened too
+  await chmod(dir, 0o700);
 }
 
 export async function runWeb(argv: string[], version: string): Promise<number> {
@@ -44,6 +45,7 @@ export async function runWeb(argv: string[], version: string): Promise<number> {
     return 2;
   }
   const dataDir = typeof parsed.flags['data-dir'] === 'string' ? parsed.flags['data-dir'] : defaultDataDir();
+  await ensurePrivateDir(dataDir);
   const services = createServices({
     mode: 'browser',
     version,
@@ -55,8 +57,17 @@ export async function runWeb(argv: string[], version: string): Promise<number> {
   await services.openPaths(parsed.positionals, process.env.INIT_CWD ?? process.cwd());
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
   let host;
+  let redirect: Awaited<ReturnType<typeof writeRedirectFile>> | undefined;
   try {
-    host = await startHost({ services, rendererDir, port });
+    host = await startHost({
+      services,
+      rendererDir,
+      port,
+      onNewSignInLink: (link) => {
+        void redirect?.remove();
+        console.log(`Next sign-in link (works once): ${link}`);
+      },
+    });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
@@ -66,8 +77,13 @@ export async function runWeb(argv: string[], version: string): Promise<number> {
     throw e;
   }
   console.log(`Kong Trace Viewer (browser mode) on ${host.url}  (loopback only; Ctrl+C to stop)`);
-  if (!parsed.flags['no-browser']) openBrowser(host.url);
+  console.log(`Sign in (works once): ${host.signInLink()}`);
+  if (!parsed.flags['no-browser']) {
+    redirect = await writeRedirectFile(dataDir, host.signInLink());
+    openBrowser(redirect.fileUrl);
+  }
   const stop = async () => {
+    await redirect?.remove();
     await host.close();
     await services.dispose();
     process.exit(0);

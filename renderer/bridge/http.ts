@@ -1,13 +1,15 @@
 /**
- * Browser-mode transport: calls are POST /api/invoke/<channel> with the launch token in a header; events
+ * Browser-mode transport: calls are POST /api/invoke/<channel>, authenticated by the session cookie the
+ * sign-in link set (HttpOnly: this code never sees it, the browser sends it same-origin); events
  * arrive as newline-delimited JSON on a streamed GET /api/events, reconnecting with back-off.
  */
 import type { ArgsOf, Bridge, ChannelName, EventName, Events, ResultOf } from '../../shared/bridge/contract';
 import type { Result } from '../../shared/bridge/result';
 
-export const TOKEN_HEADER = 'x-ktv-token';
+const SIGNED_OUT =
+  'This browser is not signed in to the ktv host (it restarted, or the session cookie is gone). Open the newest sign-in link `npm run web` printed in its terminal.';
 
-export function createHttpBridge(origin: string, token: string): Bridge {
+export function createHttpBridge(origin: string): Bridge {
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   let started = false;
 
@@ -15,7 +17,7 @@ export function createHttpBridge(origin: string, token: string): Bridge {
     let delay = 500;
     for (;;) {
       try {
-        const res = await fetch(`${origin}/api/events`, { headers: { [TOKEN_HEADER]: token } });
+        const res = await fetch(`${origin}/api/events`);
         if (!res.ok || !res.body) throw new Error(`events: HTTP ${res.status}`);
         delay = 500;
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -47,9 +49,10 @@ export function createHttpBridge(origin: string, token: string): Bridge {
       try {
         const res = await fetch(`${origin}/api/invoke/${encodeURIComponent(channel)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify(args ?? null),
         });
+        if (res.status === 401) return { ok: false, error: { code: 'unavailable', message: SIGNED_OUT } };
         return (await res.json()) as Result<ResultOf<C>>;
       } catch (e) {
         return { ok: false, error: { code: 'unavailable', message: `The ktv host is not reachable (${e instanceof Error ? e.message : String(e)}). Is \`npm run web\` still running?` } };
@@ -65,6 +68,6 @@ export function createHttpBridge(origin: string, token: string): Bridge {
       set.add(listener as (p: unknown) => void);
       return () => set.delete(listener as (p: unknown) => void);
     },
-    fileUrl: (id) => `${origin}/api/files/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`,
+    fileUrl: (id) => `${origin}/api/files/${encodeURIComponent(id)}`,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The renderer's bridge: the Electron preload's `window.ktv` when present, else the browser-mode HTTP host
- * (same origin, with the per-launch token the host put in a <meta> tag). Both speak the contract in
+ * (same origin; the browser's HttpOnly session cookie from the sign-in link authenticates). Both speak the contract in
  * shared/bridge/contract.ts, so features never know which one they use.
  */
 import type { ArgsOf, Bridge, ChannelName, EventName, Events, PreloadApi, ResultOf } from '../../shared/bridge/contract';
@@ -32,8 +32,7 @@ function createIpcBridge(api: PreloadApi): Bridge {
 
 function createBridge(): Bridge {
   if (typeof window !== 'undefined' && window.ktv) return createIpcBridge(window.ktv);
-  const token = document.querySelector<HTMLMetaElement>('meta[name="ktv-token"]')?.content ?? '';
-  return createHttpBridge(location.origin, token);
+  return createHttpBridge(location.origin);
 }
 
 export const bridge: Bridge = createBridge();

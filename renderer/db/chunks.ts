@@ -4,7 +4,7 @@
  * decoded again with the same decoder the import used, so a trace reads back exactly as it was imported.
  * Chunks never change once written, so decoded ones are cached (a few, most recently used).
  */
-import { decodeAll } from '../../shared/decode/index';
+import { decodeLineSegment } from '../../shared/decode/index';
 import { mergeTraceSpans } from '../../shared/model/merge';
 import type { TraceSpans } from '../../shared/model/types';
 import type { ChunkRow, KtvDb, TraceRow } from './schema';
@@ -16,8 +16,16 @@ const CACHED_CHUNKS = 12;
 const cache = new Map<string, Map<string, TraceSpans>>();
 const encoder = new TextEncoder();
 
+/**
+ * The traces in source lines (whole lines of a JSON-lines file), decoded synchronously: the writer decodes
+ * stored chunks inside an IndexedDB transaction, which must not wait for anything but IndexedDB.
+ */
+function decodeLines(bytes: Uint8Array, fileName: string): TraceSpans[] {
+  return decodeLineSegment({ bytes, fileName, firstLine: 1, startsInput: false, last: true }).batch.traces;
+}
+
 /** The traces in a chunk, by trace id. `db` names the database the row came from (the cache's scope). */
-export async function chunkTraces(row: ChunkRow, db: string): Promise<Map<string, TraceSpans>> {
+export function chunkTraces(row: ChunkRow, db: string): Map<string, TraceSpans> {
   const key = `${db}\n${row.id}`;
   const hit = cache.get(key);
   if (hit) {
@@ -31,8 +39,7 @@ export async function chunkTraces(row: ChunkRow, db: string): Promise<Map<string
   } else {
     const data = row.data;
     const bytes = typeof data === 'string' ? encoder.encode(data) : data;
-    const decoded = await decodeAll(bytes, { fileName: `stored chunk ${row.id}` });
-    for (const t of decoded.traces) out.set(t.traceId, t);
+    for (const t of decodeLines(bytes, `stored chunk ${row.id}`)) out.set(t.traceId, t);
   }
   cache.set(key, out);
   if (cache.size > CACHED_CHUNKS) cache.delete(cache.keys().next().value!);
@@ -40,30 +47,24 @@ export async function chunkTraces(row: ChunkRow, db: string): Promise<Map<string
 }
 
 /** A trace's spans from already-read chunk rows (those its row names), merged; null when none hold it. */
-export async function traceFromChunks(db: KtvDb, traceId: string, rows: readonly (ChunkRow | undefined)[]): Promise<TraceSpans | null> {
+export function traceFromChunks(dbName: string, traceId: string, rows: readonly (ChunkRow | undefined)[]): TraceSpans | null {
   let out: TraceSpans | null = null;
   for (const row of rows) {
     if (!row) continue;
-    const part = (await chunkTraces(row, db.name)).get(traceId);
+    const part = chunkTraces(row, dbName).get(traceId);
     if (part) out = out ? mergeTraceSpans(out, part) : part;
   }
   return out;
 }
 
-/** A trace's spans from source lines not stored yet (the bytes of otlp-jsonl chunks), merged. */
-export async function decodeSourceTrace(traceId: string, parts: readonly (Uint8Array | undefined)[]): Promise<TraceSpans | null> {
-  let out: TraceSpans | null = null;
-  for (const bytes of parts) {
-    if (!bytes) continue;
-    const found = (await decodeAll(bytes, { fileName: 'source lines' })).traces.find((t) => t.traceId === traceId);
-    if (found) out = out ? mergeTraceSpans(out, found) : found;
-  }
-  return out;
+/** The traces in source lines not stored yet (the bytes of an otlp-jsonl chunk), by trace id. */
+export function sourceTraces(bytes: Uint8Array): Map<string, TraceSpans> {
+  return new Map(decodeLines(bytes, 'source lines').map((t) => [t.traceId, t]));
 }
 
 /** A trace's spans, read from the store. */
 export async function readTraceSpans(db: KtvDb, row: TraceRow): Promise<TraceSpans | null> {
-  return traceFromChunks(db, row.traceId, await db.chunks.bulkGet(row.chunks));
+  return traceFromChunks(db.name, row.traceId, await db.chunks.bulkGet(row.chunks));
 }
 
 /**

@@ -67,13 +67,30 @@ function getWorker(): Worker {
 const post = (m: ToWorker) => getWorker().postMessage(m);
 const newId = () => `imp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** What log lines and payloads of stored traces did: attached to a session's traces, or kept for traces to come. */
+function attachments(r: ImportReport): string[] {
+  const parts: string[] = [];
+  const what = (logs: number, payloads: number) =>
+    [payloads ? `payloads for ${plural(payloads, 'trace')}` : '', logs ? `log lines for ${plural(logs, 'trace')}` : ''].filter(Boolean).join(' and ');
+  for (const a of r.attached ?? []) parts.push(`${what(a.logs, a.payloads)} attached to session ${a.name}`);
+  const w = r.waiting;
+  if (w && (w.logs || w.payloads)) parts.push(`${what(w.logs, w.payloads)} not imported yet, kept until they are`);
+  return parts;
+}
+
 export function describeReport(r: ImportReport): string {
-  const parts = [`${r.traces} new trace${r.traces === 1 ? '' : 's'}`, `${r.spans} span${r.spans === 1 ? '' : 's'}`];
-  if (r.logs) parts.push(`${r.logs} log line${r.logs === 1 ? '' : 's'}`);
-  if (r.payloads) parts.push(`${r.payloads} payload${r.payloads === 1 ? '' : 's'}`);
+  const parts = [`${plural(r.traces, 'new trace')}`, `${plural(r.spans, 'span')}`];
+  if (r.logs) parts.push(plural(r.logs, 'log line'));
+  if (r.payloads) parts.push(plural(r.payloads, 'payload'));
+  const attached = attachments(r);
   let text = `${r.fileName}: imported ${parts.join(', ')}`;
-  if (r.traces === 0 && r.spans === 0 && r.logs === 0) text = `${r.fileName}: already imported, nothing new`;
-  if (r.skippedTotal) text += `; skipped ${r.skippedTotal} record${r.skippedTotal === 1 ? '' : 's'}`;
+  if (r.traces === 0 && r.spans === 0) {
+    if (attached.length > 0) text = `${r.fileName}: ${attached.join('; ')}`;
+    else if (r.logs === 0 && r.payloads === 0) text = `${r.fileName}: already imported, nothing new`;
+  } else if (attached.length > 0) text += `; ${attached.join('; ')}`;
+  if (r.skippedTotal) text += `; skipped ${plural(r.skippedTotal, 'record')}`;
   return text;
 }
 

@@ -42,6 +42,10 @@ export interface ImportReport {
   skipped: Skipped[];
   /** skipped records beyond the first 200 are only counted */
   skippedTotal: number;
+  /** stored sessions other than the import's own whose traces got log lines or payloads: traces per session */
+  attached?: { sessionId: string; name: string; logs: number; payloads: number }[];
+  /** traces stored nowhere yet whose log lines / payloads were kept for them */
+  waiting?: { logs: number; payloads: number };
 }
 
 export interface ImportProgress {

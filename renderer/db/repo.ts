@@ -19,6 +19,8 @@ export async function listSessions(): Promise<SessionRow[]> {
 
 export const useSessions = (): SessionRow[] | undefined => useLiveQuery(listSessions, []);
 
+export const getSession = async (id: string): Promise<SessionRow | null> => (await db.sessions.get(id)) ?? null;
+
 export const useSession = (id: string | null): SessionRow | undefined | null =>
   useLiveQuery(async () => (id ? ((await db.sessions.get(id)) ?? null) : null), [id]);
 

@@ -4,21 +4,21 @@ import type { Slice } from './slice';
 export type DetailTab = 'logs' | 'payloads';
 
 /**
- * The Logs panel's filters and the detail tabs. The span filter follows the selected span unless the
- * user asked for all spans; picking a node in the map turns following back on.
+ * The Logs panel's filters and the detail tabs. A selected span highlights its lines and its
+ * descendants' lines; only "this span only" hides the others.
  */
 export interface LogsSlice {
   logLevels: LogLevel[];
   logSource: string | null;
   logText: string;
   logNewestFirst: boolean;
-  logAllSpans: boolean;
+  logSpanOnly: boolean;
   detailTab: DetailTab;
   setLogLevels(levels: LogLevel[]): void;
   setLogSource(source: string | null): void;
   setLogText(text: string): void;
   setLogNewestFirst(newestFirst: boolean): void;
-  setLogAllSpans(all: boolean): void;
+  setLogSpanOnly(only: boolean): void;
   setDetailTab(tab: DetailTab): void;
 }
 
@@ -26,13 +26,13 @@ export const createLogsSlice: Slice<LogsSlice> = (set) => ({
   logLevels: [],
   logSource: null,
   logText: '',
-  logNewestFirst: true,
-  logAllSpans: false,
+  logNewestFirst: false,
+  logSpanOnly: false,
   detailTab: 'logs',
   setLogLevels: (logLevels) => set({ logLevels }),
   setLogSource: (logSource) => set({ logSource }),
   setLogText: (logText) => set({ logText }),
   setLogNewestFirst: (logNewestFirst) => set({ logNewestFirst }),
-  setLogAllSpans: (logAllSpans) => set({ logAllSpans }),
+  setLogSpanOnly: (logSpanOnly) => set({ logSpanOnly }),
   setDetailTab: (detailTab) => set({ detailTab }),
 });

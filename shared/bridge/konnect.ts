@@ -1,5 +1,5 @@
-import type { KonnectAccount, ControlPlanePage, DataPlaneNode, DebugSession, EntityRef, TracePage } from '../konnect/types';
-import { SESSION_DURATION, SESSION_MAX_TRACES } from '../konnect/types';
+import type { KonnectAccount, ControlPlanePage, DataPlaneNode, DebugSession, EntityIds, EntityNames, EntityRef, SessionSpec, TracePage } from '../konnect/types';
+import { SESSION_DURATION, SESSION_MAX_SAMPLES } from '../konnect/types';
 import { KONNECT_REGIONS } from '../konnect/regions';
 import type { Channel, Validators } from './channel';
 import { v, type Guard } from './validate';
@@ -20,37 +20,41 @@ export interface KonnectHandlers {
   'konnect.nodes': Channel<{ accountId: string; controlPlaneId: string; opId?: string }, DataPlaneNode[]>;
   /** routes or services for a basic sampling rule */
   'konnect.entities': Channel<{ accountId: string; controlPlaneId: string; kind: 'routes' | 'services'; opId?: string }, EntityRef[]>;
+  /** names for the route, service, consumer and upstream ids a trace carries (public core-entities endpoints) */
+  'konnect.entityNames': Channel<{ accountId: string; controlPlaneId: string; ids: EntityIds; opId?: string }, EntityNames>;
   'konnect.sessions': Channel<{ accountId: string; controlPlaneId: string; opId?: string }, DebugSession[]>;
-  'konnect.startSession': Channel<{ accountId: string; controlPlaneId: string; spec: KonnectSessionSpecArgs }, DebugSession>;
+  'konnect.startSession': Channel<{ accountId: string; controlPlaneId: string; spec: SessionSpec }, DebugSession>;
   'konnect.stopSession': Channel<{ accountId: string; controlPlaneId: string; sessionId: string }, DebugSession>;
   /** the next page of a session's traces, logs and payloads after `cursor` (omit it to start over) */
   'konnect.pull': Channel<{ accountId: string; controlPlaneId: string; sessionId: string; cursor?: string; opId?: string }, TracePage>;
   'konnect.cancel': Channel<{ opId: string }, void>;
 }
 
-export type KonnectSessionSpecArgs = GuardResult<typeof specGuard>;
-type GuardResult<G> = G extends Guard<infer T> ? T : never;
 
 const id = v.string({ min: 1, max: 200 });
 const opId = v.optional(v.string({ min: 1, max: 100 }));
 const cp = { accountId: id, controlPlaneId: id };
+const idList = v.array(v.string({ min: 1, max: 100 }), { max: 2000 });
 
 const ruleGuard: Guard<KonnectRule> = (x, path = '') => {
-  const kind = v.object({ kind: v.literal('route', 'service', 'expression') })(x, path).kind;
+  const kind = v.object({ kind: v.literal('all', 'route', 'service', 'expression') })(x, path).kind;
+  if (kind === 'all') return v.object({ kind: v.literal('all') })(x, path);
   if (kind === 'route') return v.object({ kind: v.literal('route'), routeId: id, label: v.optional(v.string({ max: 500 })) })(x, path);
   if (kind === 'service') return v.object({ kind: v.literal('service'), serviceId: id, label: v.optional(v.string({ max: 500 })) })(x, path);
   return v.object({ kind: v.literal('expression'), expression: v.string({ min: 1, max: 4096 }) })(x, path);
 };
 type KonnectRule =
+  | { kind: 'all' }
   | { kind: 'route'; routeId: string; label?: string }
   | { kind: 'service'; serviceId: string; label?: string }
   | { kind: 'expression'; expression: string };
 
 const specGuard = v.object({
+  name: v.optional(v.string({ max: 200 })),
   nodeIds: v.array(id, { max: 500 }),
   rule: ruleGuard,
   durationS: v.number({ integer: true, min: SESSION_DURATION.minS, max: SESSION_DURATION.maxS }),
-  maxTraces: v.number({ integer: true, min: SESSION_MAX_TRACES.min, max: SESSION_MAX_TRACES.max }),
+  maxSamples: v.number({ integer: true, min: SESSION_MAX_SAMPLES.min, max: SESSION_MAX_SAMPLES.max }),
   captureLogs: v.boolean(),
   captureHeaders: v.boolean(),
   captureBodies: v.boolean(),
@@ -74,6 +78,11 @@ export const konnectValidators: Validators<KonnectHandlers> = {
   }),
   'konnect.nodes': v.object({ ...cp, opId }),
   'konnect.entities': v.object({ ...cp, kind: v.literal('routes', 'services'), opId }),
+  'konnect.entityNames': v.object({
+    ...cp,
+    ids: v.object({ route: v.optional(idList), service: v.optional(idList), consumer: v.optional(idList), upstream: v.optional(idList) }),
+    opId,
+  }),
   'konnect.sessions': v.object({ ...cp, opId }),
   'konnect.startSession': v.object({ ...cp, spec: specGuard }),
   'konnect.stopSession': v.object({ ...cp, sessionId: id }),

@@ -62,6 +62,24 @@ export class Collector {
     return intern(this.scopeIntern, scope);
   }
 
+  /** The accumulator of a trace already seen in this batch. */
+  existingTrace(traceId: string): TraceAcc | undefined {
+    return this.traces.get(traceId);
+  }
+
+  /**
+   * A span with no time at all whose trace has no other span yet: it waits until the batch is taken,
+   * then is placed at the trace's start (its events with it), so it never sets the trace's time base.
+   */
+  addTimeless(traceId: string, span: Span, resource: Attributes, scope: Scope): void {
+    (this.timeless ??= []).push({ traceId, span, resource, scope, chunk: this.sourceChunk });
+    this.spanCount++;
+    this.recordCount++;
+    this.totalSpans++;
+  }
+
+  private timeless: { traceId: string; span: Span; resource: Attributes; scope: Scope; chunk: number }[] | undefined;
+
   /** The accumulator for a trace, created with `refSec` as its reference second when new. */
   trace(traceId: string, refSec: number): TraceAcc {
     let acc = this.traces.get(traceId);
@@ -89,6 +107,13 @@ export class Collector {
   addSpan(acc: TraceAcc, span: Span, resource: Attributes, scope: Scope): void {
     // an AI call's prompt and answer are payload: sanitized before anything stores or shows them
     sanitizeGenAiSpan(span);
+    this.place(acc, span, resource, scope);
+    this.spanCount++;
+    this.recordCount++;
+    this.totalSpans++;
+  }
+
+  private place(acc: TraceAcc, span: Span, resource: Attributes, scope: Scope): void {
     let r = acc.resourceIdx.get(resource);
     if (r === undefined) {
       r = acc.resources.length;
@@ -118,9 +143,20 @@ export class Collector {
     } else {
       acc.spans[existing] = mergeSpan(acc.spans[existing]!, span);
     }
-    this.spanCount++;
-    this.recordCount++;
-    this.totalSpans++;
+  }
+
+  private placeTimeless(): void {
+    const keep = this.sourceChunk;
+    for (const t of this.timeless ?? []) {
+      const acc = this.trace(t.traceId, 0);
+      const start = Number.isFinite(acc.minStart) ? acc.minStart : 0;
+      t.span.start = start;
+      for (const e of t.span.events) e.t = start;
+      this.sourceChunk = t.chunk;
+      this.place(acc, t.span, t.resource, t.scope);
+    }
+    this.sourceChunk = keep;
+    this.timeless = undefined;
   }
 
   addLog(log: LogRecord): void {
@@ -155,6 +191,7 @@ export class Collector {
 
   /** Hands over everything gathered since the last call. */
   take(bytesRead: number, inputBytesRead: number): DecodedBatch {
+    if (this.timeless) this.placeTimeless();
     const traces: TraceSpans[] = [];
     let chunksOf: Record<string, number[]> | undefined;
     for (const acc of this.traces.values()) {

@@ -5,6 +5,7 @@
 import type { Attributes, AttrValue, Scope, Span, SpanKindNumber, StatusCodeNumber } from '../model/types';
 import { normalizeParentId, normalizeSpanId, normalizeTraceId } from '../model/ids';
 import type { Collector } from './collector';
+import { excerpt, nativeValue, setKey, type ValueSink } from './native-value';
 import { nsOut, readMicros } from './time';
 
 type Obj = Record<string, unknown>;
@@ -15,20 +16,35 @@ function isObj(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function jaegerTagValue(tag: Obj): AttrValue {
+function jaegerTagValue(tag: Obj, sink: ValueSink, where: string): AttrValue {
   const v = tag.value;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
     if (tag.type === 'int64' && typeof v === 'string' && Number.isSafeInteger(Number(v))) return Number(v);
     return v;
   }
-  return v === undefined || v === null ? null : JSON.stringify(v);
+  if (v === undefined || v === null) return null;
+  // Jaeger tag values are scalars; keep anything else as the array / kvlist value it is, and say so
+  sink.skip(where, `a Jaeger tag value must be a string, number or boolean; kept ${excerpt(v)} as a nested value`);
+  return nativeValue(v, sink, where);
 }
 
-function jaegerTags(tags: unknown): Attributes {
+function jaegerTags(tags: unknown, sink: ValueSink, where: string): Attributes {
   const out: Attributes = {};
-  if (!Array.isArray(tags)) return out;
-  for (const tag of tags) if (isObj(tag) && typeof tag.key === 'string') out[tag.key] = jaegerTagValue(tag);
+  if (tags === undefined || tags === null) return out;
+  if (!Array.isArray(tags)) {
+    sink.skip(where, `expected a list of {key, value}; dropped ${excerpt(tags)}`);
+    return out;
+  }
+  for (let i = 0; i < tags.length; i++) {
+    const tag: unknown = tags[i];
+    if (isObj(tag) && typeof tag.key === 'string') setKey(out, tag.key, jaegerTagValue(tag, sink, `${where}[${i}].value`));
+    else sink.skip(`${where}[${i}]`, `a tag needs a string key; dropped ${excerpt(tag)}`);
+  }
   return out;
+}
+
+function sinkAt(c: Collector, path: string): ValueSink {
+  return { skip: (where, reason) => c.skip(`${path}${where}`, reason) };
 }
 
 /** Moves OpenTelemetry's span kind / status tags (how exporters encode them for Jaeger) into the span. */
@@ -67,7 +83,7 @@ export function convertJaegerTrace(c: Collector, trace: unknown, path: string): 
     let r = resources.get(key);
     if (r === undefined) {
       const p = processes[key];
-      r = isObj(p) ? jaegerTags(p.tags) : {};
+      r = isObj(p) ? jaegerTags(p.tags, sinkAt(c, `${path}.processes[${JSON.stringify(key)}]`), '.tags') : {};
       if (isObj(p) && typeof p.serviceName === 'string') r['service.name'] = p.serviceName;
       resources.set(key, r);
     }
@@ -88,11 +104,16 @@ export function convertJaegerTrace(c: Collector, trace: unknown, path: string): 
       c.skip(where, `invalid ${traceId === null ? `traceID ${JSON.stringify(s.traceID)}` : `spanID ${JSON.stringify(s.spanID)}`}`);
       continue;
     }
+    const sink = sinkAt(c, where);
     let parentSpanId = '';
     const refs = Array.isArray(s.references) ? s.references : [];
     const parentRef = refs.find((r) => isObj(r) && r.refType === 'CHILD_OF') ?? refs.find((r) => isObj(r) && r.refType === 'FOLLOWS_FROM');
-    if (isObj(parentRef)) parentSpanId = normalizeParentId(parentRef.spanID, true) ?? '';
-    else if (s.parentSpanID !== undefined) parentSpanId = normalizeParentId(s.parentSpanID, true) ?? '';
+    const rawParent = isObj(parentRef) ? parentRef.spanID : s.parentSpanID;
+    if (rawParent !== undefined) {
+      const parent = normalizeParentId(rawParent, true);
+      if (parent === null) sink.skip(isObj(parentRef) ? '.references' : '.parentSpanID', `invalid parent span id ${excerpt(rawParent)}; the span is shown as a root`);
+      parentSpanId = parent ?? '';
+    }
     if (!readMicros(s.startTime)) {
       c.skip(where, `invalid startTime ${JSON.stringify(s.startTime)}`);
       continue;
@@ -100,16 +121,21 @@ export function convertJaegerTrace(c: Collector, trace: unknown, path: string): 
     const acc = c.trace(traceId, nsOut.sec);
     const start = (nsOut.sec - acc.refSec) * 1e9 + nsOut.nano;
     const duration = typeof s.duration === 'number' && s.duration > 0 ? Math.round(s.duration * 1000) : 0;
-    const attributes = jaegerTags(s.tags);
+    const attributes = jaegerTags(s.tags, sink, '.tags');
     const { kind, status } = liftKindAndStatus(attributes);
     const scopeName = attributes['otel.scope.name'] ?? attributes['otel.library.name'];
     const scopeKey = typeof scopeName === 'string' ? scopeName : '';
     let scope = scopes.get(scopeKey);
     if (scope === undefined) scopes.set(scopeKey, (scope = { name: scopeKey }));
     const events = [];
-    for (const log of Array.isArray(s.logs) ? s.logs : []) {
-      if (!isObj(log) || !readMicros(log.timestamp)) continue;
-      const attrs = jaegerTags(log.fields);
+    const logs: unknown[] = Array.isArray(s.logs) ? s.logs : [];
+    for (let k = 0; k < logs.length; k++) {
+      const log = logs[k];
+      if (!isObj(log) || !readMicros(log.timestamp)) {
+        sink.skip(`.logs[${k}]`, `a log needs a timestamp in microseconds; dropped ${excerpt(log)}`);
+        continue;
+      }
+      const attrs = jaegerTags(log.fields, sink, `.logs[${k}].fields`);
       const name = typeof attrs.event === 'string' ? attrs.event : 'log';
       delete attrs.event;
       events.push({ t: (nsOut.sec - acc.refSec) * 1e9 + nsOut.nano, name, attributes: attrs });
@@ -127,6 +153,8 @@ export function convertJaegerTrace(c: Collector, trace: unknown, path: string): 
       resource: 0,
       scope: 0,
     };
+    // a span still in flight when it was written has no duration
+    if (typeof s.duration !== 'number') span.incomplete = 'end';
     c.addSpan(acc, span, resourceOf(s.processID), scope);
   }
 }
@@ -158,7 +186,13 @@ export function convertZipkinSpan(c: Collector, s: unknown, path: string): void 
   const acc = c.trace(traceId, nsOut.sec);
   const start = (nsOut.sec - acc.refSec) * 1e9 + nsOut.nano;
   const attributes: Attributes = {};
-  if (isObj(s.tags)) for (const [k, v] of Object.entries(s.tags)) attributes[k] = typeof v === 'string' ? v : JSON.stringify(v);
+  if (isObj(s.tags)) {
+    for (const [k, v] of Object.entries(s.tags)) {
+      // Zipkin tags are strings; a number or boolean loses nothing as text, anything else is said
+      if (v !== null && typeof v === 'object') c.skip(`${path}.tags[${JSON.stringify(k)}]`, `a Zipkin tag must be a string; kept ${excerpt(v)} as JSON text`);
+      setKey(attributes, k, typeof v === 'string' ? v : JSON.stringify(v));
+    }
+  } else if (s.tags !== undefined && s.tags !== null) c.skip(`${path}.tags`, `expected an object of tag names to strings; dropped ${excerpt(s.tags)}`);
   const remote = s.remoteEndpoint;
   if (isObj(remote)) {
     const address = remote.ipv4 ?? remote.ipv6;
@@ -173,8 +207,13 @@ export function convertZipkinSpan(c: Collector, s: unknown, path: string): void 
     if (attributes.error !== '' && attributes.error !== 'true') status.message = attributes.error;
   }
   const events = [];
-  for (const a of Array.isArray(s.annotations) ? s.annotations : []) {
-    if (!isObj(a) || !readMicros(a.timestamp)) continue;
+  const annotations: unknown[] = Array.isArray(s.annotations) ? s.annotations : [];
+  for (let k = 0; k < annotations.length; k++) {
+    const a = annotations[k];
+    if (!isObj(a) || !readMicros(a.timestamp)) {
+      c.skip(`${path}.annotations[${k}]`, `an annotation needs a timestamp in microseconds; dropped ${excerpt(a)}`);
+      continue;
+    }
     events.push({ t: (nsOut.sec - acc.refSec) * 1e9 + nsOut.nano, name: typeof a.value === 'string' ? a.value : '', attributes: {} });
   }
   const local = isObj(s.localEndpoint) ? s.localEndpoint : {};
@@ -196,5 +235,7 @@ export function convertZipkinSpan(c: Collector, s: unknown, path: string): void 
     resource: 0,
     scope: 0,
   };
+  // Zipkin leaves the duration out of a span that had not finished
+  if (typeof s.duration !== 'number') span.incomplete = 'end';
   c.addSpan(acc, span, resource, ZIPKIN_SCOPE);
 }

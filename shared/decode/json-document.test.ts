@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import jaeger from '../../test/fixtures/formats/jaeger.json';
 import zipkin from '../../test/fixtures/formats/zipkin.json';
 import payloads from '../../test/fixtures/formats/payloads.json';
-import konnect from '../../test/fixtures/formats/konnect-gateway-3.10.json';
+import konnect from '../sample/gateway-3.10-konnect.json';
 import { DecodeError } from './api';
 import { decodeText, rejection } from './test-helpers';
 
@@ -146,6 +146,18 @@ describe('Jaeger, Zipkin and payload documents', () => {
       },
       { traceId: '4bf92f3577b34da6a3ce929d0e0e4736', request: { headers: { authorization: '****' } }, response: { headers: {} } },
     ]);
+  });
+
+  it('a payload document holds no spans, and says so', async () => {
+    const r = await decodeText(JSON.stringify(payloads));
+    expect(r.traces).toEqual([]);
+    expect(r.contents).toEqual({ spans: 0, logs: 0, payloads: 2 });
+  });
+
+  it('keeps the rest of a payload whose headers have another shape, and reports them and members it does not read', async () => {
+    const r = await decodeText(JSON.stringify({ [`${T}:reqres`]: { request_headers: 'x', request_body: 'hi', response_headers: {}, upstream_request: { a: 1 } }, meta: { v: 2 } }));
+    expect(r.payloads).toEqual([{ traceId: T, request: { headers: {}, body: 'hi' }, response: { headers: {} } }]);
+    expect(r.skipped.map((s) => s.where)).toEqual([`$.${T}:reqres.request_headers`, `$.${T}:reqres.upstream_request`, '$.meta']);
   });
 
   it('skips a payload entry of the wrong shape', async () => {

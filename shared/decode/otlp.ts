@@ -3,10 +3,11 @@
  * same shape) into the model. Accepts the real-world deviations of domain.md section 4: hex or base64
  * ids, enum numbers or names, int64 as string or number, snake_case keys, empty or zero parents.
  */
-import type { Attributes, LogRecord, Scope, Span, SpanEvent, SpanKindNumber, SpanLink, StatusCodeNumber } from '../model/types';
+import type { Attributes, LogRecord, Scope, Span, SpanEvent, SpanKindNumber, SpanLink, SpanMissing, StatusCodeNumber } from '../model/types';
 import { normalizeParentId, normalizeSpanId, normalizeTraceId } from '../model/ids';
-import { toAttributes, toAttrValue } from './anyvalue';
-import type { Collector } from './collector';
+import { toAttributes, toAttrValue, type ValueSink } from './anyvalue';
+import type { Collector, TraceAcc } from './collector';
+import { excerpt } from './native-value';
 import { formatNs, nsOut, readNs } from './time';
 
 type Obj = Record<string, unknown>;
@@ -53,18 +54,44 @@ export function severityNumber(v: unknown): number {
   return Number.isInteger(n) && n >= 0 && n <= 24 ? n : 0;
 }
 
-export function toScope(v: unknown): Scope {
+export function toScope(v: unknown, sink?: ValueSink): Scope {
   if (!isObj(v)) return { name: '' };
   const scope: Scope = { name: typeof v.name === 'string' ? v.name : '' };
   if (typeof v.version === 'string' && v.version !== '') scope.version = v.version;
   const attrs = v.attributes;
-  if (Array.isArray(attrs) && attrs.length > 0) scope.attributes = toAttributes(attrs);
+  if ((Array.isArray(attrs) && attrs.length > 0) || isObj(attrs)) {
+    const read = toAttributes(attrs, sink, '.scope.attributes');
+    if (Object.keys(read).length > 0) scope.attributes = read;
+  }
   return scope;
 }
 
-function resourceAttributes(rs: Obj): Attributes {
+/** Reports a problem inside element `path` (a resourceSpans / resourceLogs element) at a suffix of it. */
+function under(c: Collector, path: string): ValueSink {
+  return { skip: (where, reason) => c.skip(`${path}${where}`, reason) };
+}
+
+/**
+ * The record being converted, as a ValueSink: its JSON path is only put together when something in it is
+ * reported, so the common case builds no strings.
+ */
+class RecordPlace implements ValueSink {
+  c!: Collector;
+  path = '';
+  group = '';
+  g = 0;
+  list = '';
+  i = 0;
+
+  skip(where: string, reason: string): void {
+    this.c.skip(`${this.path}.${this.group}[${this.g}].${this.list}[${this.i}]${where}`, reason);
+  }
+}
+const place = new RecordPlace();
+
+function resourceAttributes(c: Collector, rs: Obj, path: string): Attributes {
   const resource = rs.resource;
-  return isObj(resource) ? toAttributes(resource.attributes) : {};
+  return isObj(resource) ? toAttributes(resource.attributes, under(c, path), '.resource.attributes') : {};
 }
 
 function scopeGroups(rs: Obj, camel: string, snake: string, legacyCamel: string, legacySnake: string): unknown[] {
@@ -76,7 +103,7 @@ let lastRawTrace: unknown;
 let lastTraceId: string | null = null;
 
 /** One span object into the collector; returns the reason when it cannot be used. */
-function addSpan(c: Collector, s: unknown, resource: Attributes, scope: Scope): string | null {
+function addSpan(c: Collector, s: unknown, resource: Attributes, scope: Scope, at: RecordPlace): string | null {
   if (!isObj(s)) return 'a span must be an object';
   const rawTrace = s.traceId ?? s.trace_id;
   if (rawTrace !== lastRawTrace || typeof rawTrace !== 'string') {
@@ -92,26 +119,44 @@ function addSpan(c: Collector, s: unknown, resource: Attributes, scope: Scope): 
   const parentSpanId = normalizeParentId(rawParent);
   if (parentSpanId === null) return `invalid parentSpanId ${JSON.stringify(rawParent)}`;
   const rawStart = s.startTimeUnixNano ?? s.start_time_unix_nano;
-  if (!readNs(rawStart)) return rawStart === undefined ? 'the span has no startTimeUnixNano' : `invalid startTimeUnixNano ${JSON.stringify(rawStart)}`;
+  const hasStart = spanTime(rawStart, at, '.startTimeUnixNano');
   const startSec = nsOut.sec;
   const startNano = nsOut.nano;
-  const acc = c.trace(traceId, startSec);
-  const ref = acc.refSec;
-  const start = (startSec - ref) * 1e9 + startNano;
   const rawEnd = s.endTimeUnixNano ?? s.end_time_unix_nano;
+  const hasEnd = spanTime(rawEnd, at, '.endTimeUnixNano');
+  const endSec = nsOut.sec;
+  const endNano = nsOut.nano;
+  let incomplete: SpanMissing | undefined;
+  let acc: TraceAcc | undefined;
+  let start = 0;
   let duration = 0;
-  if (rawEnd !== undefined && readNs(rawEnd)) {
-    duration = (nsOut.sec - ref) * 1e9 + nsOut.nano - start;
-    if (duration < 0) duration = 0;
+  if (hasStart) {
+    acc = c.trace(traceId, startSec);
+    start = (startSec - acc.refSec) * 1e9 + startNano;
+    if (hasEnd) duration = Math.max(0, (endSec - acc.refSec) * 1e9 + endNano - start);
+    else incomplete = 'end';
+  } else if (hasEnd) {
+    acc = c.trace(traceId, endSec);
+    start = (endSec - acc.refSec) * 1e9 + endNano;
+    incomplete = 'start';
+  } else {
+    // no time at all: placed at the trace's start once the batch is taken (Collector.addTimeless)
+    incomplete = 'both';
+    acc = c.existingTrace(traceId);
+    if (acc !== undefined) start = Number.isFinite(acc.minStart) ? acc.minStart : 0;
   }
+  const ref = acc?.refSec ?? 0;
   const events: SpanEvent[] = [];
   const rawEvents = s.events;
   if (Array.isArray(rawEvents)) {
     for (let i = 0; i < rawEvents.length; i++) {
       const e = rawEvents[i];
-      if (!isObj(e)) continue;
-      const t = readNs(e.timeUnixNano ?? e.time_unix_nano) ? (nsOut.sec - ref) * 1e9 + nsOut.nano : start;
-      events.push({ t, name: typeof e.name === 'string' ? e.name : '', attributes: toAttributes(e.attributes) });
+      if (!isObj(e)) {
+        at.skip(`.events[${i}]`, `an event must be an object; dropped ${JSON.stringify(e)}`);
+        continue;
+      }
+      const t = acc !== undefined && readNs(e.timeUnixNano ?? e.time_unix_nano) ? (nsOut.sec - ref) * 1e9 + nsOut.nano : start;
+      events.push({ t, name: typeof e.name === 'string' ? e.name : '', attributes: toAttributes(e.attributes, at, `.events[${i}].attributes`) });
     }
   }
   const rawStatus = s.status;
@@ -128,7 +173,7 @@ function addSpan(c: Collector, s: unknown, resource: Attributes, scope: Scope): 
     start,
     duration,
     status,
-    attributes: toAttributes(s.attributes),
+    attributes: toAttributes(s.attributes, at, '.attributes'),
     events,
     resource: 0,
     scope: 0,
@@ -136,18 +181,32 @@ function addSpan(c: Collector, s: unknown, resource: Attributes, scope: Scope): 
   const rawLinks = s.links;
   if (Array.isArray(rawLinks) && rawLinks.length > 0) {
     const links: SpanLink[] = [];
-    for (const l of rawLinks) {
-      if (!isObj(l)) continue;
-      const lt = normalizeTraceId(l.traceId ?? l.trace_id);
-      const ls = normalizeSpanId(l.spanId ?? l.span_id);
-      if (lt && ls) links.push({ traceId: lt, spanId: ls, attributes: toAttributes(l.attributes) });
+    for (let i = 0; i < rawLinks.length; i++) {
+      const l: unknown = rawLinks[i];
+      const lt = isObj(l) ? normalizeTraceId(l.traceId ?? l.trace_id) : null;
+      const ls = isObj(l) ? normalizeSpanId(l.spanId ?? l.span_id) : null;
+      if (isObj(l) && lt && ls) links.push({ traceId: lt, spanId: ls, attributes: toAttributes(l.attributes, at, `.links[${i}].attributes`) });
+      else at.skip(`.links[${i}]`, `a link needs a valid traceId and spanId; dropped ${JSON.stringify(l)}`);
     }
     if (links.length > 0) span.links = links;
   }
   const traceState = s.traceState ?? s.trace_state;
   if (typeof traceState === 'string' && traceState !== '') span.traceState = traceState;
-  c.addSpan(acc, span, resource, scope);
+  if (incomplete !== undefined) span.incomplete = incomplete;
+  if (acc !== undefined) c.addSpan(acc, span, resource, scope);
+  else c.addTimeless(traceId, span, resource, scope);
   return null;
+}
+
+/**
+ * A span's start or end time into nsOut; false when it is missing (absent, or 0, OTLP's "not set"). A
+ * value that is present but not a time is reported at `where` and treated as missing.
+ */
+function spanTime(raw: unknown, at: RecordPlace, where: string): boolean {
+  if (raw === undefined || raw === null || raw === '' || raw === '0' || raw === 0) return false;
+  if (readNs(raw)) return true;
+  at.skip(where, `${excerpt(raw)} is not a time in Unix nanoseconds; the span is kept as incomplete`);
+  return false;
 }
 
 /** One element of resourceSpans (or a Konnect batch) at JSON path `path`. */
@@ -156,18 +215,25 @@ export function convertResourceSpans(c: Collector, rs: unknown, path: string): v
     c.skip(path, 'expected an object with resource and scopeSpans');
     return;
   }
-  const resource = c.resource(resourceAttributes(rs));
+  const resource = c.resource(resourceAttributes(c, rs, path));
   const groups = scopeGroups(rs, 'scopeSpans', 'scope_spans', 'instrumentationLibrarySpans', 'instrumentation_library_spans');
+  const at = place;
+  at.c = c;
+  at.path = path;
+  at.group = 'scopeSpans';
+  at.list = 'spans';
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g];
     if (!isObj(group)) {
       c.skip(`${path}.scopeSpans[${g}]`, 'expected an object with scope and spans');
       continue;
     }
-    const scope = c.scope(toScope(group.scope ?? group.instrumentationLibrary ?? group.instrumentation_library));
+    const scope = c.scope(toScope(group.scope ?? group.instrumentationLibrary ?? group.instrumentation_library, under(c, `${path}.scopeSpans[${g}]`)));
     const spans = list(group.spans);
+    at.g = g;
     for (let i = 0; i < spans.length; i++) {
-      const problem = addSpan(c, spans[i], resource, scope);
+      at.i = i;
+      const problem = addSpan(c, spans[i], resource, scope, at);
       if (problem !== null) c.skip(`${path}.scopeSpans[${g}].spans[${i}]`, problem);
     }
   }
@@ -177,7 +243,7 @@ function nsText(v: unknown): string | null {
   return readNs(v) ? formatNs(nsOut.sec, nsOut.nano) : null;
 }
 
-function toLog(r: Obj, resource: Attributes, scope: Scope): LogRecord | string {
+function toLog(r: Obj, resource: Attributes, scope: Scope, at: RecordPlace): LogRecord | string {
   const time = nsText(r.timeUnixNano ?? r.time_unix_nano);
   const observed = nsText(r.observedTimeUnixNano ?? r.observed_time_unix_nano);
   // the specification: use the event time, else the observed time
@@ -195,10 +261,10 @@ function toLog(r: Obj, resource: Attributes, scope: Scope): LogRecord | string {
     timeMs: nsOut.sec * 1000 + nsOut.nano / 1e6,
     severityNumber: severityNumber(r.severityNumber ?? r.severity_number),
     severityText: typeof severityText === 'string' ? severityText : '',
-    body: toAttrValue(r.body),
+    body: toAttrValue(r.body, at, '.body'),
     traceId,
     spanId,
-    attributes: toAttributes(r.attributes),
+    attributes: toAttributes(r.attributes, at, '.attributes'),
     resource,
     scope,
   };
@@ -214,19 +280,26 @@ export function convertResourceLogs(c: Collector, rl: unknown, path: string): vo
     c.skip(path, 'expected an object with resource and scopeLogs');
     return;
   }
-  const resource = c.resource(resourceAttributes(rl));
+  const resource = c.resource(resourceAttributes(c, rl, path));
   const groups = scopeGroups(rl, 'scopeLogs', 'scope_logs', 'instrumentationLibraryLogs', 'instrumentation_library_logs');
+  const at = place;
+  at.c = c;
+  at.path = path;
+  at.group = 'scopeLogs';
+  at.list = 'logRecords';
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g];
     if (!isObj(group)) {
       c.skip(`${path}.scopeLogs[${g}]`, 'expected an object with scope and logRecords');
       continue;
     }
-    const scope = c.scope(toScope(group.scope ?? group.instrumentationLibrary ?? group.instrumentation_library));
+    const scope = c.scope(toScope(group.scope ?? group.instrumentationLibrary ?? group.instrumentation_library, under(c, `${path}.scopeLogs[${g}]`)));
     const records = list(group.logRecords ?? group.log_records);
+    at.g = g;
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
-      const log = isObj(r) ? toLog(r, resource, scope) : 'a log record must be an object';
+      at.i = i;
+      const log = isObj(r) ? toLog(r, resource, scope, at) : 'a log record must be an object';
       if (typeof log === 'string') c.skip(`${path}.scopeLogs[${g}].logRecords[${i}]`, log);
       else c.addLog(log);
     }

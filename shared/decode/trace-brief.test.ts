@@ -13,7 +13,12 @@ function trace(spans: Span[]): TraceSpans {
 describe('traceBrief', () => {
   it('describes the root span', () => {
     const b = traceBrief(trace([span('c', 'r', 5), span('r', '', 0, { name: 'kong', attributes: { 'http.response.status_code': 503 } })]));
-    expect(b).toEqual({ traceId: 'a'.repeat(32), spans: 2, root: 'kong', durationMs: 2.5, statusCode: 503 });
+    expect(b).toEqual({ traceId: 'a'.repeat(32), spans: 2, root: 'kong', durationMs: 2.5, statusCode: 503, incompleteSpans: 0 });
+  });
+
+  it('counts the spans with a missing start or end time', () => {
+    const b = traceBrief(trace([span('r', '', 0), span('a', 'r', 1, { incomplete: 'start' }), span('b', 'r', 1, { incomplete: 'end' }), span('c', 'r', 1)]));
+    expect(b.incompleteSpans).toBe(2);
   });
 
   it.each([

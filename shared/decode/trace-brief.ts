@@ -1,5 +1,6 @@
 /**
- * The few per-trace facts `ktv summary` prints: span count, root name, root duration, root HTTP status.
+ * The few per-trace facts `ktv summary` prints: span count, root name, root duration, root HTTP status,
+ * incomplete spans.
  * (The full TraceSummary the app lists lives in shared/kong/summary.ts.)
  */
 import type { AttrValue, Span, TraceSpans } from '../model/types';
@@ -10,6 +11,8 @@ export interface TraceBrief {
   root: string;
   durationMs: number;
   statusCode: number | null;
+  /** spans with no start or no end time (Span.incomplete) */
+  incompleteSpans: number;
 }
 
 /**
@@ -41,5 +44,6 @@ export function traceBrief(trace: TraceSpans): TraceBrief {
     root: root?.name ?? '',
     durationMs: root ? root.duration / 1e6 : 0,
     statusCode: statusNumber(root?.attributes['http.response.status_code']),
+    incompleteSpans: trace.spans.reduce((n, s) => (s.incomplete === undefined ? n : n + 1), 0),
   };
 }

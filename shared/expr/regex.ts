@@ -1,32 +1,30 @@
 /**
- * Regexes for `~`. Kong evaluates them with Rust's regex crate, which has no look-around and no
- * back-references; a rule using them would be refused by the gateway, so they are refused here too (it
- * also keeps the evaluator free of catastrophic backtracking from those features). A leading inline flag
- * group such as (?i) is Rust syntax JavaScript lacks, so it becomes a RegExp flag.
+ * Regexes for `~`. Kong evaluates them with Rust's regex crate: linear time, RE2 syntax, no look-around,
+ * no back-references. JavaScript's RegExp backtracks (`^/api/(\w+/?)+$` against a 40-character route
+ * would hold the receiver or the UI for minutes), so `~` runs on re2js, a linear-time RE2 engine, in
+ * every place (list filter, capture rule, CLI), and a rule is checked with the same engine that runs it:
+ * what compiles here is RE2 syntax, which is what Kong takes. Inline flags such as `(?i)` are RE2 syntax
+ * too. Known differences from Rust's crate, all refusals on one side only: Rust also takes `(?x)` (verbose
+ * mode, refused here) and class set operations such as `[a-z&&[^aeiou]]`.
  */
+import { RE2JS } from 're2js';
 
-export type RegexResult = { ok: true; regex: RegExp } | { ok: false; reason: string };
+export interface Regex {
+  /** whether the pattern matches anywhere in `text`, in time linear in its length */
+  test(text: string): boolean;
+}
+
+export type RegexResult = { ok: true; regex: Regex } | { ok: false; reason: string };
 
 export function compileRegex(pattern: string): RegexResult {
-  let body = pattern;
-  let flags = '';
-  const inline = /^\(\?([imsx]+)\)/.exec(body);
-  if (inline) {
-    if (inline[1]!.includes('x')) return { ok: false, reason: 'the (?x) flag is not supported' };
-    flags = [...new Set(inline[1]!)].join('');
-    body = body.slice(inline[0].length);
-  }
+  // RE2's own words for these are terse ("invalid escape sequence"): say why Kong refuses them
   const unsupported = findUnsupported(pattern);
   if (unsupported) return { ok: false, ...unsupported };
   try {
-    return { ok: true, regex: new RegExp(body, `${flags}u`) };
-  } catch {
-    // Rust accepts escapes such as \- outside a class that JavaScript's unicode mode refuses
-  }
-  try {
-    return { ok: true, regex: new RegExp(body, flags) };
+    const re = RE2JS.compile(pattern);
+    return { ok: true, regex: { test: (text) => re.test(text) } };
   } catch (e) {
-    const message = e instanceof Error ? e.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '') : String(e);
+    const message = e instanceof Error ? e.message.replace(/^error parsing regexp: /, '') : String(e);
     return { ok: false, reason: message };
   }
 }

@@ -7,11 +7,11 @@ const MESSAGE = 'proxy.kong.plugin.http.response.status_message';
 
 describe('which plugin answered the request (3.14+)', () => {
   it('reads the status and message a plugin span carries, numbers sent as strings too', () => {
-    expect(pluginExitOf(makeSpan({ spanId: 'p', name: 'kong.access.plugin.key-auth', attributes: { [STATUS]: '401', [MESSAGE]: 'No API key found in request' } }))).toEqual({
+    expect(pluginExitOf(makeSpan({ spanId: 'k', name: 'kong.access.plugin.key-auth', attributes: { [STATUS]: '401', [MESSAGE]: 'No API key found in request' } }))).toEqual({
       status: 401,
       message: 'No API key found in request',
     });
-    expect(pluginExitOf(makeSpan({ spanId: 'p', name: 'kong.access.plugin.cors' }))).toBeNull();
+    expect(pluginExitOf(makeSpan({ spanId: 'c', name: 'kong.access.plugin.cors' }))).toBeNull();
   });
 
   it('names the earliest plugin that ended the request, with its phase', () => {

@@ -3,9 +3,10 @@ import { backoffCap, backoffDelay, parseRetryAfter } from './backoff';
 import { clusterSupport } from './cluster';
 import { codeForStatus, parseProblem, problemMessage } from './problem';
 import { parseRegion, resolveBaseUrl } from './regions';
+import { ruleFromExpression, ruleToExpression } from './sampling-rule';
 import { formatDuration, validateSessionSpec } from './session-spec';
 import { checkTokenShape, redactToken } from './token';
-import type { SessionSpec } from './types';
+import { hasEnded, isRunning, type SessionSpec } from './types';
 import { compareVersions, nodeCapabilities, parseVersion } from './version';
 
 const TOKEN = 'kpat_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8S9t0U1v2W';
@@ -125,7 +126,7 @@ describe('session spec', () => {
     nodeIds: ['n1'],
     rule: { kind: 'route', routeId: 'r1' },
     durationS: 300,
-    maxTraces: 200,
+    maxSamples: 200,
     captureLogs: false,
     captureHeaders: true,
     captureBodies: false,
@@ -137,11 +138,15 @@ describe('session spec', () => {
 
   it('names each bad field', () => {
     const problems = validateSessionSpec(
-      { ...spec, nodeIds: [], durationS: 5, maxTraces: 0, rule: { kind: 'expression', expression: 'http.method == GET' } },
+      { ...spec, nodeIds: [], durationS: 5, maxSamples: 0, captureBodies: true, captureHeaders: false, rule: { kind: 'expression', expression: 'http.method == GET' } },
       () => 'column 16: string values must be quoted',
     );
-    expect(problems.map((p) => p.field)).toEqual(['nodeIds', 'durationS', 'maxTraces', 'rule']);
-    expect(problems[3]!.reason).toContain('must be quoted');
+    expect(problems.map((p) => p.field)).toEqual(['nodeIds', 'durationS', 'maxSamples', 'captureBodies', 'rule']);
+    expect(problems[4]!.reason).toContain('must be quoted');
+  });
+
+  it('takes no rule as every request', () => {
+    expect(validateSessionSpec({ ...spec, rule: { kind: 'all' } })).toEqual([]);
   });
 
   it('formats durations', () => {
@@ -149,8 +154,36 @@ describe('session spec', () => {
   });
 });
 
+describe('sampling rules as the draft sends them', () => {
+  const route = '40a7e000-0000-4000-b000-000000000001';
+  it('sends a basic rule as its expression and reads it back as the basic rule', () => {
+    expect(ruleToExpression({ kind: 'route', routeId: route })).toBe(`proxy.kong.route.id == "${route}"`);
+    expect(ruleToExpression({ kind: 'service', serviceId: route })).toBe(`proxy.kong.service.id == "${route}"`);
+    expect(ruleToExpression({ kind: 'all' })).toBeNull();
+    expect(ruleFromExpression(`proxy.kong.route.id == "${route}"`)).toEqual({ kind: 'route', routeId: route });
+    expect(ruleFromExpression(`proxy.kong.service.id=="${route}"`)).toEqual({ kind: 'service', serviceId: route });
+    expect(ruleFromExpression(null)).toEqual({ kind: 'all' });
+    const compound = `proxy.kong.route.id == "${route}" && http.response.status_code >= 500`;
+    expect(ruleFromExpression(compound)).toEqual({ kind: 'expression', expression: compound });
+  });
+});
+
+describe('session statuses', () => {
+  const at = (status: string) => ({ status, startedAt: '2026-01-01T00:00:00.000Z', createdAt: '2026-01-01T00:00:00.000Z', durationS: 60 });
+  const t0 = Date.parse('2026-01-01T00:00:00.000Z');
+  it('ends on completed, timed_out and cancelled only; Stop only while in_progress', () => {
+    expect(['pending', 'in_progress', 'completed', 'timed_out', 'cancelled'].filter((s) => hasEnded(at(s), t0))).toEqual(['completed', 'timed_out', 'cancelled']);
+    expect(['pending', 'in_progress', 'completed'].filter((s) => isRunning({ status: s }))).toEqual(['in_progress']);
+  });
+  it('a status Kong may add later counts as ended only after the duration and a minute have passed', () => {
+    expect(hasEnded(at('paused'), t0 + 60_000)).toBe(false);
+    expect(hasEnded(at('paused'), t0 + 121_000)).toBe(true);
+    expect(hasEnded(at('in_progress'), t0 + 10 * 60_000)).toBe(false);
+  });
+});
+
 describe('sampling expressions before sending', () => {
-  const base: SessionSpec = { nodeIds: ['n'], rule: { kind: 'expression', expression: '' }, durationS: 300, maxTraces: 200, captureLogs: false, captureHeaders: false, captureBodies: false };
+  const base: SessionSpec = { nodeIds: ['n'], rule: { kind: 'expression', expression: '' }, durationS: 300, maxSamples: 200, captureLogs: false, captureHeaders: false, captureBodies: false };
 
   it('accepts a valid rule and reports an unquoted string with its column', () => {
     expect(validateSessionSpec({ ...base, rule: { kind: 'expression', expression: 'http.response.status_code >= 500' } })).toEqual([]);

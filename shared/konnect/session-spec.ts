@@ -5,7 +5,7 @@
  */
 import { compile, formatError } from '../expr';
 import type { InvalidParameter } from './problem';
-import { SESSION_DURATION, SESSION_MAX_TRACES, type SessionSpec } from './types';
+import { SESSION_DURATION, SESSION_MAX_SAMPLES, type SessionSpec } from './types';
 
 /** Returns null when the expression is valid, else a message such as "column 17: ...". */
 export type ExpressionCheck = (expression: string) => string | null;
@@ -22,9 +22,11 @@ export function validateSessionSpec(spec: SessionSpec, checkExpression: Expressi
   if (!Number.isInteger(spec.durationS) || spec.durationS < SESSION_DURATION.minS || spec.durationS > SESSION_DURATION.maxS) {
     problems.push({ field: 'durationS', reason: `duration must be a whole number of seconds from ${SESSION_DURATION.minS} s to 30 min` });
   }
-  if (!Number.isInteger(spec.maxTraces) || spec.maxTraces < SESSION_MAX_TRACES.min || spec.maxTraces > SESSION_MAX_TRACES.max) {
-    problems.push({ field: 'maxTraces', reason: `maximum traces must be from ${SESSION_MAX_TRACES.min} to ${SESSION_MAX_TRACES.max}` });
+  if (!Number.isInteger(spec.maxSamples) || spec.maxSamples < SESSION_MAX_SAMPLES.min || spec.maxSamples > SESSION_MAX_SAMPLES.max) {
+    problems.push({ field: 'maxSamples', reason: `maximum samples per node must be from ${SESSION_MAX_SAMPLES.min} to ${SESSION_MAX_SAMPLES.max}` });
   }
+  if (spec.captureBodies && !spec.captureHeaders) problems.push({ field: 'captureBodies', reason: 'bodies are captured only with headers' });
+  if (spec.name !== undefined && spec.name.length > 200) problems.push({ field: 'name', reason: 'the name is longer than 200 characters' });
   const rule = spec.rule;
   if (rule.kind === 'route' && !rule.routeId) problems.push({ field: 'rule', reason: 'pick a route' });
   if (rule.kind === 'service' && !rule.serviceId) problems.push({ field: 'rule', reason: 'pick a service' });

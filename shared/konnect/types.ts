@@ -50,6 +50,15 @@ export interface DataPlaneNode {
   reason?: string;
 }
 
+/** The core entities a trace names by id on its root span (`proxy.kong.<kind>.id`). */
+export const ENTITY_KINDS = ['route', 'service', 'consumer', 'upstream'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+/** id -> name; null: looked up, and the entity has no name or is gone (so it is not asked for again) */
+export type EntityNames = Partial<Record<EntityKind, Record<string, string | null>>>;
+export type EntityIds = Partial<Record<EntityKind, string[]>>;
+/** Kong writes `unknown` (and other non-ids) when there is no such entity: only UUIDs are looked up */
+export const isEntityId = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
 export interface EntityRef {
   id: string;
   name: string;
@@ -57,28 +66,40 @@ export interface EntityRef {
   detail: string;
 }
 
+/** `all`: no rule (Konnect's `sampling_rule: null`), every request is captured */
 export type SamplingRule =
+  | { kind: 'all' }
   | { kind: 'route'; routeId: string; label?: string }
   | { kind: 'service'; serviceId: string; label?: string }
   | { kind: 'expression'; expression: string };
 
 export interface SessionSpec {
+  /** optional in Kong's draft */
+  name?: string;
+  /** data-plane node ids (the draft's `targets`) */
   nodeIds: string[];
   rule: SamplingRule;
   /** seconds, 10 to 1800 */
   durationS: number;
-  maxTraces: number;
+  /** per data-plane node, as Kong's draft says: two nodes may bring twice as many */
+  maxSamples: number;
+  /** assumed: the draft has no log-capture field (docs/konnect-api.md) */
   captureLogs: boolean;
   captureHeaders: boolean;
+  /** bodies only with headers: the draft allows `[]`, `["headers"]` and `["headers","body"]` */
   captureBodies: boolean;
 }
 
-export type SessionState = 'pending' | 'running' | 'completed' | 'stopped' | 'failed';
+/** The statuses Kong names (its withdrawn MCP tool docs). Any other arrives and is shown as it comes. */
+export const SESSION_STATUSES = ['pending', 'in_progress', 'completed', 'timed_out', 'cancelled'] as const;
+export type KnownSessionStatus = (typeof SESSION_STATUSES)[number];
+export type SessionStatus = KnownSessionStatus | (string & {});
 
 export interface DebugSession extends SessionSpec {
   id: string;
   controlPlaneId: string;
-  state: SessionState;
+  /** as Kong names it, never mapped */
+  status: SessionStatus;
   /** ISO times */
   createdAt: string;
   startedAt: string | null;
@@ -100,6 +121,8 @@ export interface TracePage {
   payloads: string | null;
   /** hex ids of the traces on this page */
   traceIds: string[];
+  /** route, service, consumer and upstream ids the page's spans name, to look their names up */
+  entityIds: EntityIds;
   /** opaque; pass it back to continue after this page (it is returned even when the page is empty) */
   cursor: string;
   /** more is ready now: ask again at once rather than after the poll interval */
@@ -108,6 +131,24 @@ export interface TracePage {
 }
 
 export const SESSION_DURATION = { minS: 10, maxS: 1800, defaultS: 300 } as const;
-export const SESSION_MAX_TRACES = { min: 1, max: 1000, default: 200 } as const;
+export const SESSION_MAX_SAMPLES = { min: 1, max: 1000, default: 200 } as const;
 
-export const isFinished = (state: SessionState): boolean => state === 'completed' || state === 'stopped' || state === 'failed';
+const ENDED = new Set<string>(['completed', 'timed_out', 'cancelled']);
+const KNOWN = new Set<string>(SESSION_STATUSES);
+/** how long past its duration a session in a status we do not know may still be running */
+const UNKNOWN_STATUS_GRACE_MS = 60_000;
+
+/** The session can take a Stop: only `in_progress` (a pending one has not reached its nodes yet). */
+export const isRunning = (s: Pick<DebugSession, 'status'>): boolean => s.status === 'in_progress';
+
+/**
+ * The session will produce nothing more, so polling stops: one of Kong's three ended statuses, or a status
+ * we do not know once the session's duration (plus a minute) has passed, so a new status Kong adds can
+ * never make a poll run forever.
+ */
+export function hasEnded(s: Pick<DebugSession, 'status' | 'startedAt' | 'createdAt' | 'durationS'>, nowMs: number): boolean {
+  if (ENDED.has(s.status)) return true;
+  if (KNOWN.has(s.status)) return false;
+  const from = Date.parse(s.startedAt ?? s.createdAt);
+  return Number.isFinite(from) && nowMs > from + s.durationS * 1000 + UNKNOWN_STATUS_GRACE_MS;
+}

@@ -5,13 +5,14 @@
  */
 import type { Attributes, LogRecord, Scope, Span, SpanEvent, SpanLink, TraceSpans } from './types';
 import { compareNs, diffNs } from '../decode/time';
+import { setOwn } from './own';
 
 /** A canonical text of a JSON-like value (object keys sorted), used as an identity key. */
 export function canonicalKey(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
     const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    for (const k of Object.keys(v).sort()) setOwn(sorted, k, (v as Record<string, unknown>)[k]);
     return sorted;
   });
 }
@@ -58,6 +59,10 @@ function sameAttributes(a: Attributes, b: Attributes): boolean {
  * more severe status. Returns `a` itself when `b` adds nothing.
  */
 export function mergeSpan(a: Span, b: Span): Span {
+  // a copy with no times at all has only a placeholder position: the other copy's times win
+  if (a.incomplete === 'both' && b.incomplete !== 'both') return mergeSpan({ ...a, start: b.start, duration: b.duration, incomplete: b.incomplete }, b);
+  if (b.incomplete === 'both' && a.incomplete !== 'both') return mergeSpan(a, { ...b, start: a.start, duration: a.duration, incomplete: a.incomplete });
+  const incomplete = a.incomplete === b.incomplete ? a.incomplete : undefined;
   const attributes = sameAttributes(a.attributes, b.attributes) ? a.attributes : { ...a.attributes, ...b.attributes };
   const events = mergeEvents(a.events, b.events);
   const links = mergeLinks(a.links, b.links);
@@ -74,12 +79,15 @@ export function mergeSpan(a: Span, b: Span): Span {
     end - start === a.duration &&
     status === a.status &&
     name === a.name &&
-    parentSpanId === a.parentSpanId
+    parentSpanId === a.parentSpanId &&
+    incomplete === a.incomplete
   ) {
     return a;
   }
   const merged: Span = { ...a, name, parentSpanId, start, duration: end - start, status, attributes, events };
   if (links) merged.links = links;
+  // one copy with the start and the other with the end make a whole span
+  if (incomplete === undefined) delete merged.incomplete;
   return merged;
 }
 

@@ -57,7 +57,16 @@ export interface Span {
   /** index into TraceDoc.scopes */
   scope: number;
   traceState?: string;
+  /**
+   * The producer gave no start time ('start': the span is drawn as an instant at its end), no end time
+   * ('end': an instant at its start), or neither ('both': an instant at the trace's start). Such spans are
+   * kept (Kong's own viewer shows them as incomplete); absent on a whole span.
+   */
+  incomplete?: SpanMissing;
 }
+
+/** Which of a span's times the producer did not give (see Span.incomplete). */
+export type SpanMissing = 'start' | 'end' | 'both';
 
 export interface Scope {
   name: string;

@@ -3,7 +3,8 @@
  * sample the memory of the whole browser process tree plus the host while something runs.
  */
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS, startHostProcess, tempDir, type HostProcess } from '../e2e/launch';
 
 export interface BenchApp {
@@ -14,9 +15,14 @@ export interface BenchApp {
   close(): Promise<void>;
 }
 
-export async function startBenchApp(): Promise<BenchApp> {
+/**
+ * @param recent files to put on the host's recent list first, so the benchmark can open them by path
+ * (`files.openRecent` opens nothing else)
+ */
+export async function startBenchApp(recent: string[] = []): Promise<BenchApp> {
   const profileDir = tempDir('bench-profile');
   const dataDir = tempDir('bench-data');
+  writeFileSync(join(dataDir, 'recent-files.json'), JSON.stringify(recent.map((path) => ({ path, name: basename(path), openedAt: Date.now() }))), { mode: 0o600 });
   const host = await startHostProcess({ dataDir });
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
@@ -24,8 +30,11 @@ export async function startBenchApp(): Promise<BenchApp> {
     args: CHROMIUM_ARGS,
     headless: true,
     viewport: { width: 1440, height: 900 },
+    // the benchmark's own measuring workers are blob: scripts, which the app's CSP (rightly) refuses
+    bypassCSP: true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  // the host's one-time sign-in link: sets the session cookie every later fetch carries
   await page.goto(host.url);
   await page.locator('[data-app-ready="true"]').waitFor({ timeout: 60_000 });
   return {
@@ -46,8 +55,7 @@ export async function startBenchApp(): Promise<BenchApp> {
 export async function invoke<T>(page: Page, channel: string, args: unknown): Promise<T> {
   const res = await page.evaluate(
     async ({ channel, args }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="ktv-token"]')!.content;
-      const r = await fetch(`/api/invoke/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ktv-token': token }, body: JSON.stringify(args) });
+      const r = await fetch(`/api/invoke/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args) });
       return r.json();
     },
     { channel, args },

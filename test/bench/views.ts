@@ -91,7 +91,7 @@ export async function benchViews(opts: { open: boolean; logs: boolean }): Promis
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'views.jsonl');
   if (!existsSync(file)) await writeViewsFile(file);
-  const app = await startBenchApp();
+  const app = await startBenchApp([file]);
   const out: Record<string, unknown> = {};
   try {
     const { page } = app;

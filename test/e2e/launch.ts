@@ -33,37 +33,60 @@ export function electronBinary(): string | null {
 export const tempDir = (prefix: string) => mkdtempSync(join(tmpdir(), `ktv-${prefix}-`));
 
 export interface HostProcess {
+  /**
+   * the one-time sign-in link the host printed: visiting it signs this browser in (an HttpOnly session
+   * cookie) and lands on the app at `origin`. It works once; `nextSignInUrl()` waits for the next one.
+   */
   url: string;
+  /** the clean address, `http://127.0.0.1:PORT/`: what a signed-in page shows after the redirect */
+  origin: string;
   port: number;
   child: ChildProcess;
   output: () => string;
+  /** waits for a sign-in link not handed out yet (the host prints a new one each time one is used) */
+  nextSignInUrl(): Promise<string>;
   stop(): Promise<void>;
 }
 
-/** Starts `node dist/node/web.mjs` and waits for the line naming its address. */
+/** the line `npm run web` prints with a sign-in link: the first, and each next one after a link is used */
+export const SIGN_IN_LINE = /(?:Sign in|Next sign-in link) \(works once\): (http:\/\/127\.0\.0\.1:\d+\/sign-in\?secret=[0-9a-f]+)/g;
+
+/** Starts `node dist/node/web.mjs` and waits for its sign-in link. */
 export async function startHostProcess(opts: { port?: number; files?: string[]; dataDir: string; env?: Record<string, string> }): Promise<HostProcess> {
   const args = [join(ROOT, 'dist/node/web.mjs'), '--no-browser', '--port', String(opts.port ?? 0), '--data-dir', opts.dataDir, ...(opts.files ?? [])];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 15_000);
-    const check = () => {
-      const m = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout!.on('data', check);
-    child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${out}`)));
-  });
+  const links = () => [...out.matchAll(SIGN_IN_LINE)].map((m) => m[1]!);
+  const waitForLink = (after: number) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`host printed no sign-in link:\n${out}`)), 15_000);
+      const check = () => {
+        const all = links();
+        if (all.length > after) {
+          clearTimeout(timer);
+          child.stdout!.off('data', check);
+          resolve(all[all.length - 1]!);
+        }
+      };
+      child.stdout!.on('data', check);
+      child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${out}`)));
+      check();
+    });
+  const url = await waitForLink(0);
+  let handedOut = links().length;
   return {
     url,
+    origin: new URL('/', url).href,
     port: Number(new URL(url).port),
     child,
     output: () => out,
+    nextSignInUrl: async () => {
+      const link = await waitForLink(handedOut);
+      handedOut = links().length;
+      return link;
+    },
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -122,6 +145,7 @@ export async function launchApp(opts: LaunchOptions): Promise<LaunchedApp> {
     throw e;
   }
   const page = context.pages()[0] ?? (await context.newPage());
+  // the one-time link signs this profile in and redirects to the clean address
   await page.goto(host.url);
   return {
     page,

@@ -3,6 +3,8 @@
  *   control-planes [--search TEXT] [--json]   every control plane, across pages
  *   nodes CP_ID [--json]                      every data-plane node, across cursor pages
  *   sessions CP_ID [--json]                   debugger sessions (preview API, docs/konnect-api.md)
+ *   start CP_ID --node ID... [rule] [limits]  starts one (konnect-start.ts)
+ *   stop SESSION_ID --control-plane ID        stops one
  *   pull SESSION_ID --control-plane ID --out FILE.json [--follow]
  * Errors go to stderr with Konnect's problem detail and exit 1 (usage errors exit 2); the token is never
  * printed: every message passes through redactToken on its way out.
@@ -10,9 +12,8 @@
 import { resolve } from 'node:path';
 import { BridgeFailure } from '../../../shared/bridge/result';
 import { parseRegion, resolveBaseUrl } from '../../../shared/konnect/regions';
-import { formatDuration } from '../../../shared/konnect/session-spec';
 import { checkTokenShape, redactToken } from '../../../shared/konnect/token';
-import type { DebugSession } from '../../../shared/konnect/types';
+import { hasEnded } from '../../../shared/konnect/types';
 import { KonnectHttp, type CallContext } from '../../services/konnect/http';
 import { KonnectPublicApi } from '../../services/konnect/public-api';
 import { pullSession, PullError } from '../../services/konnect/pull';
@@ -20,10 +21,14 @@ import { HttpSessionsApi } from '../../services/konnect/sessions-api';
 import { parseArgs, UsageError } from '../args';
 import type { CliIo } from '../io';
 import { writePulledSession } from './konnect-pull';
+import { sessionJson, sessionLine, specFromArgs, START_VALUE_FLAGS } from './konnect-start';
 
 const USAGE = `usage: ktv konnect control-planes [--search TEXT] [--json]
        ktv konnect nodes CONTROL_PLANE_ID [--json]
        ktv konnect sessions CONTROL_PLANE_ID [--json]
+       ktv konnect start CONTROL_PLANE_ID --node ID [--node ID...] [--route ID | --service ID | --where EXPR]
+                 [--duration S] [--max-samples N (per node)] [--capture headers|headers,body] [--logs] [--name TEXT] [--json]
+       ktv konnect stop SESSION_ID --control-plane ID [--json]
        ktv konnect pull SESSION_ID --control-plane ID --out FILE.json [--follow]
 environment: KONNECT_TOKEN (required), KONNECT_REGION (us, eu, au, me, in, sg; default us), KONNECT_BASE_URL`;
 
@@ -45,18 +50,12 @@ function connect(io: CliIo): { http: KonnectHttp; token: string } {
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 
-function sessionLine(s: DebugSession, now: number): string {
-  const rule = s.rule.kind === 'expression' ? s.rule.expression : `${s.rule.kind} ${s.rule.kind === 'route' ? s.rule.routeId : s.rule.serviceId}`;
-  const left = s.state === 'running' && s.endsAt ? `, ${formatDuration((Date.parse(s.endsAt) - now) / 1000)} left` : '';
-  return `${s.id}  ${pad(s.state, 9)}  ${s.traceCount}/${s.maxTraces} traces${left}  ${s.createdAt}  ${rule}`;
-}
-
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   let token = '';
   const say = (text: string) => io.err(redactToken(text, token));
   try {
-    const args = parseArgs(rest, ['search', 'control-plane', 'out'], ['json', 'follow']);
+    const args = parseArgs(rest, ['search', 'control-plane', 'out', ...START_VALUE_FLAGS], ['json', 'follow', 'logs'], ['node']);
     const json = args.flags.json === true;
     const one = (what: string) => {
       if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? `missing ${what}` : `give exactly one ${what}`);
@@ -92,6 +91,25 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         for (const s of sessions) io.out(sessionLine(s, now));
         if (!sessions.length) io.err('no debugger sessions on this control plane');
       }
+      return 0;
+    }
+    if (command === 'start') {
+      const cpId = one('CONTROL_PLANE_ID');
+      const spec = specFromArgs(args);
+      const c = connect(io);
+      token = c.token;
+      const session = await new HttpSessionsApi(c.http).start(cpId, spec, ctxFor(say));
+      io.out(json ? JSON.stringify(sessionJson(session)) : sessionLine(session, Date.now()));
+      return 0;
+    }
+    if (command === 'stop') {
+      const sessionId = one('SESSION_ID');
+      const cpId = args.flags['control-plane'];
+      if (typeof cpId !== 'string') throw new UsageError('missing --control-plane ID');
+      const c = connect(io);
+      token = c.token;
+      const session = await new HttpSessionsApi(c.http).stop(cpId, sessionId, ctxFor(say));
+      io.out(json ? JSON.stringify(sessionJson(session)) : sessionLine(session, Date.now()));
       return 0;
     }
     if (command === 'pull') {
@@ -137,9 +155,9 @@ async function pull(api: HttpSessionsApi, cpId: string, sessionId: string, outPa
   }
   if (failure && pulled.traceIds.length === 0) throw failure;
   const written = await writePulledSession(pulled, sessionId, outPath);
-  const state = pulled.session ? ` (session ${pulled.session.state})` : '';
+  const state = pulled.session ? ` (session ${pulled.session.status})` : '';
   say(`pulled ${written.traces} traces, ${written.spans} spans, ${written.logs} log lines${state} to ${outPath}${written.payloadsPath ? `; ${written.payloads} payloads to ${written.payloadsPath}` : ''}`);
-  if (pulled.session?.state === 'running' && !follow) say('the session is still running: pull again later, or add --follow to wait for it to end');
+  if (pulled.session && !hasEnded(pulled.session, Date.now()) && !follow) say(`the session is still ${pulled.session.status}: pull again later, or add --follow to wait for it to end`);
   if (failure) {
     say(`ktv konnect: stopped early: ${failure.message}; the file holds what arrived before`);
     return 1;

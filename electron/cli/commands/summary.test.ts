@@ -3,19 +3,25 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { strToU8, zipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { run } from './summary';
 import { captureIo } from './cli-test-io';
 
 const fixtures = resolve(__dirname, '../../../test/fixtures/formats');
+const GATEWAY_310 = resolve(__dirname, '../../../shared/sample/gateway-3.10-konnect.json');
 let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ktv-summary-'));
-  copyFileSync(join(fixtures, 'konnect-gateway-3.10.json'), join(dir, 'konnect.json'));
+  copyFileSync(GATEWAY_310, join(dir, 'konnect.json'));
   copyFileSync(join(fixtures, 'collector-mixed.jsonl'), join(dir, 'mixed.jsonl'));
-  writeFileSync(join(dir, 'konnect.json.gz'), gzipSync(readFileSync(join(fixtures, 'konnect-gateway-3.10.json'))));
+  writeFileSync(join(dir, 'konnect.json.gz'), gzipSync(readFileSync(GATEWAY_310)));
   writeFileSync(join(dir, 'nothing.json'), '{"hello":"world"}');
+  writeFileSync(
+    join(dir, 'both.zip'),
+    zipSync({ 'konnect.json': readFileSync(GATEWAY_310), 'mixed.jsonl': readFileSync(join(fixtures, 'collector-mixed.jsonl')), 'notes.txt': strToU8('hi') }),
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -26,8 +32,9 @@ describe('ktv summary', () => {
     expect(io.stdout).toHaveLength(1);
     const doc = JSON.parse(io.stdout[0]!);
     expect(doc).toMatchObject({
-      traces: [{ traceId: '7f53c0d47e0f12051956b805a7696363', spans: 22, root: 'kong', durationMs: 773.426176, statusCode: 200 }],
+      traces: [{ traceId: '7f53c0d47e0f12051956b805a7696363', spans: 22, root: 'kong', durationMs: 773.426176, statusCode: 200, incompleteSpans: 0 }],
       logs: 0,
+      payloads: 0,
       skipped: [],
     });
     const [t] = doc.traces;
@@ -54,6 +61,15 @@ describe('ktv summary', () => {
     await run(['konnect.json', '--json'], plain);
     expect(await run(['konnect.json.gz', '--json'], gz)).toBe(0);
     expect(gz.stdout).toEqual(plain.stdout);
+  });
+
+  it('summarises a .zip as one input: the traces and logs of every entry, what was skipped named by entry', async () => {
+    const io = captureIo(dir);
+    expect(await run(['both.zip', '--json'], io)).toBe(0);
+    const doc = JSON.parse(io.stdout.join(''));
+    expect(doc.traces.map((t: { traceId: string }) => t.traceId).sort()).toEqual(['0af7651916cd43dd8448eb211c80319c', '4bf92f3577b34da6a3ce929d0e0e4736', '7f53c0d47e0f12051956b805a7696363']);
+    expect(doc.logs).toBe(2);
+    expect(doc.skipped.map((s: { where: string }) => s.where)).toEqual(['mixed.jsonl: line 4', 'notes.txt: byte 0']);
   });
 
   it('lists logs and skipped records of a collector file', async () => {

@@ -1,9 +1,9 @@
 /**
  * `ktv summary FILE [--json]`: decodes a trace file with the app's decoders and prints one line per trace.
  * With --json, stdout is exactly one JSON document:
- * {"traces":[{traceId, spans, root, durationMs, statusCode, method, url, requestId, sessionId, gatewayVersion,
- * latencyMs, reportedMs, latencySource, phasesMs, verdict}], "logs": N, "skipped": [{where, reason}]}
- * (the latency model and the verdict: shared/kong/trace-report.ts).
+ * {"traces":[{traceId, spans, root, durationMs, statusCode, incompleteSpans, method, url, requestId, sessionId,
+ * gatewayVersion, latencyMs, reportedMs, latencySource, phasesMs, verdict}], "logs": N, "payloads": N,
+ * "skipped": [{where, reason}]} (the latency model and the verdict: shared/kong/trace-report.ts).
  */
 import { resolve } from 'node:path';
 import { DecodeError } from '../../../shared/decode/api';
@@ -45,7 +45,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const traces = decoded.traces.map(traceBrief);
   if (json) {
     const full = decoded.traces.map((t, i) => ({ ...traces[i]!, ...traceReport(t) }));
-    io.out(JSON.stringify({ traces: full, logs: decoded.logs.length, skipped: decoded.skipped.map(({ where, reason }) => ({ where, reason })) }));
+    io.out(JSON.stringify({ traces: full, logs: decoded.logs.length, payloads: decoded.payloads.length, skipped: decoded.skipped.map(({ where, reason }) => ({ where, reason })) }));
     return 0;
   }
   const lines = [`${pad('TRACE ID', 32)}  ${pad('SPANS', 6, true)}  ${pad('DURATION ms', 12, true)}  ${pad('STATUS', 6, true)}  ROOT`];

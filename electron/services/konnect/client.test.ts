@@ -86,14 +86,14 @@ describe('faults', () => {
 
   it('403: names the missing role', async () => {
     const api = new HttpSessionsApi(client({ token: STANDIN_VIEWER_TOKEN }));
-    const f = await failureOf(api.start(CP_DEFAULT, { nodeIds: [nodeId(0)], rule: { kind: 'route', routeId: 'x' }, durationS: 60, maxTraces: 5, captureLogs: false, captureHeaders: false, captureBodies: false }));
+    const f = await failureOf(api.start(CP_DEFAULT, { nodeIds: [nodeId(0)], rule: { kind: 'route', routeId: 'x' }, durationS: 60, maxSamples: 5, captureLogs: false, captureHeaders: false, captureBodies: false }));
     expect(f.code).toBe('forbidden');
     expect(f.message).toContain('Debug Session Creator');
   });
 
   it('400: invalid_parameters come back under the form field names', async () => {
     const api = new HttpSessionsApi(client());
-    const f = await failureOf(api.start(CP_DEFAULT, { nodeIds: [nodeId(3)], rule: { kind: 'route', routeId: 'nope' }, durationS: 5000, maxTraces: 5, captureLogs: false, captureHeaders: false, captureBodies: false }));
+    const f = await failureOf(api.start(CP_DEFAULT, { nodeIds: [nodeId(3)], rule: { kind: 'route', routeId: 'nope' }, durationS: 5000, maxSamples: 5, captureLogs: false, captureHeaders: false, captureBodies: false }));
     expect(f.code).toBe('invalid-argument');
     const fields = (f.details as { invalidParameters: { field: string; reason: string }[] }).invalidParameters;
     expect(fields.map((p) => p.field).sort()).toEqual(['durationS', 'nodeIds', 'rule']);
@@ -136,8 +136,8 @@ describe('faults', () => {
   });
 
   it('a 500 on starting a session is not retried (it may have started)', async () => {
-    standIn.addFault({ kind: 'status', status: 500, path: '/debugger/sessions', method: 'POST' });
-    const f = await failureOf(new HttpSessionsApi(client()).start(CP_DEFAULT, { nodeIds: [nodeId(0)], rule: { kind: 'expression', expression: 'http.response.status_code >= 500' }, durationS: 60, maxTraces: 5, captureLogs: false, captureHeaders: false, captureBodies: false }));
+    standIn.addFault({ kind: 'status', status: 500, path: '/debug-sessions', method: 'POST' });
+    const f = await failureOf(new HttpSessionsApi(client()).start(CP_DEFAULT, { nodeIds: [nodeId(0)], rule: { kind: 'expression', expression: 'http.response.status_code >= 500' }, durationS: 60, maxSamples: 5, captureLogs: false, captureHeaders: false, captureBodies: false }));
     expect(f.code).toBe('unavailable');
     expect(standIn.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
   });
@@ -173,15 +173,15 @@ describe('faults', () => {
 describe('sessions', () => {
   it('starts, lists, stops a session and pulls what it produced', async () => {
     const api = new HttpSessionsApi(client());
-    const s = await api.start(CP_DEFAULT, { nodeIds: [nodeId(5)], rule: { kind: 'route', routeId: standIn.seed.routes[CP_DEFAULT]![0]!.id }, durationS: 60, maxTraces: 3, captureLogs: true, captureHeaders: true, captureBodies: false });
-    expect(s).toMatchObject({ state: 'running', maxTraces: 3, captureLogs: true, rule: { kind: 'route' } });
+    const s = await api.start(CP_DEFAULT, { nodeIds: [nodeId(5)], rule: { kind: 'route', routeId: standIn.seed.routes[CP_DEFAULT]![0]!.id }, durationS: 60, maxSamples: 3, captureLogs: true, captureHeaders: true, captureBodies: false });
+    expect(s).toMatchObject({ status: 'in_progress', maxSamples: 3, captureLogs: true, rule: { kind: 'route' } });
     expect((await api.list(CP_DEFAULT)).map((x) => x.id)).toContain(s.id);
     const pulled = await pullSession(api, CP_DEFAULT, s.id, { follow: true, pollMs: 50 });
-    expect(pulled.session!.state).toBe('completed');
+    expect(pulled.session!.status).toBe('completed');
     expect(pulled.traceIds).toHaveLength(3);
     expect(Object.keys(pulled.payloads)).toHaveLength(3);
     const stopped = await api.stop(CP_DEFAULT, s.id);
-    expect(stopped.state).toBe('completed');
+    expect(stopped.status).toBe('completed');
   });
 
   it('resumes a pull after lost connections and 500s without duplicates', async () => {

@@ -10,6 +10,7 @@ import type { TracePage } from '../../../shared/konnect/types';
 import type { EventHub, HandlerImpls } from '../../bridge/router';
 import type { SecretStore } from '../secrets';
 import { KonnectAccounts, type HttpTuning } from './accounts';
+import { entityIdsOf } from './entity-names';
 import type { CallContext } from './http';
 
 export interface KonnectDeps {
@@ -63,6 +64,8 @@ export function createKonnectHandlers(deps: KonnectDeps): HandlerImpls<keyof Kon
       withOp(accountId, opId, async (ctx) => (await accounts.connect(accountId)).publicApi.allNodes(controlPlaneId, ctx)),
     'konnect.entities': ({ accountId, controlPlaneId, kind, opId }) =>
       withOp(accountId, opId, async (ctx) => (await accounts.connect(accountId)).publicApi.entities(controlPlaneId, kind, ctx)),
+    'konnect.entityNames': ({ accountId, controlPlaneId, ids, opId }) =>
+      withOp(accountId, opId, async (ctx) => (await accounts.connect(accountId)).publicApi.entityNames(controlPlaneId, ids, ctx)),
     'konnect.sessions': ({ accountId, controlPlaneId, opId }) =>
       withOp(accountId, opId, async (ctx) => (await accounts.connect(accountId)).sessions.list(controlPlaneId, ctx)),
     'konnect.startSession': ({ accountId, controlPlaneId, spec }) =>
@@ -83,6 +86,7 @@ export function createKonnectHandlers(deps: KonnectDeps): HandlerImpls<keyof Kon
           logs: page.resourceLogs.length ? json({ resourceLogs: page.resourceLogs }) : null,
           payloads: Object.keys(page.payloads).length ? json(page.payloads) : null,
           traceIds: page.traceIds,
+          entityIds: entityIdsOf(page.batches),
           cursor: page.cursor,
           hasMore: page.hasMore,
           session: page.session,

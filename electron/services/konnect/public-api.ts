@@ -1,11 +1,12 @@
 /**
  * Konnect's public, documented endpoints (domain.md section 9), mapped to the app's own shapes:
- * control planes (page number paging, name search), data-plane nodes (cursor paging) and the routes and
- * services of a control plane's core entities (size/offset paging).
+ * control planes (page number paging, name search), data-plane nodes (cursor paging) and the routes,
+ * services, consumers and upstreams of a control plane's core entities (size/offset paging).
  */
 import { clusterSupport } from '../../../shared/konnect/cluster';
-import type { ControlPlane, ControlPlanePage, DataPlaneNode, EntityRef } from '../../../shared/konnect/types';
+import type { ControlPlane, ControlPlanePage, DataPlaneNode, EntityIds, EntityNames, EntityRef } from '../../../shared/konnect/types';
 import { nodeCapabilities } from '../../../shared/konnect/version';
+import { lookupEntityNames } from './entity-names';
 import type { CallContext, KonnectHttp } from './http';
 import { arrayField, asBool, asNum, asRec, asStr, isoTime } from './wire';
 
@@ -125,6 +126,11 @@ export class KonnectPublicApi {
       seen.add(page.next);
       after = page.next;
     }
+  }
+
+  /** Names for the route, service, consumer and upstream ids a trace carries. */
+  entityNames(cpId: string, ids: EntityIds, ctx: CallContext = {}): Promise<EntityNames> {
+    return lookupEntityNames(this.http, cpId, ids, ctx);
   }
 
   /** Routes or services of a control plane, up to `max` (a picker has no use for more). */

@@ -6,7 +6,7 @@
  */
 import { BridgeFailure } from '../../../shared/bridge/result';
 import { backoffDelay } from '../../../shared/konnect/backoff';
-import { isFinished, type DebugSession } from '../../../shared/konnect/types';
+import { hasEnded, type DebugSession } from '../../../shared/konnect/types';
 import type { CallContext } from './http';
 import type { SessionsApi } from './sessions-api';
 import { asRec, asStr } from './wire';
@@ -40,6 +40,7 @@ export interface PullOptions extends CallContext {
   /** told after each page with the new totals */
   onProgress?: (p: { traces: number; session: DebugSession }) => void;
   sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
 }
 
 const TRANSIENT = new Set(['unavailable', 'timeout', 'rate-limited']);
@@ -112,7 +113,8 @@ export async function pullSession(api: SessionsApi, cpId: string, sessionId: str
     result.traceIds = [...traceIds];
     opts.onProgress?.({ traces: traceIds.size, session: page.session });
     if (page.hasMore) continue;
-    if (!opts.follow || isFinished(page.session.state)) {
+    // completed, timed_out and cancelled end a follow; pending and in_progress keep it going
+    if (!opts.follow || hasEnded(page.session, (opts.now ?? Date.now)())) {
       // when following, one more read after the end catches traces written between the two reads
       if (!opts.follow || drained) return result;
       drained = true;

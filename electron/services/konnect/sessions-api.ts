@@ -1,11 +1,15 @@
 /**
- * THE ONE MODULE that knows Konnect's debugger-session API. That API is not published: the paths and
- * shapes used here are the assumed contract written down in docs/konnect-api.md. When the real contract
- * is known, this file (with that document and the stand-in) is what changes; callers use `SessionsApi`.
+ * THE ONE MODULE that knows Konnect's debugger-session API. Kong has not published it: the session object,
+ * the create body, the statuses and the list paging follow Kong's rendered draft (domain.md section 9); the
+ * paths, the stop call and the data endpoints are inferred or assumed. docs/konnect-api.md marks each one.
+ * When the real contract is known, this file (with that document and the stand-in) is what changes;
+ * callers use `SessionsApi`.
  */
 import { BridgeFailure } from '../../../shared/bridge/result';
-import type { DebugSession, SamplingRule, SessionSpec, SessionState } from '../../../shared/konnect/types';
+import { ruleFromExpression, ruleToExpression } from '../../../shared/konnect/sampling-rule';
+import type { DebugSession, SessionSpec } from '../../../shared/konnect/types';
 import type { CallContext, KonnectErrorDetails, KonnectHttp } from './http';
+import { cursorFrom } from './public-api';
 import { arrayField, asBool, asNum, asRec, asStr, isoTime, type Rec } from './wire';
 
 /** One page of a session's data, as parsed JSON (the handler serializes it for the bridge). */
@@ -33,59 +37,64 @@ export interface SessionsApi {
 }
 
 const enc = encodeURIComponent;
-const base = (cpId: string) => `/v2/control-planes/${enc(cpId)}/debugger/sessions`;
+/** inferred: the draft lists "Debug Sessions" under a control plane, with `controlPlaneId` and `debugSessionId` */
+const base = (cpId: string) => `/v2/control-planes/${enc(cpId)}/debug-sessions`;
 
-const STATES: Record<string, SessionState> = { pending: 'pending', running: 'running', active: 'running', completed: 'completed', done: 'completed', stopped: 'stopped', cancelled: 'stopped', failed: 'failed', error: 'failed' };
-
-function toRule(raw: unknown): SamplingRule {
-  const r = asRec(raw);
-  if (r.type === 'route') return { kind: 'route', routeId: asStr(r.route_id) };
-  if (r.type === 'service') return { kind: 'service', serviceId: asStr(r.service_id) };
-  return { kind: 'expression', expression: asStr(r.expression) };
-}
-
-/** An empty expression is sent as no rule at all: Kong's "capture every request" (domain.md section 5). */
-function fromRule(rule: SamplingRule): Rec | null {
-  if (rule.kind === 'route') return { type: 'route', route_id: rule.routeId };
-  if (rule.kind === 'service') return { type: 'service', service_id: rule.serviceId };
-  const expression = rule.expression.trim();
-  return expression === '' ? null : { type: 'expression', expression };
+/** The create body exactly as Kong's draft names it; `capture_logs` (assumed) only when asked for. */
+export function createBody(spec: SessionSpec): Rec {
+  const body: Rec = {};
+  if (spec.name?.trim()) body.name = spec.name.trim();
+  body.sampling_rule = ruleToExpression(spec.rule);
+  body.duration_secs = spec.durationS;
+  body.max_samples = spec.maxSamples;
+  body.capture_content = spec.captureHeaders ? (spec.captureBodies ? ['headers', 'body'] : ['headers']) : [];
+  body.targets = spec.nodeIds;
+  // the draft has no log-capture field: sent only when wanted, so a session without logs uses only
+  // fields the draft names and cannot be refused for an unknown one
+  if (spec.captureLogs) body.capture_logs = true;
+  return body;
 }
 
 export function toSession(raw: unknown, cpId: string): DebugSession {
   const r = asRec(raw);
+  const capture = Array.isArray(r.capture_content) ? r.capture_content.map((x) => asStr(x)) : [];
+  const durationS = asNum(r.duration_secs, 300);
+  const startedAt = isoTime(r.started_at);
+  const createdAt = isoTime(r.created_at) ?? new Date(0).toISOString();
+  const endsFrom = startedAt ?? (r.status === 'pending' ? null : createdAt);
   const s: DebugSession = {
     id: asStr(r.id),
     controlPlaneId: asStr(r.control_plane_id, cpId),
-    state: STATES[asStr(r.status).toLowerCase()] ?? 'pending',
-    nodeIds: Array.isArray(r.data_plane_node_ids) ? r.data_plane_node_ids.map((x) => asStr(x)) : [],
-    rule: toRule(r.sampling_rule),
-    durationS: asNum(r.duration, 300),
-    maxTraces: asNum(r.max_traces, 200),
-    captureLogs: asBool(r.capture_logs),
-    captureHeaders: asBool(r.capture_headers),
-    captureBodies: asBool(r.capture_bodies),
-    createdAt: isoTime(r.created_at) ?? new Date(0).toISOString(),
-    startedAt: isoTime(r.started_at),
-    endsAt: isoTime(r.ends_at),
+    // as Kong names it: an unknown status is shown as it comes, never mapped onto a known one
+    status: asStr(r.status) || 'unknown',
+    nodeIds: Array.isArray(r.targets) ? r.targets.map((x) => asStr(x)) : [],
+    rule: ruleFromExpression(typeof r.sampling_rule === 'string' ? r.sampling_rule : null),
+    durationS,
+    maxSamples: asNum(r.max_samples, 200),
+    captureLogs: r.capture_logs === true,
+    captureHeaders: capture.includes('headers'),
+    captureBodies: capture.includes('body'),
+    createdAt,
+    startedAt,
+    endsAt: isoTime(r.ends_at) ?? (endsFrom ? new Date(Date.parse(endsFrom) + durationS * 1000).toISOString() : null),
     endedAt: isoTime(r.ended_at),
     traceCount: asNum(r.trace_count),
     logCount: asNum(r.log_count),
   };
-  if (typeof r.end_reason === 'string' && r.end_reason) s.endReason = r.end_reason.replace(/_/g, ' ');
+  if (typeof r.name === 'string' && r.name) s.name = r.name;
   if (!s.id) throw new BridgeFailure('decode', 'Konnect returned a debugger session without an id');
   return s;
 }
 
 /** Konnect's body field names -> the form's field names, so 400s land next to the right input. */
 const FIELD_NAMES: [RegExp, keyof SessionSpec][] = [
-  [/^data_plane_node_ids/, 'nodeIds'],
-  [/^duration/, 'durationS'],
-  [/^max_traces/, 'maxTraces'],
+  [/^targets/, 'nodeIds'],
+  [/^duration_secs/, 'durationS'],
+  [/^max_samples/, 'maxSamples'],
   [/^sampling_rule/, 'rule'],
   [/^capture_logs/, 'captureLogs'],
-  [/^capture_headers/, 'captureHeaders'],
-  [/^capture_bodies/, 'captureBodies'],
+  [/^capture_content/, 'captureBodies'],
+  [/^name/, 'name'],
 ];
 
 function mapInvalidFields(e: unknown): never {
@@ -98,6 +107,17 @@ function mapInvalidFields(e: unknown): never {
   }
   throw e;
 }
+
+/**
+ * The ways a session might be stopped, tried in this order until one is not refused as an unknown route
+ * (404 or 405). The draft's role grants "delete" and names a `cancelled` status but shows no stop verb, so
+ * DELETE comes first; the stand-in implements only that one (docs/konnect-api.md, "Stop").
+ */
+export const STOP_FORMS: { method: 'DELETE' | 'POST' | 'PATCH'; path: (cpId: string, id: string) => string; body?: unknown }[] = [
+  { method: 'DELETE', path: (cp, id) => `${base(cp)}/${enc(id)}` },
+  { method: 'POST', path: (cp, id) => `${base(cp)}/${enc(id)}/stop` },
+  { method: 'PATCH', path: (cp, id) => `${base(cp)}/${enc(id)}`, body: { status: 'cancelled' } },
+];
 
 interface Cursor {
   t: string | null;
@@ -136,17 +156,22 @@ export class HttpSessionsApi implements SessionsApi {
   constructor(
     private readonly http: KonnectHttp,
     private readonly pageSize = 50,
+    private readonly listPageSize = 100,
   ) {}
 
   async list(cpId: string, ctx: CallContext = {}): Promise<DebugSession[]> {
     const what = 'List debugger sessions';
     const out: DebugSession[] = [];
-    for (let pageNumber = 1; pageNumber <= 20; pageNumber++) {
-      const body = await this.http.request<unknown>('GET', base(cpId), { ...ctx, what, query: { 'page[size]': 100, 'page[number]': pageNumber } });
-      const items = arrayField(body, 'data', what);
-      out.push(...items.map((s) => toSession(s, cpId)));
-      const total = asNum(asRec(asRec(asRec(body).meta).page).total, out.length);
-      if (items.length === 0 || out.length >= total) break;
+    const seen = new Set<string>();
+    let after: string | null = null;
+    for (let pages = 0; pages < 50; pages++) {
+      const body = await this.http.request<unknown>('GET', base(cpId), { ...ctx, what, query: { 'page[size]': this.listPageSize, 'page[after]': after ?? undefined } });
+      out.push(...arrayField(body, 'data', what).map((s) => toSession(s, cpId)));
+      const next = cursorFrom(asRec(asRec(asRec(body).meta).page).next);
+      // a cursor seen before would loop forever; stop there rather than trust the server
+      if (!next || seen.has(next)) break;
+      seen.add(next);
+      after = next;
     }
     return out;
   }
@@ -156,23 +181,33 @@ export class HttpSessionsApi implements SessionsApi {
   }
 
   async start(cpId: string, spec: SessionSpec, ctx: CallContext = {}): Promise<DebugSession> {
-    const body = {
-      data_plane_node_ids: spec.nodeIds,
-      sampling_rule: fromRule(spec.rule),
-      duration: spec.durationS,
-      max_traces: spec.maxTraces,
-      capture_logs: spec.captureLogs,
-      capture_headers: spec.captureHeaders,
-      capture_bodies: spec.captureBodies,
-    };
-    const raw = await this.http.request<unknown>('POST', base(cpId), { ...ctx, what: 'Start debugger session', body }).catch(mapInvalidFields);
+    const raw = await this.http.request<unknown>('POST', base(cpId), { ...ctx, what: 'Start debugger session', body: createBody(spec) }).catch(mapInvalidFields);
     return toSession(raw, cpId);
   }
 
+  /** the stop form that worked last, tried first next time */
+  private stopForm = 0;
+
   async stop(cpId: string, sessionId: string, ctx: CallContext = {}): Promise<DebugSession> {
-    // stopping twice is harmless, so a lost answer may be retried
-    const raw = await this.http.request<unknown>('POST', `${base(cpId)}/${enc(sessionId)}/stop`, { ...ctx, what: 'Stop debugger session', idempotent: true });
-    return toSession(raw, cpId);
+    const what = 'Stop debugger session';
+    const order = [this.stopForm, ...STOP_FORMS.keys()].filter((i, n, all) => all.indexOf(i) === n);
+    const refused: BridgeFailure[] = [];
+    for (const i of order) {
+      const form = STOP_FORMS[i]!;
+      try {
+        // stopping twice is harmless, so a lost answer may be retried
+        const raw = await this.http.request<unknown>(form.method, form.path(cpId, sessionId), { ...ctx, what, body: form.body, idempotent: true });
+        this.stopForm = i;
+        // a 204 (or an answer that is not the session) says nothing of the status: read it
+        return asRec(raw).id ? toSession(raw, cpId) : await this.get(cpId, sessionId, ctx);
+      } catch (e) {
+        const status = e instanceof BridgeFailure ? (e.details as KonnectErrorDetails | undefined)?.status : undefined;
+        if (status !== 404 && status !== 405) throw e;
+        refused.push(e as BridgeFailure);
+      }
+    }
+    const tried = order.map((i) => `${STOP_FORMS[i]!.method} ${STOP_FORMS[i]!.path(cpId, sessionId)}`).join(', ');
+    throw new BridgeFailure(refused[0]!.code, `${refused[0]!.message} (tried ${tried})`, refused[0]!.details);
   }
 
   async pull(cpId: string, sessionId: string, cursorText: string | null, ctx: CallContext = {}): Promise<SessionPage> {
@@ -189,7 +224,7 @@ export class HttpSessionsApi implements SessionsApi {
     };
     const traces = await page('traces', cursor.t);
     const logs = session.captureLogs ? await page('logs', cursor.l) : null;
-    const payloads = session.captureHeaders || session.captureBodies ? await page('payloads', cursor.p) : null;
+    const payloads = session.captureHeaders ? await page('payloads', cursor.p) : null;
     const batches = arrayField(traces.body, 'batches', 'Pull session traces');
     return {
       batches,

@@ -1,8 +1,11 @@
 import { useMemo } from 'react';
 import { describeAttribute, describeSpan } from '../../../shared/kong/catalogue';
+import { missingText, placedText } from '../../../shared/model/incomplete';
 import { spanSelfTime } from '../../../shared/model/tree';
 import type { Attributes, Span, TraceSpans } from '../../../shared/model/types';
 import { useTraceSpans } from '../../db/repo';
+import { EntityName } from '../entity-names/EntityName';
+import { entityKindOf } from '../entity-names/entity-names';
 import { useStore } from '../../store';
 import { formatDuration, formatOffset } from '../waterfall/format';
 import { traceFacts } from '../transaction-map/trace-facts';
@@ -60,11 +63,23 @@ function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfN
         </div>
       </header>
       {description && <p className="insp-desc muted">{description}</p>}
+      {span.incomplete && (
+        <p className="insp-incomplete" role="note">
+          <strong>Incomplete span</strong>: the producer sent {missingText(span.incomplete)}, so its duration is unknown; the waterfall shows it{' '}
+          {placedText(span.incomplete)}.
+        </p>
+      )}
 
       <dl className="insp-summary">
-        <Fact label="Duration" value={formatDuration(span.duration)} num />
-        <Fact label="Self time" value={formatDuration(selfNs)} num />
-        <Fact label="Start" value={formatOffset(span.start)} num title={wallClock(trace.baseNs, span.start)} />
+        <Fact label="Duration" value={span.incomplete ? 'unknown' : formatDuration(span.duration)} num />
+        <Fact label="Self time" value={span.incomplete ? 'unknown' : formatDuration(selfNs)} num />
+        <Fact
+          label="Start"
+          value={span.incomplete === 'start' || span.incomplete === 'both' ? 'unknown' : formatOffset(span.start)}
+          num
+          title={span.incomplete === 'start' || span.incomplete === 'both' ? undefined : wallClock(trace.baseNs, span.start)}
+        />
+        {span.incomplete === 'start' && <Fact label="End" value={formatOffset(span.start)} num title={wallClock(trace.baseNs, span.start)} />}
         <Fact
           label="Status"
           value={`${statusName(span.status.code)}${span.status.message ? `: ${span.status.message}` : ''}`}
@@ -163,13 +178,14 @@ function AttributeTable({ title, attributes }: { title: string; attributes: Attr
           <tbody>
             {entries.map(([k, v]) => {
               const hint = describeAttribute(k);
+              const entity = typeof v === 'string' ? entityKindOf(k) : undefined;
               return (
                 <tr key={k}>
                   <th scope="row" title={hint ?? undefined} className={hint ? 'insp-known' : undefined}>
                     {k}
                   </th>
                   <td>
-                    {attrText(v)}
+                    {entity ? <EntityName kind={entity} id={v as string} /> : attrText(v)}
                     {isLatency(k) && typeof v !== 'object' && <span className="muted"> ms</span>}
                   </td>
                 </tr>

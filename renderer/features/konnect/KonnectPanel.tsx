@@ -1,13 +1,17 @@
 /**
  * Konnect in the sidebar (issue 6): opens the Konnect dialog, and lists the sessions being pulled with
- * their state, count and time left; clicking one shows its traces.
+ * their status, count and time left; clicking one shows its traces. While a Konnect session is selected,
+ * names for its entity ids are looked up when missing (useSessionNames).
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { formatDuration } from '../../../shared/konnect/session-spec';
+import { isRunning } from '../../../shared/konnect/types';
 import { useStore } from '../../store';
 import { KonnectDialog } from './KonnectDialog';
 import { konnectSessionKey, konnectSync } from './konnect-sync';
+import { statusText } from './status';
 import { useTicker } from './useKonnect';
+import { useSessionNames } from './useSessionNames';
 import './konnect.css';
 
 export function KonnectPanel() {
@@ -15,6 +19,7 @@ export function KonnectPanel() {
   const pulls = useSyncExternalStore(konnectSync.subscribe, konnectSync.getSnapshot);
   const selectSession = useStore((s) => s.selectSession);
   useEffect(() => konnectSync.init(), []);
+  useSessionNames();
   const live = Object.values(pulls).filter((p) => p.phase !== 'done');
   const now = useTicker(live.length > 0);
 
@@ -31,13 +36,13 @@ export function KonnectPanel() {
           <ul className="konnect-live" aria-label="Konnect sessions being pulled">
             {live.map((p) => {
               const s = p.session;
-              const left = s?.state === 'running' && s.endsAt ? formatDuration((Date.parse(s.endsAt) - now) / 1000) : null;
+              const left = s && isRunning(s) && s.endsAt ? formatDuration((Date.parse(s.endsAt) - now) / 1000) : null;
               return (
                 <li key={p.sessionId}>
                   <button type="button" onClick={() => selectSession(konnectSessionKey(p.sessionId))}>
                     <span className="konnect-item-name">{p.controlPlaneName}</span>
                     <span className="konnect-item-meta">
-                      {s ? `${s.state} · ${s.traceCount} of ${s.maxTraces} traces` : 'resuming…'}
+                      {s ? `${statusText(s.status)} · ${s.traceCount} traces` : 'resuming…'}
                       {left ? ` · ${left} left` : ''}
                     </span>
                     {p.waitingS !== null && <span className="konnect-item-meta">rate limited: waiting {p.waitingS} s</span>}

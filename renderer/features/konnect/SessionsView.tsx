@@ -1,15 +1,18 @@
 /**
- * A control plane's debugger sessions: running and past, with state, trace counts and time left; stop a
- * running one; open one to pull its traces into the trace list (running ones keep arriving); start one.
+ * A control plane's debugger sessions: pending, in progress and ended, with Kong's status, trace counts and
+ * time left; stop one in progress; open one to pull its traces into the trace list (traces of one in
+ * progress keep arriving); start one. A basic rule's route or service shows by name once Konnect says it.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { BridgeError } from '../../../shared/bridge/result';
 import { formatDuration } from '../../../shared/konnect/session-spec';
-import type { ControlPlane, DebugSession } from '../../../shared/konnect/types';
+import { hasEnded, isRunning, type ControlPlane, type DebugSession, type EntityNames } from '../../../shared/konnect/types';
 import { bridge } from '../../bridge';
+import { EntityName } from '../entity-names/EntityName';
 import { useStore } from '../../store';
 import { describeFailure } from './failure';
 import { konnectSync } from './konnect-sync';
+import { statusClass, statusText } from './status';
 import { StartSessionForm } from './StartSessionForm';
 import { useLoad, useTicker } from './useKonnect';
 
@@ -20,9 +23,16 @@ interface Props {
   onOpened(): void;
 }
 
-function ruleLabel(s: DebugSession): string {
-  if (s.rule.kind === 'expression') return s.rule.expression;
-  return s.rule.kind === 'route' ? `route ${s.rule.label ?? s.rule.routeId}` : `service ${s.rule.label ?? s.rule.serviceId}`;
+function RuleLabel({ s, names }: { s: DebugSession; names: EntityNames | undefined }) {
+  const r = s.rule;
+  if (r.kind === 'all') return <>every request</>;
+  if (r.kind === 'expression') return <>{r.expression}</>;
+  const id = r.kind === 'route' ? r.routeId : r.serviceId;
+  return (
+    <>
+      {r.kind} <EntityName kind={r.kind} id={id} name={r.label ?? names?.[r.kind]?.[id] ?? null} />
+    </>
+  );
 }
 
 export function SessionsView({ accountId, controlPlane, onFailure, onOpened }: Props) {
@@ -31,12 +41,26 @@ export function SessionsView({ accountId, controlPlane, onFailure, onOpened }: P
   const sessions = useLoad(`${accountId}|${controlPlane.id}|sessions`, () => bridge.invoke('konnect.sessions', { accountId, controlPlaneId: controlPlane.id, opId: `sessions:${controlPlane.id}` }));
   const pulls = useSyncExternalStore(konnectSync.subscribe, konnectSync.getSnapshot);
   const selectSession = useStore((s) => s.selectSession);
-  const anyRunning = sessions.data?.some((s) => s.state === 'running') ?? false;
+  const anyRunning = sessions.data?.some(isRunning) ?? false;
   const now = useTicker(anyRunning);
   useEffect(() => onFailure(sessions.error), [sessions.error, onFailure]);
+  const ruleIds = useMemo(() => {
+    const ids = { route: new Set<string>(), service: new Set<string>() };
+    for (const s of sessions.data ?? []) if (s.rule.kind === 'route' && !s.rule.label) ids.route.add(s.rule.routeId);
+    for (const s of sessions.data ?? []) if (s.rule.kind === 'service' && !s.rule.label) ids.service.add(s.rule.serviceId);
+    return ids.route.size + ids.service.size ? { route: [...ids.route].sort(), service: [...ids.service].sort() } : null;
+  }, [sessions.data]);
+  // names for basic rules, after the list shows (ids until then)
+  const names = useLoad(ruleIds ? `${accountId}|${controlPlane.id}|names|${JSON.stringify(ruleIds)}` : null, () =>
+    bridge.invoke('konnect.entityNames', { accountId, controlPlaneId: controlPlane.id, ids: ruleIds ?? {}, opId: `names:${controlPlane.id}` }),
+  );
 
   async function open(session: DebugSession) {
-    const key = await konnectSync.follow({ accountId, controlPlaneId: controlPlane.id, controlPlaneName: controlPlane.name, session });
+    // the session's name in the sidebar says "route checkout", not the route's id, when the name is known
+    const r = session.rule;
+    const name = r.kind === 'route' ? names.data?.route?.[r.routeId] : r.kind === 'service' ? names.data?.service?.[r.serviceId] : null;
+    const labelled = name && (r.kind === 'route' || r.kind === 'service') && !r.label ? { ...session, rule: { ...r, label: name } } : session;
+    const key = await konnectSync.follow({ accountId, controlPlaneId: controlPlane.id, controlPlaneName: controlPlane.name, session: labelled });
     selectSession(key);
     onOpened();
   }
@@ -98,17 +122,21 @@ export function SessionsView({ accountId, controlPlane, onFailure, onOpened }: P
       {sessions.data && sessions.data.length === 0 && <p className="konnect-muted">No debugger sessions yet on this control plane.</p>}
       <ul className="konnect-list" aria-label="Sessions">
         {sessions.data?.map((s) => {
-          const left = s.state === 'running' && s.endsAt ? formatDuration((Date.parse(s.endsAt) - now) / 1000) : null;
+          const left = isRunning(s) && s.endsAt ? formatDuration((Date.parse(s.endsAt) - now) / 1000) : null;
           const pull = pulls[s.id];
+          const nodes = s.nodeIds.length;
           return (
-            <li key={s.id} className="konnect-session" data-state={s.state}>
+            <li key={s.id} className="konnect-session" data-status={s.status}>
               <div className="konnect-session-main">
-                <span className={`badge badge-${s.state}`}>{s.state}</span>
-                <span className="konnect-item-name">{ruleLabel(s)}</span>
+                <span className={statusClass(s.status)}>{statusText(s.status)}</span>
+                <span className="konnect-item-name">
+                  {s.name ? `${s.name}: ` : ''}
+                  <RuleLabel s={s} names={names.data} />
+                </span>
                 <span className="konnect-item-meta">
-                  {s.traceCount} of {s.maxTraces} traces{s.captureLogs ? ` · ${s.logCount} log lines` : ''}
+                  {s.traceCount} traces (up to {s.maxSamples} per node{nodes > 1 ? ` × ${nodes} nodes` : ''}){s.captureLogs ? ` · ${s.logCount} log lines` : ''}
                   {left ? ` · ${left} left` : ''}
-                  {s.endReason ? ` · ${s.endReason}` : ''} · started {new Date(s.startedAt ?? s.createdAt).toLocaleString()}
+                  {s.endReason ? ` · ${s.endReason}` : ''} · {s.startedAt ? 'started' : 'created'} {new Date(s.startedAt ?? s.createdAt).toLocaleString()}
                 </span>
                 {pull && (
                   <span className="konnect-item-meta">
@@ -119,9 +147,9 @@ export function SessionsView({ accountId, controlPlane, onFailure, onOpened }: P
               </div>
               <div className="konnect-session-actions">
                 <button type="button" onClick={() => void open(s)}>
-                  {pull ? 'Show traces' : s.state === 'running' ? 'Follow' : 'Pull traces'}
+                  {pull ? 'Show traces' : hasEnded(s, now) ? 'Pull traces' : 'Follow'}
                 </button>
-                {s.state === 'running' && (
+                {isRunning(s) && (
                   <button type="button" className="danger" onClick={() => void stop(s)}>
                     Stop
                   </button>

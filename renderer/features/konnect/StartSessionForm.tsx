@@ -1,15 +1,15 @@
 /**
- * Start a debugger session: target nodes, a basic rule (route or service from the control plane's core
- * entities) or an advanced rule in the expression language, duration, maximum traces and what to capture.
- * Checked here before sending; Konnect's own 400s land next to the same fields.
+ * Start a debugger session: target nodes, every request or a basic rule (route or service from the control
+ * plane's core entities) or an advanced rule in the expression language, duration, maximum samples per
+ * node and what to capture. Checked here before sending; Konnect's own 400s land next to the same fields.
  */
 import { useMemo, useState, type FormEvent } from 'react';
-import { SESSION_MAX_TRACES, type ControlPlane, type DebugSession, type EntityRef } from '../../../shared/konnect/types';
+import { SESSION_MAX_SAMPLES, type ControlPlane, type DebugSession, type EntityRef } from '../../../shared/konnect/types';
 import { bridge } from '../../bridge';
 import { ExpressionEditor } from '../expr-editor/ExpressionEditor';
 import { describeFailure } from './failure';
 import { NodePicker } from './NodePicker';
-import { defaultForm, formProblems, toSpec, type SessionForm } from './session-form';
+import { defaultForm, formProblems, toSpec, type CaptureChoice, type SessionForm } from './session-form';
 import { useLoad, useTicker } from './useKonnect';
 
 interface Props {
@@ -17,6 +17,16 @@ interface Props {
   controlPlane: ControlPlane;
   onStarted(session: DebugSession): void;
   onCancel(): void;
+}
+
+const RULE_KINDS: Record<SessionForm['ruleKind'], string> = { all: 'Every request', route: 'Route', service: 'Service', expression: 'Advanced (expression)' };
+
+/** Kong's draft counts max_samples per data-plane node: say what that means for the nodes picked. */
+function perNodeNote(form: SessionForm): string {
+  const n = form.nodeIds.length;
+  const each = Number(form.maxSamples);
+  if (n < 2 || !Number.isInteger(each) || each < 1) return 'Each node sends up to this many samples.';
+  return `Each node sends up to this many samples: up to ${each * n} in all from the ${n} nodes picked.`;
 }
 
 function FieldError({ id, text }: { id: string; text?: string }) {
@@ -65,7 +75,7 @@ export function StartSessionForm({ accountId, controlPlane, onStarted, onCancel 
     setBusy(true);
     const spec = toSpec(form);
     const label = form.ruleKind === 'route' ? routes.data?.find((r) => r.id === form.routeId)?.name : form.ruleKind === 'service' ? services.data?.find((s) => s.id === form.serviceId)?.name : undefined;
-    if (label && spec.rule.kind !== 'expression') spec.rule = { ...spec.rule, label };
+    if (label && (spec.rule.kind === 'route' || spec.rule.kind === 'service')) spec.rule = { ...spec.rule, label };
     const res = await bridge.invoke('konnect.startSession', { accountId, controlPlaneId: cpId, spec });
     setBusy(false);
     if (res.ok) onStarted(res.value);
@@ -86,10 +96,10 @@ export function StartSessionForm({ accountId, controlPlane, onStarted, onCancel 
       <fieldset>
         <legend>Sampling rule</legend>
         <div className="konnect-row" role="radiogroup" aria-label="Rule kind">
-          {(['route', 'service', 'expression'] as const).map((kind) => (
+          {(['all', 'route', 'service', 'expression'] as const).map((kind) => (
             <label key={kind} className="konnect-check">
               <input type="radio" name="rule-kind" checked={form.ruleKind === kind} onChange={() => set('ruleKind', kind)} />
-              {kind === 'expression' ? 'Advanced (expression)' : kind === 'route' ? 'Route' : 'Service'}
+              {RULE_KINDS[kind]}
             </label>
           ))}
         </div>
@@ -122,22 +132,30 @@ export function StartSessionForm({ accountId, controlPlane, onStarted, onCancel 
             </span>
           </label>
           <label>
-            <span>Maximum traces</span>
-            <input type="number" min={SESSION_MAX_TRACES.min} max={SESSION_MAX_TRACES.max} value={form.maxTraces} onChange={(e) => set('maxTraces', e.target.value)} aria-label="Maximum traces" aria-invalid={!!shown.maxTraces} aria-describedby="konnect-err-max" />
+            <span>Maximum samples per node</span>
+            <input type="number" min={SESSION_MAX_SAMPLES.min} max={SESSION_MAX_SAMPLES.max} value={form.maxSamples} onChange={(e) => set('maxSamples', e.target.value)} aria-label="Maximum samples per node" aria-invalid={!!shown.maxSamples} aria-describedby="konnect-err-max" />
+          </label>
+          <label>
+            <span>Name (optional)</span>
+            <input type="text" maxLength={200} value={form.name} onChange={(e) => set('name', e.target.value)} aria-label="Session name" />
           </label>
         </div>
+        <p className="konnect-note">{perNodeNote(form)}</p>
         <FieldError id="konnect-err-duration" text={shown.durationS} />
-        <FieldError id="konnect-err-max" text={shown.maxTraces} />
-        <label className="konnect-check">
+        <FieldError id="konnect-err-max" text={shown.maxSamples} />
+        <label className="konnect-check" title="Kong's draft of the session API has no log-capture field: this sends capture_logs, which is assumed (docs/konnect-api.md)">
           <input type="checkbox" checked={form.captureLogs} onChange={(e) => set('captureLogs', e.target.checked)} /> Capture gateway logs (gateway 3.11 or later)
         </label>
         <FieldError id="konnect-err-logs" text={shown.captureLogs} />
-        <label className="konnect-check">
-          <input type="checkbox" checked={form.captureHeaders} onChange={(e) => set('captureHeaders', e.target.checked)} /> Capture request and response headers
+        <label>
+          <span>Capture requests and responses</span>
+          <select aria-label="Capture" value={form.capture} onChange={(e) => set('capture', e.target.value as CaptureChoice)}>
+            <option value="none">Nothing</option>
+            <option value="headers">Headers</option>
+            <option value="headers-body">Headers and bodies</option>
+          </select>
         </label>
-        <label className="konnect-check">
-          <input type="checkbox" checked={form.captureBodies} onChange={(e) => set('captureBodies', e.target.checked)} /> Capture request and response bodies
-        </label>
+        <FieldError id="konnect-err-capture" text={shown.captureBodies} />
         <p className="konnect-note">Captured headers and bodies are sanitized (credentials and card numbers masked) before they are stored.</p>
       </fieldset>
 

@@ -2,15 +2,19 @@
  * Follows Konnect debugger sessions for the whole page (not one mounted dialog): polls each followed
  * session for new pages with back-off, writes every page through the importer into session
  * `konnect:<id>` so traces appear in the list as they arrive, and saves the pull cursor only after the page
- * is stored. A reload resumes from the saved cursor; a page fetched twice merges, never duplicates.
+ * is stored. A reload resumes from the saved cursor; a page fetched twice merges, never duplicates. A
+ * session that is completed, timed_out or cancelled is read once more and then no longer polled.
+ * Names for the entity ids each page carries are looked up beside the pull (entity-lookup.ts).
  */
 import { backoffDelay } from '../../../shared/konnect/backoff';
-import { isFinished, type DebugSession } from '../../../shared/konnect/types';
+import { ruleText } from '../../../shared/konnect/sampling-rule';
+import { hasEnded, type DebugSession } from '../../../shared/konnect/types';
 import { bridge } from '../../bridge';
 import { startImport } from '../../db/ingest-client';
 import type { SessionInit } from '../../db/ingest-types';
 import { updateSession, upsertSession } from '../../db/repo';
 import { useStore } from '../../store';
+import { lookUpNames } from './entity-lookup';
 import { describeFailure } from './failure';
 import { newSessionRow } from '../../db/schema';
 
@@ -37,11 +41,6 @@ const FATAL = new Set(['unauthorized', 'forbidden', 'not-found', 'invalid-argume
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export const konnectSessionKey = (sessionId: string) => `konnect:${sessionId}`;
 const opIdOf = (sessionId: string) => `pull:${sessionId}`;
-
-function ruleText(s: DebugSession): string {
-  if (s.rule.kind === 'expression') return s.rule.expression;
-  return s.rule.kind === 'route' ? `route ${s.rule.label ?? s.rule.routeId.slice(0, 8)}` : `service ${s.rule.label ?? s.rule.serviceId.slice(0, 8)}`;
-}
 
 export class KonnectSync {
   private pulls: Record<string, LivePull> = {};
@@ -102,7 +101,7 @@ export class KonnectSync {
     const existing = await updateSession(key, { status: 'running' }, () => meta);
     if (!existing) {
       const now = Date.now();
-      await upsertSession(newSessionRow({ id: key, name: `${args.controlPlaneName} · ${ruleText(session)}`, source: 'konnect', status: 'running', meta }, now));
+      await upsertSession(newSessionRow({ id: key, name: `${args.controlPlaneName} · ${session.name ?? ruleText(session.rule)}`, source: 'konnect', status: 'running', meta }, now));
     }
     const prev = this.pulls[session.id];
     this.pulls = {
@@ -182,7 +181,8 @@ export class KonnectSync {
           continue;
         }
         failures = 0;
-        const finished = isFinished(page.session.state);
+        lookUpNames(konnectSessionKey(sessionId), pull.accountId, pull.controlPlaneId, page.entityIds);
+        const finished = hasEnded(page.session, Date.now());
         const done = finished && !page.hasMore && drained;
         this.patch(sessionId, { cursor: page.cursor, session: page.session, error: null, waitingS: null, ...(done ? { phase: 'done' as const } : {}) });
         const key = konnectSessionKey(sessionId);

@@ -1,25 +1,30 @@
 /**
- * The "start a session" form as plain data: defaults (5 min, 200 traces), conversion to the SessionSpec
- * sent to Konnect, and the checks run before sending (the shared ones plus what the chosen nodes can do).
+ * The "start a session" form as plain data: defaults (5 min, 200 samples per node, headers), conversion
+ * to the SessionSpec sent to Konnect, and the checks run before sending (the shared ones plus what the
+ * chosen nodes can do).
  */
 import { validateSessionSpec } from '../../../shared/konnect/session-spec';
-import { SESSION_DURATION, SESSION_MAX_TRACES, type DataPlaneNode, type SessionSpec } from '../../../shared/konnect/types';
+import { SESSION_DURATION, SESSION_MAX_SAMPLES, type DataPlaneNode, type SessionSpec } from '../../../shared/konnect/types';
+
+/** what Kong's draft allows in `capture_content`: nothing, headers, or headers and bodies */
+export type CaptureChoice = 'none' | 'headers' | 'headers-body';
 
 export interface SessionForm {
+  name: string;
   nodeIds: string[];
-  ruleKind: 'route' | 'service' | 'expression';
+  ruleKind: 'all' | 'route' | 'service' | 'expression';
   routeId: string;
   serviceId: string;
   expression: string;
   duration: string;
   durationUnit: 's' | 'min';
-  maxTraces: string;
+  maxSamples: string;
   captureLogs: boolean;
-  captureHeaders: boolean;
-  captureBodies: boolean;
+  capture: CaptureChoice;
 }
 
 export const defaultForm = (): SessionForm => ({
+  name: '',
   nodeIds: [],
   ruleKind: 'route',
   routeId: '',
@@ -27,10 +32,9 @@ export const defaultForm = (): SessionForm => ({
   expression: '',
   duration: String(SESSION_DURATION.defaultS / 60),
   durationUnit: 'min',
-  maxTraces: String(SESSION_MAX_TRACES.default),
+  maxSamples: String(SESSION_MAX_SAMPLES.default),
   captureLogs: false,
-  captureHeaders: true,
-  captureBodies: false,
+  capture: 'headers',
 });
 
 const num = (text: string): number => (text.trim() === '' ? NaN : Number(text));
@@ -41,17 +45,21 @@ export function toSpec(form: SessionForm): SessionSpec {
       ? { kind: 'route', routeId: form.routeId }
       : form.ruleKind === 'service'
         ? { kind: 'service', serviceId: form.serviceId }
-        : { kind: 'expression', expression: form.expression.trim() };
+        : form.ruleKind === 'expression'
+          ? { kind: 'expression', expression: form.expression.trim() }
+          : { kind: 'all' };
   const amount = num(form.duration);
-  return {
+  const spec: SessionSpec = {
     nodeIds: form.nodeIds,
     rule,
     durationS: form.durationUnit === 'min' ? Math.round(amount * 60) : amount,
-    maxTraces: num(form.maxTraces),
+    maxSamples: num(form.maxSamples),
     captureLogs: form.captureLogs,
-    captureHeaders: form.captureHeaders,
-    captureBodies: form.captureBodies,
+    captureHeaders: form.capture !== 'none',
+    captureBodies: form.capture === 'headers-body',
   };
+  if (form.name.trim()) spec.name = form.name.trim();
+  return spec;
 }
 
 /** Field -> message for everything wrong with the form; empty when it can be sent. */

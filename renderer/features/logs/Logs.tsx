@@ -1,18 +1,18 @@
 /**
- * The trace's log lines: a region named "Logs", virtualised, newest first unless toggled, filtered by
- * level, source, span (the selected one unless "All spans") and text, with counts per level. Clicking a
- * line selects its span. Messages are rendered as text: log content is untrusted.
+ * The trace's log lines: a region named "Logs", virtualised, oldest first unless toggled, filtered by
+ * level, source and text, with counts per level. Selecting a span (anywhere) highlights its lines and
+ * its descendants' lines and scrolls to them; the other lines stay unless "This span only" is on.
  */
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TraceSpans } from '../../../shared/model/types';
 import { useTraceLogs } from '../../db/repo';
 import { useStore } from '../../store';
+import { visibleRange } from '../trace-list/virtual-range';
 import { useVirtualRows } from '../trace-list/useVirtualRows';
-import { CopyButton } from '../trace-view/CopyButton';
-import { filterLogs, LOG_LEVELS, logLineText, logSources, prepareLogs, type LogLevel, type PreparedLog } from './log-filter';
+import { filterLogs, LOG_LEVELS, logSources, prepareLogs, spanFamily, type LogLevel, type PreparedLog } from './log-filter';
+import { LogLine, ROW_H } from './LogLine';
 import './Logs.css';
 
-const ROW_H = 22;
 /** always offered, so the toolbar does not jump between traces; rarer levels appear when present */
 const CORE_LEVELS: readonly LogLevel[] = ['debug', 'info', 'notice', 'warn', 'error'];
 
@@ -29,27 +29,57 @@ export function Logs({ trace }: { trace: TraceSpans | null }) {
   const setText = useStore((s) => s.setLogText);
   const newestFirst = useStore((s) => s.logNewestFirst);
   const setNewestFirst = useStore((s) => s.setLogNewestFirst);
-  const allSpans = useStore((s) => s.logAllSpans);
-  const setAllSpans = useStore((s) => s.setLogAllSpans);
+  const spanOnly = useStore((s) => s.logSpanOnly);
+  const setSpanOnly = useStore((s) => s.setLogSpanOnly);
   const records = useTraceLogs(sessionId, traceId);
+  const [expanded, setExpanded] = useState<number | null>(null);
+  const [extra, setExtra] = useState(0);
 
-  // a source picked in one trace rarely exists in the next
-  useEffect(() => setSource(null), [traceId, setSource]);
+  // a source picked in one trace rarely exists in the next, and an open line belongs to its trace
+  useEffect(() => {
+    setSource(null);
+    setExpanded(null);
+  }, [traceId, setSource]);
 
   const spanNames = useMemo(() => new Map((trace?.spans ?? []).map((s) => [s.spanId, s.name])), [trace]);
   const prepared = useMemo(() => prepareLogs(records ?? [], spanNames), [records, spanNames]);
   const sources = useMemo(() => logSources(prepared), [prepared]);
-  const spanOptions = useMemo(() => spansWithLines(prepared, spanId, spanNames), [prepared, spanId, spanNames]);
-  const spanFilter = !allSpans && spanId ? spanId : null;
+  const family = useMemo(() => (spanId && trace ? spanFamily(trace.spans, spanId) : null), [trace, spanId]);
   const result = useMemo(
-    () => filterLogs(prepared, { levels, source, spanId: spanFilter, text, newestFirst }),
-    [prepared, levels, source, spanFilter, text, newestFirst],
+    () => filterLogs(prepared, { levels, source, spans: spanOnly ? family : null, text, newestFirst }),
+    [prepared, levels, source, spanOnly, family, text, newestFirst],
   );
-  const virtual = useVirtualRows(result.rows.length, ROW_H);
-  const shownLevels = LOG_LEVELS.filter((l) => CORE_LEVELS.includes(l) || result.counts[l] > 0);
+  const rows = result.rows;
+  const virtual = useVirtualRows(rows.length, ROW_H);
+  const openPos = expanded === null ? -1 : rows.findIndex((p) => p.index === expanded);
+  const grow = openPos >= 0 ? extra : 0;
+  const topOf = useCallback((pos: number) => pos * ROW_H + (openPos >= 0 && pos > openPos ? grow : 0), [openPos, grow]);
+  // the rows after the open one sit `grow` lower: look them up as if it were not open
+  const viewTop = virtual.view.top;
+  const range = visibleRange(openPos >= 0 && viewTop > topOf(openPos) + ROW_H ? Math.max(topOf(openPos) + ROW_H, viewTop - grow) : viewTop, virtual.view.height, ROW_H, rows.length);
+
+  const highlightCount = useMemo(() => (family ? rows.reduce((n, p) => n + (family.has(p.record.spanId) ? 1 : 0), 0) : 0), [rows, family]);
+  const firstHighlighted = useMemo(() => (family ? rows.findIndex((p) => family.has(p.record.spanId)) : -1), [rows, family]);
+  // a newly selected span brings its first line into view (with the line before it for context)
+  const scroller = virtual.ref;
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || firstHighlighted < 0) return;
+    const top = topOf(firstHighlighted);
+    if (top < el.scrollTop || top + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - ROW_H);
+    // only when the selection (or the trace) changes, not on every scroll or filter keystroke
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately narrower than what the effect reads (see above)
+  }, [spanId, traceId, firstHighlighted >= 0]);
 
   const toggleLevel = (l: LogLevel) => setLevels(levels.includes(l) ? levels.filter((x) => x !== l) : [...levels, l]);
+  const shownLevels = LOG_LEVELS.filter((l) => CORE_LEVELS.includes(l) || result.counts[l] > 0);
+  const toggle = (p: PreparedLog) => setExpanded((e) => (e === p.index ? null : p.index));
+  const pick = (p: PreparedLog) => {
+    if (p.record.spanId) selectSpan(p.record.spanId);
+    toggle(p);
+  };
 
+  const spanName = spanId ? (spanNames.get(spanId) ?? spanId) : '';
   return (
     <section className="logs" aria-label="Logs">
       <div className="logs-bar">
@@ -60,24 +90,18 @@ export function Logs({ trace }: { trace: TraceSpans | null }) {
             </button>
           ))}
         </div>
-        <select
-          aria-label="Span"
-          value={spanFilter ?? ''}
-          onChange={(e) => {
-            if (e.target.value === '') setAllSpans(true);
-            else {
-              selectSpan(e.target.value);
-              setAllSpans(false);
-            }
-          }}
-        >
-          <option value="">All spans</option>
-          {spanOptions.map((o) => (
-            <option key={o.spanId} value={o.spanId}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <input type="search" aria-label="Filter logs" placeholder="Filter text" value={text} onChange={(e) => setText(e.target.value)} />
+      </div>
+      <div className="logs-bar logs-bar-2">
+        <label className="logs-check" title={spanId ? `Show only the lines of ${spanName} and its child spans` : 'Select a span first'}>
+          <input type="checkbox" checked={spanOnly} disabled={!spanId && !spanOnly} onChange={(e) => setSpanOnly(e.target.checked)} />
+          This span only
+        </label>
+        {family && (
+          <span className="logs-highlight-note" title={spanName}>
+            {highlightCount === 0 ? `No lines of ${spanName}` : `${lines(highlightCount)} of ${spanName}`}
+          </span>
+        )}
         <select aria-label="Source" value={source ?? '\u0000'} onChange={(e) => setSource(e.target.value === '\u0000' ? null : e.target.value)}>
           <option value={'\u0000'}>All sources</option>
           {sources.map((s) => (
@@ -86,39 +110,40 @@ export function Logs({ trace }: { trace: TraceSpans | null }) {
             </option>
           ))}
         </select>
-        <input type="search" aria-label="Filter logs" placeholder="Filter text" value={text} onChange={(e) => setText(e.target.value)} />
-        <button type="button" aria-pressed={newestFirst} onClick={() => setNewestFirst(!newestFirst)} title="Toggle order">
+        <button type="button" aria-pressed={newestFirst} onClick={() => setNewestFirst(!newestFirst)} title="Toggle the order">
           {newestFirst ? 'Newest first' : 'Oldest first'}
         </button>
         <span className="logs-count muted" aria-live="polite">
-          {result.rows.length === prepared.length ? lines(prepared.length) : `${result.rows.length} of ${lines(prepared.length)}`}
+          {rows.length === prepared.length ? lines(prepared.length) : `${rows.length} of ${lines(prepared.length)}`}
         </span>
       </div>
       <div className="logs-body" ref={virtual.ref} onScroll={virtual.onScroll}>
-        <div role="list" aria-label="Log lines" className="logs-spacer" style={{ height: result.rows.length * ROW_H }}>
-          {result.rows.slice(virtual.range.start, virtual.range.end).map((p, k) => {
-            const i = virtual.range.start + k;
+        <div role="list" aria-label="Log lines" className="logs-spacer" style={{ height: rows.length * ROW_H + grow }}>
+          {rows.slice(range.start, range.end).map((p, k) => {
+            const pos = range.start + k;
             return (
-              <LogLine key={p.index} line={p} index={i} total={result.rows.length} selected={!!spanId && p.record.spanId === spanId} onSelect={selectSpan} />
+              <LogLine
+                key={p.index}
+                line={p}
+                pos={pos}
+                top={topOf(pos)}
+                total={rows.length}
+                highlighted={!!family?.has(p.record.spanId)}
+                expanded={p.index === expanded}
+                onPick={pick}
+                onToggle={toggle}
+                onMeasure={setExtra}
+              />
             );
           })}
         </div>
-        {result.rows.length === 0 && records !== undefined && (
-          <EmptyLogs total={prepared.length} spanFiltered={spanFilter !== null} spanName={spanFilter ? (spanNames.get(spanFilter) ?? spanFilter) : ''} onAllSpans={() => setAllSpans(true)} />
-        )}
+        {rows.length === 0 && records !== undefined && <EmptyLogs total={prepared.length} spanOnly={spanOnly && !!family} spanName={spanName} onAllSpans={() => setSpanOnly(false)} />}
       </div>
     </section>
   );
 }
 
-function spansWithLines(prepared: readonly PreparedLog[], selected: string | null, names: ReadonlyMap<string, string>) {
-  const counts = new Map<string, number>();
-  for (const p of prepared) if (p.record.spanId) counts.set(p.record.spanId, (counts.get(p.record.spanId) ?? 0) + 1);
-  if (selected && !counts.has(selected)) counts.set(selected, 0);
-  return [...counts].map(([spanId, count]) => ({ spanId, label: `${names.get(spanId) ?? spanId} (${count})` }));
-}
-
-function EmptyLogs({ total, spanFiltered, spanName, onAllSpans }: { total: number; spanFiltered: boolean; spanName: string; onAllSpans(): void }) {
+function EmptyLogs({ total, spanOnly, spanName, onAllSpans }: { total: number; spanOnly: boolean; spanName: string; onAllSpans(): void }) {
   if (total === 0) {
     return (
       <p className="logs-empty muted">
@@ -128,8 +153,8 @@ function EmptyLogs({ total, spanFiltered, spanName, onAllSpans }: { total: numbe
   }
   return (
     <p className="logs-empty muted">
-      {spanFiltered ? `No lines match for span ${spanName}. ` : 'No lines match the filters. '}
-      {spanFiltered && (
+      {spanOnly ? `No lines match for span ${spanName}. ` : 'No lines match the filters. '}
+      {spanOnly && (
         <button type="button" onClick={onAllSpans}>
           Show all spans
         </button>
@@ -139,33 +164,3 @@ function EmptyLogs({ total, spanFiltered, spanName, onAllSpans }: { total: numbe
 }
 
 const lines = (n: number) => `${n} line${n === 1 ? '' : 's'}`;
-
-const clock = (ms: number) => {
-  if (!(ms > 0)) return '–';
-  const d = new Date(ms);
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
-};
-
-function LogLine({ line, index, total, selected, onSelect }: { line: PreparedLog; index: number; total: number; selected: boolean; onSelect(id: string): void }) {
-  const spanId = line.record.spanId;
-  return (
-    <div
-      role="listitem"
-      aria-setsize={total}
-      aria-posinset={index + 1}
-      className={`log-line${selected ? ' selected' : ''}${spanId ? ' has-span' : ''}`}
-      style={{ transform: `translateY(${index * ROW_H}px)` }}
-      onClick={() => spanId && onSelect(spanId)}
-      title={line.message}
-    >
-      <span className="log-time mono muted">{clock(line.record.timeMs)}</span>
-      <span className={`log-level level-${line.level}`}>{line.level}</span>
-      <span className="log-source muted" title={line.source}>
-        {line.source || '(trace)'}
-      </span>
-      <span className="log-message mono">{line.message}</span>
-      <CopyButton text={logLineText(line)} label="Copy line" />
-    </div>
-  );
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogRecord } from '../../../shared/model/types';
-import { EMPTY_LOG_FILTER, applyLogFilter, filterLogs, levelOf, logLineText, logSources, prepareLogs } from './log-filter';
+import { EMPTY_LOG_FILTER, applyLogFilter, filterLogs, levelOf, logLineText, logSources, prepareLogs, spanFamily } from './log-filter';
 
 const rec = (over: Partial<LogRecord>): LogRecord => ({
   timeNs: '0',
@@ -38,25 +38,25 @@ describe('filterLogs', () => {
   const prepared = prepareLogs(records, spanNames);
 
   it('shows newest first by default and oldest first when toggled, lines without a span included', () => {
-    expect(filterLogs(prepared, EMPTY_LOG_FILTER).rows.map((r) => r.record.timeMs)).toEqual([4, 3, 2, 1]);
-    expect(filterLogs(prepared, { ...EMPTY_LOG_FILTER, newestFirst: false }).rows.map((r) => r.record.timeMs)).toEqual([1, 2, 3, 4]);
+    expect(filterLogs(prepared, EMPTY_LOG_FILTER).rows.map((r) => r.record.timeMs)).toEqual([1, 2, 3, 4]);
+    expect(filterLogs(prepared, { ...EMPTY_LOG_FILTER, newestFirst: true }).rows.map((r) => r.record.timeMs)).toEqual([4, 3, 2, 1]);
   });
 
   it('filters by level and counts every level regardless of the level filter', () => {
-    const r = filterLogs(prepared, { ...EMPTY_LOG_FILTER, levels: ['warn', 'error'] });
+    const r = filterLogs(prepared, { ...EMPTY_LOG_FILTER, levels: ['warn', 'error'], newestFirst: true });
     expect(r.rows.map((x) => x.message)).toEqual(['no route matched', 'Redis slow']);
     expect(r.counts).toMatchObject({ debug: 1, warn: 1, error: 1, notice: 1, info: 0 });
   });
 
   it('filters by span, by source and by text (case-insensitive, structured bodies as JSON)', () => {
-    expect(filterLogs(prepared, { ...EMPTY_LOG_FILTER, spanId: 'aaaaaaaaaaaaaaaa' }).rows.map((x) => x.message)).toEqual(['Redis slow', 'loading plugin']);
+    expect(filterLogs(prepared, { ...EMPTY_LOG_FILTER, spans: new Set(['aaaaaaaaaaaaaaaa']) }).rows.map((x) => x.message)).toEqual(['loading plugin', 'Redis slow']);
     expect(filterLogs(prepared, { ...EMPTY_LOG_FILTER, source: 'rate-limiting' }).rows.map((x) => x.message)).toEqual(['loading plugin']);
     expect(filterLogs(prepared, { ...EMPTY_LOG_FILTER, text: 'REDIS' }).rows.map((x) => x.message)).toEqual(['Redis slow']);
     expect(filterLogs(prepared, { ...EMPTY_LOG_FILTER, text: '"event":"done"' }).rows).toHaveLength(1);
   });
 
   it('narrows the level counts by the other filters', () => {
-    expect(filterLogs(prepared, { ...EMPTY_LOG_FILTER, spanId: 'bbbbbbbbbbbbbbbb' }).counts).toMatchObject({ error: 1, debug: 0, warn: 0 });
+    expect(filterLogs(prepared, { ...EMPTY_LOG_FILTER, spans: new Set(['bbbbbbbbbbbbbbbb']) }).counts).toMatchObject({ error: 1, debug: 0, warn: 0 });
   });
 
   it('names sources by introspection.source, else plugin, else span name', () => {
@@ -71,12 +71,32 @@ describe('filterLogs', () => {
   it('filters 100,000 lines by level and text', () => {
     const many: LogRecord[] = [];
     for (let i = 0; i < 100_000; i++) many.push(rec({ timeMs: i, severityNumber: i % 7 === 0 ? 17 : 9, body: `request ${i} done` }));
-    const r = applyLogFilter(many, spanNames, { ...EMPTY_LOG_FILTER, levels: ['error'], text: 'request 7' });
+    const r = applyLogFilter(many, spanNames, { ...EMPTY_LOG_FILTER, levels: ['error'], text: 'request 7', newestFirst: true });
     expect(r.rows[0]!.message).toBe('request 79996 done');
     expect(r.rows.every((x) => x.level === 'error' && x.message.includes('request 7'))).toBe(true);
   });
 
   it('copies a line as text with its time, level and source', () => {
     expect(logLineText(prepared[1]!)).toBe('1970-01-01T00:00:00.002Z [warn] kong/plugins/rate-limiting/policies.lua Redis slow');
+  });
+});
+
+describe('spanFamily', () => {
+  it('is the span and every descendant, however deep, and nothing else', () => {
+    const spans = [
+      { spanId: 'root', parentSpanId: '' },
+      { spanId: 'a', parentSpanId: 'root' },
+      { spanId: 'a1', parentSpanId: 'a' },
+      { spanId: 'a11', parentSpanId: 'a1' },
+      { spanId: 'b', parentSpanId: 'root' },
+    ];
+    expect([...spanFamily(spans, 'a')].sort()).toEqual(['a', 'a1', 'a11']);
+    expect(spanFamily(spans, 'b')).toEqual(new Set(['b']));
+    expect(spanFamily(spans, 'root').size).toBe(5);
+  });
+
+  it('walks a chain deeper than the call stack allows', () => {
+    const spans = Array.from({ length: 50_000 }, (_, i) => ({ spanId: `s${i}`, parentSpanId: i ? `s${i - 1}` : '' }));
+    expect(spanFamily(spans, 's0').size).toBe(50_000);
   });
 });

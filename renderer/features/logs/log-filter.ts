@@ -92,13 +92,13 @@ export interface LogFilter {
   levels: readonly LogLevel[];
   /** exact source, or null for all */
   source: string | null;
-  /** lines of this span only, or null for all spans */
-  spanId: string | null;
+  /** lines of these spans only (a span and its descendants, see spanFamily), or null for all spans */
+  spans: ReadonlySet<string> | null;
   text: string;
   newestFirst: boolean;
 }
 
-export const EMPTY_LOG_FILTER: LogFilter = { levels: [], source: null, spanId: null, text: '', newestFirst: true };
+export const EMPTY_LOG_FILTER: LogFilter = { levels: [], source: null, spans: null, text: '', newestFirst: false };
 
 export interface LogFilterResult {
   rows: PreparedLog[];
@@ -118,7 +118,7 @@ export function filterLogs(prepared: readonly PreparedLog[], filter: LogFilter):
   const n = prepared.length;
   for (let k = 0; k < n; k++) {
     const p = prepared[filter.newestFirst ? n - 1 - k : k]!;
-    if (filter.spanId !== null && p.record.spanId !== filter.spanId) continue;
+    if (filter.spans !== null && !filter.spans.has(p.record.spanId)) continue;
     if (filter.source !== null && p.source !== filter.source) continue;
     if (needle && !p.haystack.includes(needle)) continue;
     counts[p.level]++;
@@ -140,6 +140,30 @@ export function logSources(prepared: readonly PreparedLog[]): { source: string; 
 /** Prepare and filter in one call: what the `logs` benchmark times. */
 export function applyLogFilter(records: readonly LogRecord[], spanNames: ReadonlyMap<string, string>, filter: LogFilter): LogFilterResult {
   return filterLogs(prepareLogs(records, spanNames), filter);
+}
+
+/**
+ * A span and all its descendants, by id: the lines a selected span is answerable for (a plugin's line
+ * logged from its HTTP call's child span counts as the plugin's). Iterative: traces can be deep.
+ */
+export function spanFamily(spans: readonly { spanId: string; parentSpanId: string }[], rootId: string): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const s of spans) {
+    if (!s.parentSpanId) continue;
+    const list = children.get(s.parentSpanId);
+    if (list) list.push(s.spanId);
+    else children.set(s.parentSpanId, [s.spanId]);
+  }
+  const out = new Set<string>([rootId]);
+  const stack = [rootId];
+  while (stack.length) {
+    for (const c of children.get(stack.pop()!) ?? []) {
+      if (out.has(c)) continue;
+      out.add(c);
+      stack.push(c);
+    }
+  }
+  return out;
 }
 
 /** One line as text for the clipboard. */

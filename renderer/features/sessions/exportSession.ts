@@ -19,7 +19,7 @@ export async function sessionAsOtlpJson(sessionId: string): Promise<string> {
   const traces: TraceSpans[] = [];
   for (const page of pages) {
     for (const row of decodePage(page).traces) {
-      const trace = await traceFromChunks(db, row.traceId, row.chunks.map((id) => chunkById.get(id)));
+      const trace = traceFromChunks(db.name, row.traceId, row.chunks.map((id) => chunkById.get(id)));
       if (trace) traces.push(trace);
     }
   }

@@ -9,6 +9,7 @@ import { isLogPhaseRoot, logPhaseRequests } from '../../../shared/kong/log-phase
 import { findTrace } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
+import { useListSize } from '../shell/Workspace';
 import { formatDuration } from '../waterfall/format';
 import { COLUMNS, latencyCell, matchesText, moveSelection, parseJumpId, sortTraces, type SortKey } from './trace-list-model';
 import { useVirtualRows } from './useVirtualRows';
@@ -37,6 +38,7 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
   const text = useStore((s) => s.traceFilterText);
   const setText = useStore((s) => s.setTraceFilterText);
   const [notice, setNotice] = useState('');
+  const listSize = useListSize();
 
   const rows = useMemo(() => {
     const base = (all ?? []).filter((r) => (!rowFilter || rowFilter(r)) && matchesText(r, parseJumpId(text) ? '' : text.trim()));
@@ -105,6 +107,11 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
         <span className="trace-count muted" aria-live="polite">
           {notice || (rows.length === total ? plural(total, 'trace') : `${rows.length} of ${plural(total, 'trace')}`)}
         </span>
+        {listSize && (
+          <button type="button" className="trace-list-size" aria-expanded={listSize.expanded} onClick={listSize.toggle} title={listSize.expanded ? 'Give the space back to the trace views' : 'Show more traces'}>
+            {listSize.expanded ? 'Fewer rows' : 'More rows'}
+          </button>
+        )}
       </div>
       <div
         role="grid"

@@ -13,6 +13,8 @@ export interface VirtualRows {
   reveal(index: number): void;
   /** rows that fit in the viewport, for PageUp / PageDown */
   pageSize: number;
+  /** the scroll position and height of the scrolling element */
+  view: { top: number; height: number };
 }
 
 export function useVirtualRows(count: number, rowHeight: number, overscan = 8): VirtualRows {
@@ -53,5 +55,6 @@ export function useVirtualRows(count: number, rowHeight: number, overscan = 8): 
     onScroll: measure,
     reveal,
     pageSize: Math.max(1, Math.floor(view.height / rowHeight) - 1),
+    view,
   };
 }

@@ -2,15 +2,17 @@
  * The selected trace, its views side by side: the transaction map with key metrics and time per phase
  * on top; below, the span waterfall at full height beside a column holding the span inspector over a
  * tabbed Logs / Payloads panel (the waterfall needs the height more than the inspector does).
- * Splitters resize the panes (mouse or keyboard) and the sizes are remembered in the layout slice.
+ * The map keeps its natural height; the panes below share the rest in proportions the user can change
+ * (remembered relative to the window, see shell/Panes).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { LATENCY_PARTS, PART_LABELS } from '../../../shared/kong/latency';
 import type { TraceSpans } from '../../../shared/model/types';
 import { useTraceRow, useTraceSpans } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
 import { exportTracePng } from '../export-png/exportPng';
+import { Pane, PaneGroup, PaneHandle } from '../shell/Panes';
 import { SpanInspector } from '../inspector/SpanInspector';
 import { KeyMetrics } from '../transaction-map/KeyMetrics';
 import { PhaseBar } from '../transaction-map/PhaseBar';
@@ -21,12 +23,7 @@ import { formatDuration } from '../waterfall/format';
 import { Waterfall } from '../waterfall/Waterfall';
 import { CopyButton } from './CopyButton';
 import { DetailTabs } from './DetailTabs';
-import { Splitter } from './Splitter';
 import './TraceView.css';
-
-const SUMMARY = { key: 'trace.summary', initial: 200, bounds: { min: 110, max: 640 } };
-const SIDE = { key: 'trace.side', initial: 42, bounds: { min: 20, max: 75 } };
-const INSPECTOR = { key: 'trace.inspector', initial: 150, bounds: { min: 60, max: 600 } };
 
 export function TraceView() {
   const sessionId = useStore((s) => s.sessionId);
@@ -59,28 +56,9 @@ export function TraceView() {
   return <TraceLayout trace={trace} row={row ?? null} />;
 }
 
-function usePane(p: { key: string; initial: number }) {
-  const value = useStore((s) => s.paneSizes[p.key] ?? p.initial);
-  const setPaneSize = useStore((s) => s.setPaneSize);
-  return [value, (v: number) => setPaneSize(p.key, Math.round(v * 10) / 10)] as const;
-}
-
 function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }) {
-  const [summaryH, setSummaryH] = usePane(SUMMARY);
-  const [sidePct, setSidePct] = usePane(SIDE);
-  const [inspectorH, setInspectorH] = usePane(INSPECTOR);
-  const panes = useRef<HTMLDivElement>(null);
-  const [panesWidth, setPanesWidth] = useState(1000);
   const svg = useRef<SVGSVGElement>(null);
   const [exportState, setExportState] = useState('');
-
-  useEffect(() => {
-    const el = panes.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setPanesWidth(el.clientWidth));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
 
   const title = [row?.method, row?.path ?? row?.rootName, row?.status].filter((v) => v !== null && v !== undefined).join(' ');
 
@@ -128,7 +106,8 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
         </button>
       </header>
       <VerdictLine trace={trace} />
-      <div className="tv-summary" style={{ height: summaryH }}>
+      {/* the map at its natural height: it is the answer at a glance, so it is never scrolled inside */}
+      <div className="tv-summary">
         <TransactionMap trace={trace} svgRef={svg} />
         <aside className="tv-aside">
           <KeyMetrics trace={trace}>
@@ -136,20 +115,23 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
           </KeyMetrics>
         </aside>
       </div>
-      <Splitter orientation="horizontal" label="Resize summary" value={summaryH} bounds={SUMMARY.bounds} pxPerUnit={1} direction={1} step={16} onChange={setSummaryH} />
-      <div className="tv-panes" ref={panes}>
-        <div className="tv-left">
+      <PaneGroup id="trace-panes" orientation="horizontal" className="tv-panes">
+        <Pane id="waterfall-pane" minSize={320} className="tv-left">
           <Waterfall trace={trace ?? undefined} />
-        </div>
-        <Splitter orientation="vertical" label="Resize side panel" value={sidePct} bounds={SIDE.bounds} pxPerUnit={panesWidth / 100} direction={-1} step={2} onChange={setSidePct} />
-        <div className="tv-right" style={{ width: `${sidePct}%` }}>
-          <div className="tv-inspector" style={{ height: inspectorH }}>
-            <SpanInspector trace={trace ?? undefined} />
-          </div>
-          <Splitter orientation="horizontal" label="Resize span details" value={inspectorH} bounds={INSPECTOR.bounds} pxPerUnit={1} direction={1} step={16} onChange={setInspectorH} />
-          <DetailTabs trace={trace} row={row} />
-        </div>
-      </div>
+        </Pane>
+        <PaneHandle orientation="vertical" label="Resize side panel" />
+        <Pane id="side-pane" defaultSize="42%" minSize={260} maxSize="75%" className="tv-right">
+          <PaneGroup id="side-split" orientation="vertical">
+            <Pane id="inspector-pane" defaultSize="38%" minSize={48} className="tv-inspector">
+              <SpanInspector trace={trace ?? undefined} />
+            </Pane>
+            <PaneHandle orientation="horizontal" label="Resize span details" />
+            <Pane id="details-pane" minSize={120} className="tv-details">
+              <DetailTabs trace={trace} row={row} />
+            </Pane>
+          </PaneGroup>
+        </Pane>
+      </PaneGroup>
     </section>
   );
 }

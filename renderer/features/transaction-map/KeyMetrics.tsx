@@ -11,6 +11,7 @@ import type { TraceSpans } from '../../../shared/model/types';
 import { formatDuration } from '../waterfall/format';
 import { CopyButton } from '../trace-view/CopyButton';
 import { traceFacts } from './trace-facts';
+import { EntityName } from '../entity-names/EntityName';
 import './Summary.css';
 
 const fromMs = (v: number | null) => (v === null ? '–' : formatDuration(v * 1e6));
@@ -37,9 +38,9 @@ export function KeyMetrics({ trace, children }: { trace: TraceSpans; children?: 
       </>,
     ],
     ['Request', <span className="mono">{`${f.method ?? ''} ${f.url ?? ''}`.trim() || '–'}</span>, f.url ?? undefined],
-    ['Route', <span className="mono">{[f.route, f.routeId].filter(Boolean).join(' · ') || '–'}</span>],
-    ['Service', <span className="mono">{f.serviceId ?? '–'}</span>],
-    ['Consumer', <span className="mono">{f.consumerId ?? '–'}</span>],
+    ['Route', <span className="mono">{f.route}{f.route && f.routeId && ' · '}{f.routeId ? <EntityName kind="route" id={f.routeId} /> : !f.route && '–'}</span>],
+    ['Service', <span className="mono">{f.serviceId ? <EntityName kind="service" id={f.serviceId} /> : '–'}</span>],
+    ['Consumer', <span className="mono">{f.consumerId ? <EntityName kind="consumer" id={f.consumerId} /> : '–'}</span>],
   ];
   const clock = model.clock === 'root span' ? 'the root span' : 'first to last span (no root span)';
   return (

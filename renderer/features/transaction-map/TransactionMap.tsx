@@ -148,14 +148,8 @@ function useWidth() {
   return [ref, width] as const;
 }
 
-/** Selecting from the map also makes the logs follow the selected span. */
 function usePickSpan(): (spanId: string) => void {
-  const selectSpan = useStore((s) => s.selectSpan);
-  const setLogAllSpans = useStore((s) => s.setLogAllSpans);
-  return (spanId) => {
-    selectSpan(spanId);
-    setLogAllSpans(false);
-  };
+  return useStore((s) => s.selectSpan);
 }
 
 function activate(e: KeyboardEvent, run: () => void) {

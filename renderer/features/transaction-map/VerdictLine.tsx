@@ -13,7 +13,6 @@ const KIND_LABELS = { error: 'failed', upstream: 'upstream', gateway: 'gateway',
 export function VerdictLine({ trace }: { trace: TraceSpans }) {
   const { verdict } = traceFacts(trace);
   const selectSpan = useStore((s) => s.selectSpan);
-  const setLogAllSpans = useStore((s) => s.setLogAllSpans);
   const span = verdict.spanId ? trace.spans.find((s) => s.spanId === verdict.spanId) : undefined;
   return (
     <div className={`verdict verdict-${verdict.kind}`} role="status" aria-label="Verdict" data-kind={verdict.kind}>
@@ -23,10 +22,7 @@ export function VerdictLine({ trace }: { trace: TraceSpans }) {
           type="button"
           className="verdict-text"
           title={`Select ${span.name}`}
-          onClick={() => {
-            selectSpan(span.spanId);
-            setLogAllSpans(false);
-          }}
+          onClick={() => selectSpan(span.spanId)}
         >
           {verdict.text}
         </button>

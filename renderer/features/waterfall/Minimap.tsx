@@ -5,7 +5,8 @@ import { normalizeWindow, panWindow, resizeWindow, type ViewWindow } from './sca
 import { spanColor } from './span-style';
 import { resolveCssColor } from '../../theme/css-color';
 
-const HEIGHT = 44;
+// short enough to leave the waterfall its rows in a 720 px window, tall enough to see the trace's shape
+const HEIGHT = 28;
 const MIN_DRAG_PX = 3;
 
 interface Props {

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { incompleteLabel, incompleteTitle } from '../../../shared/model/incomplete';
 import type { CriticalSegment, SpanTree } from '../../../shared/model/tree';
 import { formatDuration, formatOffset } from './format';
 import type { ViewedBounds } from './scale';
@@ -51,6 +52,7 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
     p.cursor && 'wf-cursor',
     p.match && 'wf-match',
     error && 'wf-error',
+    span.incomplete && 'wf-incomplete-row',
   ]
     .filter(Boolean)
     .join(' ');
@@ -95,15 +97,23 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
         <span className="wf-label" title={span.name}>
           {span.name}
         </span>
+        {span.incomplete && (
+          <span className="wf-incomplete" title={incompleteTitle(span.incomplete)}>
+            incomplete
+          </span>
+        )}
         {p.collapsed && kids > 0 && <span className="wf-hidden-count">+{tree.descendants[index]}</span>}
       </div>
-      <div className="wf-self" title="Self time: the span's duration minus time covered by its children">
-        {formatDuration(tree.selfTime[index]!)}
+      <div className="wf-self" title={span.incomplete ? 'Self time unknown: the span is incomplete' : "Self time: the span's duration minus time covered by its children"}>
+        {span.incomplete ? '–' : formatDuration(tree.selfTime[index]!)}
       </div>
       <div className="wf-track">
-        {inView && (
-          <div className="wf-bar" style={{ left: pct(left), width: pct(right - left), background: color }} />
-        )}
+        {inView &&
+          (span.incomplete ? (
+            <div className="wf-bar wf-bar-incomplete" style={{ left: pct(left), borderColor: color }} title={incompleteTitle(span.incomplete)} />
+          ) : (
+            <div className="wf-bar" style={{ left: pct(left), width: pct(right - left), background: color }} />
+          ))}
         {inView &&
           p.critical?.map((seg) => {
             const s = p.bounds(seg.start, seg.end);
@@ -129,7 +139,7 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
               />
             );
           })}
-        <DurationLabel left={left} right={right} inView={inView} before={b.end < 0} text={formatDuration(span.duration)} />
+        <DurationLabel left={left} right={right} inView={inView} before={b.end < 0} text={span.incomplete ? incompleteLabel(span.incomplete) : formatDuration(span.duration)} />
       </div>
     </div>
   );

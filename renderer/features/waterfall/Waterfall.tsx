@@ -98,8 +98,11 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
     setCursor(selected);
     pendingReveal.current = selected;
     // deliberately only on a new selection: collapsing an ancestor afterwards must not undo itself
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [selected, tree]);
 
+  // after every render: a reveal waits until the row it asked for is laid out
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- no dependency list on purpose (see above)
   useLayoutEffect(() => {
     const target = pendingReveal.current;
     const el = body.current;

@@ -3,7 +3,7 @@
  * event-proxy cluster (unsupported), nodes on old and new gateway versions, routes and services, and one
  * finished session serving the real Gateway 3.10 trace plus generated ones.
  */
-import { FIXTURE_SESSION_ID } from './traces';
+import { CONSUMER_IDS, FIXTURE_ROUTE_ID, FIXTURE_SESSION_ID, UPSTREAM_IDS } from './traces';
 
 export interface CpRecord {
   id: string;
@@ -42,22 +42,39 @@ export interface ServiceRecord {
   path: string | null;
 }
 
+/** A session as Kong's draft names its fields, plus the stand-in's own bookkeeping (the *Ms fields). */
 export interface SessionRecord {
   id: string;
   control_plane_id: string;
-  data_plane_node_ids: string[];
-  sampling_rule: Record<string, unknown>;
-  duration: number;
-  max_traces: number;
+  name: string | null;
+  targets: string[];
+  sampling_rule: string | null;
+  duration_secs: number;
+  /** per data-plane node */
+  max_samples: number;
+  capture_content: string[];
+  /** assumed: not in the draft */
   capture_logs: boolean;
-  capture_headers: boolean;
-  capture_bodies: boolean;
   created_at: string;
-  /** ms */
+  /** ms: until then the session is `pending` (the nodes have not picked it up yet) */
   startedMs: number;
-  stoppedMs: number | null;
+  /** ms: a stop (DELETE) arrived */
+  cancelledMs: number | null;
   /** traces ready when the session was created (seeded sessions) */
   preloaded: number;
+  /** a status forced by a test, to see how the app meets one Kong may add */
+  statusOverride?: string;
+}
+
+export interface ConsumerRecord {
+  id: string;
+  username: string | null;
+  custom_id: string | null;
+}
+
+export interface UpstreamRecord {
+  id: string;
+  name: string;
 }
 
 export interface Seed {
@@ -65,6 +82,8 @@ export interface Seed {
   nodes: Record<string, NodeRecord[]>;
   routes: Record<string, RouteRecord[]>;
   services: Record<string, ServiceRecord[]>;
+  consumers: Record<string, ConsumerRecord[]>;
+  upstreams: Record<string, UpstreamRecord[]>;
   sessions: SessionRecord[];
 }
 
@@ -143,23 +162,28 @@ export function buildSeed(now = Date.now()): Seed {
     methods: i % 4 === 0 ? ['GET'] : null,
     service: { id: services[i % services.length]!.id },
   }));
+  routes[0]!.id = FIXTURE_ROUTE_ID;
+
+  // the ids the generated traces carry (traces.ts), so names can be looked up for them
+  const consumers: ConsumerRecord[] = CONSUMER_IDS.map((id, i) => ({ id, username: i === 2 ? null : ['alice', 'bob'][i]!, custom_id: i === 2 ? 'crm-7731' : null }));
+  const upstreams: UpstreamRecord[] = UPSTREAM_IDS.map((id, i) => ({ id, name: ['orders-upstream', 'payments-upstream'][i]! }));
 
   const sessions: SessionRecord[] = [
     {
       id: SEEDED_SESSION,
       control_plane_id: CP_DEFAULT,
-      data_plane_node_ids: [nodes[CP_DEFAULT]![1]!.id],
-      sampling_rule: { type: 'expression', expression: 'http.response.status_code >= 200' },
-      duration: 300,
-      max_traces: SEEDED_SESSION_TRACES,
+      name: 'all 2xx',
+      targets: [nodes[CP_DEFAULT]![1]!.id],
+      sampling_rule: 'http.response.status_code >= 200',
+      duration_secs: 300,
+      max_samples: SEEDED_SESSION_TRACES,
+      capture_content: ['headers', 'body'],
       capture_logs: true,
-      capture_headers: true,
-      capture_bodies: true,
       created_at: iso(now - 2 * 3_600_000),
       startedMs: now - 2 * 3_600_000,
-      stoppedMs: null,
+      cancelledMs: null,
       preloaded: SEEDED_SESSION_TRACES,
     },
   ];
-  return { controlPlanes, nodes, routes: { [CP_DEFAULT]: routes }, services: { [CP_DEFAULT]: services }, sessions };
+  return { controlPlanes, nodes, routes: { [CP_DEFAULT]: routes }, services: { [CP_DEFAULT]: services }, consumers: { [CP_DEFAULT]: consumers }, upstreams: { [CP_DEFAULT]: upstreams }, sessions };
 }

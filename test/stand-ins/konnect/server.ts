@@ -1,10 +1,12 @@
 /**
  * A Konnect stand-in on 127.0.0.1 with a random port, for unit and end-to-end tests: the public endpoints
- * to their published shapes, the debugger-session API to docs/konnect-api.md, and fault switches
- * (statuses such as 401/403/429/500 with Retry-After, dropped connections, slow answers).
+ * to their published shapes, the debug-session API to Kong's draft as docs/konnect-api.md writes it down,
+ * and fault switches (statuses such as 401/403/429/500 with Retry-After, dropped connections, slow answers).
  *
  * Faults can be set from the test process (`standIn.addFault`) or over HTTP (`POST /__standin/faults`), so
- * an end-to-end test can flip them while the app talks to the stand-in.
+ * an end-to-end test can flip them while the app talks to the stand-in. Its clock can be moved forward
+ * (`standIn.clock.advance`), or stopped altogether (`manualClock`), so a test walks a session through its
+ * statuses without waiting.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -39,6 +41,8 @@ export interface LoggedRequest {
   at: number;
   /** the stand-in's verdict on the Authorization header, never the token itself */
   auth: 'ok' | 'missing' | 'unknown';
+  /** the JSON body sent, when there was one */
+  body?: unknown;
 }
 
 /** Tokens the stand-in accepts: an admin (may create sessions) and a viewer (403 on create). */
@@ -48,14 +52,26 @@ export const STANDIN_VIEWER_TOKEN = 'kpat_StandInViewerToken00000000000000000000
 export interface StandInOptions {
   /** one produced trace per this many ms in a running session (default 1000) */
   traceIntervalMs?: number;
+  /** how long a new session stays `pending` (default 0) */
+  pendingMs?: number;
+  /** a clock that moves only by `clock.advance`, starting at this time (ms); default: the real time */
+  manualClock?: number;
   tokens?: Record<string, 'admin' | 'viewer'>;
   seed?: Seed;
+}
+
+export interface StandInClock {
+  now(): number;
+  advance(ms: number): void;
 }
 
 export interface KonnectStandIn {
   url: string;
   seed: Seed;
   requests: LoggedRequest[];
+  clock: StandInClock;
+  /** forces a session's status (to see how a client meets one Kong may add); null goes back to the clock's */
+  setStatus(sessionId: string, status: string | null): void;
   addFault(fault: Fault): void;
   clearFaults(): void;
   /** faults not yet (fully) used, to check a test really met them */
@@ -96,8 +112,9 @@ function publicApi(seed: Seed, method: string, parts: string[], q: URLSearchPara
     const next = hasMore && last ? `/v2/control-planes/${cpId}/nodes?page[size]=${size}&page[after]=${Buffer.from(last.id).toString('base64url')}` : null;
     return { status: 200, body: { items, page: { total_count: nodes.length, next } } };
   }
-  if (parts[3] === 'core-entities' && (parts[4] === 'routes' || parts[4] === 'services') && parts.length === 5) {
-    const list: unknown[] = (parts[4] === 'routes' ? seed.routes[cpId] : seed.services[cpId]) ?? [];
+  const kinds = { routes: seed.routes, services: seed.services, consumers: seed.consumers, upstreams: seed.upstreams } as Record<string, Record<string, unknown[]>>;
+  if (parts[3] === 'core-entities' && parts[4]! in kinds && parts.length === 5) {
+    const list: unknown[] = kinds[parts[4]!]![cpId] ?? [];
     const size = Number(q.get('size') ?? 100);
     const from = q.get('offset') ? Number(Buffer.from(q.get('offset')!, 'base64url').toString()) : 0;
     const end = from + size;
@@ -109,9 +126,14 @@ function publicApi(seed: Seed, method: string, parts: string[], q: URLSearchPara
 }
 
 export async function startKonnectStandIn(opts: StandInOptions = {}): Promise<KonnectStandIn> {
-  const seed = opts.seed ?? buildSeed();
+  const seed = opts.seed ?? buildSeed(opts.manualClock);
   const tokens = opts.tokens ?? { [STANDIN_TOKEN]: 'admin', [STANDIN_VIEWER_TOKEN]: 'viewer' };
-  const sessions = new SessionsStandIn(seed, { traceIntervalMs: opts.traceIntervalMs ?? 1000 });
+  const sessions = new SessionsStandIn(seed, { traceIntervalMs: opts.traceIntervalMs ?? 1000, pendingMs: opts.pendingMs ?? 0 });
+  let offset = 0;
+  const clock: StandInClock = {
+    now: () => (opts.manualClock ?? Date.now()) + offset,
+    advance: (ms) => void (offset += ms),
+  };
   let faults: Fault[] = [];
   const requests: LoggedRequest[] = [];
 
@@ -160,7 +182,13 @@ export async function startKonnectStandIn(opts: StandInOptions = {}): Promise<Ko
     const header = req.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7) : '';
     const role = tokens[token];
-    requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), at: Date.now(), auth: !token ? 'missing' : role ? 'ok' : 'unknown' });
+    const logged: LoggedRequest = { method, path: url.pathname, query: Object.fromEntries(url.searchParams), at: Date.now(), auth: !token ? 'missing' : role ? 'ok' : 'unknown' };
+    try {
+      if (bodyText) logged.body = JSON.parse(bodyText);
+    } catch {
+      logged.body = bodyText;
+    }
+    requests.push(logged);
 
     const fault = takeFault(method, url.pathname);
     if (fault?.kind === 'drop') return req.socket.destroy();
@@ -174,7 +202,7 @@ export async function startKonnectStandIn(opts: StandInOptions = {}): Promise<Ko
 
     const parts = url.pathname.split('/').filter(Boolean);
     if (parts[0] !== 'v2' || parts[1] !== 'control-planes') return send(res, problem(404, 'Not Found', `no route for ${url.pathname}`));
-    if (parts[3] === 'debugger' && parts[4] === 'sessions') {
+    if (parts[3] === 'debug-sessions') {
       let body: unknown;
       try {
         body = bodyText ? JSON.parse(bodyText) : undefined;
@@ -182,7 +210,7 @@ export async function startKonnectStandIn(opts: StandInOptions = {}): Promise<Ko
         return send(res, problem(400, 'Bad Request', 'request body is not JSON'));
       }
       if (!seed.controlPlanes.some((cp) => cp.id === parts[2])) return send(res, problem(404, 'Not Found', `control plane ${parts[2]} not found`));
-      return send(res, sessions.handle(method, parts[2]!, parts.slice(5), url.searchParams, body, role === 'admin', Date.now()));
+      return send(res, sessions.handle(method, parts[2]!, parts.slice(4), url.searchParams, body, role === 'admin', clock.now()));
     }
     send(res, publicApi(seed, method, parts, url.searchParams) ?? problem(404, 'Not Found', `no route for ${method} ${url.pathname}`));
   };
@@ -196,6 +224,13 @@ export async function startKonnectStandIn(opts: StandInOptions = {}): Promise<Ko
     url: `http://127.0.0.1:${port}`,
     seed,
     requests,
+    clock,
+    setStatus: (id, status) => {
+      const s = seed.sessions.find((x) => x.id === id);
+      if (!s) throw new Error(`no session ${id} in the stand-in`);
+      if (status === null) delete s.statusOverride;
+      else s.statusOverride = status;
+    },
     addFault: (f) => faults.push(f),
     clearFaults: () => (faults = []),
     pendingFaults: () => [...faults],

@@ -7,9 +7,14 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 /** a copy of the real trace in /work/shared/fixtures/konnect, kept beside the stand-in */
-export const FIXTURE_PATH = new URL('./data/trace-batches-gateway-3.10.json', import.meta.url);
+export const FIXTURE_PATH = new URL('../../../shared/sample/gateway-3.10-konnect.json', import.meta.url);
 /** the session id the real fixture names in its resource attributes */
 export const FIXTURE_SESSION_ID = '01951c12-e71c-7267-98e3-973ddcf1df64';
+/** the route the real fixture's request matched */
+export const FIXTURE_ROUTE_ID = '5d165982-9d3a-4e76-87a7-31d03bae4582';
+/** consumers generated traces name in turn (the first is the real fixture's) and upstreams they go to */
+export const CONSUMER_IDS = ['a28fb362-5fa3-4dbe-b4da-3dd15e5e5c9a', 'c0a5e000-0000-4000-8000-000000000002', 'c0a5e000-0000-4000-8000-000000000003'];
+export const UPSTREAM_IDS = ['0b570000-0000-4000-8000-000000000001', '0b570000-0000-4000-8000-000000000002'];
 
 interface KeyValue {
   key: string;
@@ -77,6 +82,8 @@ export function generateTrace(sessionId: string, n: number, startMs: number): Wi
         for (const attr of sp.attributes ?? []) {
           if (attr.key === 'http.response.status_code') attr.value = { doubleValue: status };
           if (attr.key === 'proxy.kong.request.id') attr.value = { stringValue: bytes(`${sessionId}/${n}/req`, 16).toString('hex') };
+          if (attr.key === 'proxy.kong.consumer.id') attr.value = { stringValue: CONSUMER_IDS[n % CONSUMER_IDS.length]! };
+          if (attr.key === 'proxy.kong.upstream.id') attr.value = { stringValue: UPSTREAM_IDS[n % UPSTREAM_IDS.length]! };
         }
       }
     }
