@@ -20,8 +20,6 @@ export const RESPONSE_PHASES: readonly Phase[] = ['response', 'header_filter', '
  * - `round-trip`: the OpenTelemetry plugin's `kong.balancer`: connect, send, wait and read in one span.
  */
 export type UpstreamStep = 'select' | 'connect' | 'send' | 'wait-for-headers' | 'read-body' | 'round-trip';
-/** Steps before the request reaches the upstream: choosing a target and connecting to it. */
-export const UPSTREAM_SETUP_STEPS: readonly UpstreamStep[] = ['select', 'connect'];
 
 export type KongSpanKind =
   | { kind: 'root' }

@@ -72,6 +72,20 @@ const GENERATIONS: [string, Partial<RootFields>][] = [
     },
   ],
   [
+    'kong/konnect-trace-v1-gateway-3.10.0.1.json',
+    {
+      method: 'GET',
+      path: '/mock/anything/123',
+      status: 200,
+      upstreamStatus: 200,
+      latencyTotalMs: 236,
+      latencyUpstreamMs: 235.0771427154541,
+      latencyThirdPartyMs: 0.0896,
+      requestId: '87cc7f068280e205811d8c5d9af38801',
+      clientAddress: '172.17.0.1',
+    },
+  ],
+  [
     'kong/otel-plugin-gateway-3.14-from-docs.json',
     {
       method: 'POST',
