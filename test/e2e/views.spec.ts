@@ -132,7 +132,7 @@ test('the real Gateway 3.10 trace: the map names the slow node and the metrics r
   const v = new ViewsPage(ktv.page);
   await ktv.session(GATEWAY_310).click();
   await expect(v.traceTitle).toHaveText('GET /headers 200');
-  await expect(v.mapNode(/^send request, 501 ms, slowest$/)).toBeVisible();
+  await expect(v.mapNode(/^send, 501 ms, slowest$/)).toBeVisible();
   await expect(v.mapNode(/^basic-auth \(access\), 138 µs$/)).toBeVisible();
   await expect(v.metrics).toContainText('770 ms');
   await expect(v.metrics).toContainText(FIXTURE_REQUEST_ID);

@@ -106,7 +106,13 @@ export function StartSessionForm({ accountId, controlPlane, onStarted, onCancel 
         {form.ruleKind === 'route' && <EntitySelect label="Route" items={routes.data} value={form.routeId} onChange={(id) => set('routeId', id)} loading={routes.loading} />}
         {form.ruleKind === 'service' && <EntitySelect label="Service" items={services.data} value={form.serviceId} onChange={(id) => set('serviceId', id)} loading={services.loading} />}
         {form.ruleKind === 'expression' && (
-          <ExpressionEditor aria-label="Sampling expression" value={form.expression} onChange={(v) => set('expression', v)} placeholder='http.response.status_code >= 500 && http.request.method == "GET"' />
+          <ExpressionEditor
+            aria-label="Sampling expression"
+            value={form.expression}
+            onChange={(v) => set('expression', v)}
+            placeholder='http.response.status_code >= 500 && http.request.method == "GET"'
+            hint={form.expression.trim() === '' ? 'Empty: every request is captured' : undefined}
+          />
         )}
         {(routes.error || services.error) && <p className="konnect-error">{(routes.error ?? services.error)!.message}</p>}
         <FieldError id="konnect-err-rule" text={shown.rule} />
