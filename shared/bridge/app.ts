@@ -5,6 +5,11 @@ export interface AppInfo {
   mode: 'electron' | 'browser';
   version: string;
   platform: string;
+  /**
+   * where a Konnect token is kept: encrypted by the OS (desktop with a real keyring), in memory only
+   * (desktop without one), or browser mode's host (memory, or a 0600 file when asked to remember)
+   */
+  secretStorage: 'os-encrypted' | 'memory' | 'user-file';
 }
 
 export interface FileRef {

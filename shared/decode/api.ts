@@ -37,11 +37,24 @@ export interface DecodedBatch {
   /** the detected input format (set on every batch) */
   format?: FormatName;
   /**
+   * Set on the last batch of an input (always handed out): what the whole input held. `spans: 0` means a
+   * payload or log document with no trace of its own (Konnect keeps those apart from traces): its records
+   * belong to traces stored elsewhere.
+   */
+  contents?: InputContents;
+  /**
    * With DecodeOptions.keepSource (JSON lines only): the source lines that held this batch's spans, in
    * chunks of whole lines, and for each trace the chunks its spans came from. A store can keep these bytes
    * as they are and decode a trace's chunks again when it is opened, instead of re-encoding every span.
    */
   source?: { chunks: SourceChunk[]; chunksOf: Record<string, number[]> };
+}
+
+/** How many records of each kind a whole input held. */
+export interface InputContents {
+  spans: number;
+  logs: number;
+  payloads: number;
 }
 
 /** Whole JSON lines of the input, newline-separated; decodable on their own with decodeAll. */
@@ -74,6 +87,15 @@ export interface DecodeOptions {
   keepSource?: boolean;
   /** raw input bytes read so far, when the chunks given are already decompressed (see openInput) */
   inputBytes?: () => number;
+  /**
+   * 'detect' (the default): one layer of gzip or zstd, found by magic bytes, is undone. 'refuse': the bytes
+   * given are already what to decode (openInput decompressed them, or an HTTP body's Content-Encoding was
+   * undone, the only compression OTLP/HTTP defines), so compressed data in them is refused. Either way a
+   * second layer is refused: a small file cannot inflate twice into gigabytes.
+   */
+  compression?: 'detect' | 'refuse';
+  /** largest zstd window a frame may ask for, in bytes (default 128 MiB, as the zstd command line) */
+  maxZstdWindowBytes?: number;
   /** bounds on inflating a zip archive (default DEFAULT_INFLATE_LIMITS in zip.ts) */
   inflateLimits?: InflateLimits;
 }

@@ -3,7 +3,7 @@
  * decompresses gzip / zstd by magic bytes, detects the format by content (never by file name) and yields
  * batches of about `batchSpans` records; `decodeAll` is the convenience for small inputs.
  */
-import type { DecodedBatch, DecodeOptions, FormatName } from './api';
+import type { DecodedBatch, DecodeOptions, FormatName, InputContents } from './api';
 import { DecodeError } from './api';
 import type { LogRecord, Payload, Skipped, TraceSpans } from '../model/types';
 import { mergeTraceSpans } from '../model/merge';
@@ -11,12 +11,12 @@ import { Collector } from './collector';
 import { takeBatch, type DecodeContext } from './context';
 import { decodeJsonDocument, decodeJsonLines, jsonLayout } from './json-input';
 import { decodeProtobuf } from './proto-input';
-import { decompress, Peekable, sniffCompression } from './source';
+import { compressedInside, decompress, Peekable, sniffCompression, type Compression } from './source';
 import { decodeZip } from './zip-input';
 import { isZip } from './zip';
 
 export { DecodeError } from './api';
-export type { DecodedBatch, DecodeOptions, FormatName } from './api';
+export type { DecodedBatch, DecodeOptions, FormatName, InputContents } from './api';
 
 const DEFAULT_BATCH = 5000;
 const DEFAULT_MAX_ELEMENT = 256 * 1024 * 1024;
@@ -80,11 +80,14 @@ export async function* decodeStream(chunks: AsyncIterable<Uint8Array>, opts: Dec
   const raw = new Peekable(chunks);
   const magic = await raw.peek(4);
   if (isZip(magic)) {
+    if (opts.compression === 'refuse') throw compressedInside(fileName, 'zip', 'none');
     yield* decodeZip(raw, opts, decodeStream);
     return;
   }
   const compression = sniffCompression(magic);
-  const plain = new Peekable(decompress(raw, compression, fileName, (where, reason) => c.skip(where, reason)));
+  if (compression !== 'none' && opts.compression === 'refuse') throw compressedInside(fileName, compression, 'none');
+  const plain = new Peekable(decompress(raw, compression, fileName, (where, reason) => c.skip(where, reason), opts.maxZstdWindowBytes));
+  await refuseSecondLayer(plain, compression, fileName);
   const ctx: DecodeContext = {
     c,
     fileName,
@@ -94,6 +97,8 @@ export async function* decodeStream(chunks: AsyncIterable<Uint8Array>, opts: Dec
     raw,
     bytesRead: 0,
     keepSource: opts.keepSource === true,
+    refuseCompressed: opts.compression === 'refuse',
+    maxZstdWindowBytes: opts.maxZstdWindowBytes,
   };
   if (opts.inputBytes) ctx.inputBytes = opts.inputBytes;
   const head = await plain.peek(512);
@@ -109,7 +114,15 @@ export async function* decodeStream(chunks: AsyncIterable<Uint8Array>, opts: Dec
     throw nothingFound(fileName, c.firstSkipped, c.totalSkipped, hint);
   }
   const last = takeBatch(ctx);
-  if (last.traces.length + last.logs.length + last.payloads.length + last.skipped.length > 0 || last.sessionOf) yield last;
+  last.contents = { spans: c.totalSpans, logs: c.totalLogs, payloads: c.totalPayloads };
+  yield last;
+}
+
+/** One layer of compression is read; compressed data under it is refused, not inflated again. */
+async function refuseSecondLayer(plain: Peekable, outer: Compression, fileName: string): Promise<void> {
+  if (outer === 'none') return;
+  const inner = sniffCompression(await plain.peek(4));
+  if (inner !== 'none') throw compressedInside(fileName, inner, outer);
 }
 
 /** An input opened for decoding: decompressed, and whether it is JSON lines (see openInput). */
@@ -122,6 +135,8 @@ export interface OpenedInput {
   jsonLines: boolean;
   /** decompression problems after some output (the rest of the input is lost); filled as it is read */
   problems: Skipped[];
+  /** the layer of compression undone (`plain` must then not be decompressed again: decodeStream's `compression: 'refuse'`) */
+  compression: Compression;
 }
 
 /**
@@ -129,15 +144,16 @@ export interface OpenedInput {
  * tell, and a zip archive, is left for decodeStream (given `plain`), which reports what is wrong with it
  * or decodes the archive's entries.
  */
-export async function openInput(chunks: AsyncIterable<Uint8Array>, fileName: string): Promise<OpenedInput> {
+export async function openInput(chunks: AsyncIterable<Uint8Array>, fileName: string, maxZstdWindowBytes?: number): Promise<OpenedInput> {
   const problems: Skipped[] = [];
   const raw = new Peekable(chunks);
   const magic = await raw.peek(4);
   // a zip archive is decoded entry by entry in decodeStream
-  if (isZip(magic)) return { raw, plain: raw, jsonLines: false, problems };
+  if (isZip(magic)) return { raw, plain: raw, jsonLines: false, problems, compression: 'none' };
   const compression = sniffCompression(magic);
-  const plain = new Peekable(decompress(raw, compression, fileName, (where, reason) => problems.push({ where, reason })));
-  const opened: OpenedInput = { raw, plain, jsonLines: false, problems };
+  const plain = new Peekable(decompress(raw, compression, fileName, (where, reason) => problems.push({ where, reason }), maxZstdWindowBytes));
+  await refuseSecondLayer(plain, compression, fileName);
+  const opened: OpenedInput = { raw, plain, jsonLines: false, problems, compression };
   const head = await plain.peek(512);
   let layout: Layout;
   try {
@@ -158,6 +174,8 @@ export interface DecodedAll {
   skipped: Skipped[];
   sessionOf: Record<string, string>;
   format: FormatName | undefined;
+  /** what the whole input held; `spans: 0`: payloads or logs only, for traces stored elsewhere */
+  contents: InputContents;
 }
 
 /** Folds decoded batches together, merging each trace's partial copies. */
@@ -168,7 +186,6 @@ export class DecodedAccumulator {
   readonly skipped: Skipped[] = [];
   readonly sessionOf: Record<string, string> = {};
   format: FormatName | undefined;
-
   add(batch: DecodedBatch): void {
     for (const t of batch.traces) {
       const prev = this.traces.get(t.traceId);
@@ -182,6 +199,8 @@ export class DecodedAccumulator {
   }
 
   result(): DecodedAll {
+    let spans = 0;
+    for (const t of this.traces.values()) spans += t.spans.length;
     return {
       traces: [...this.traces.values()],
       logs: this.logs,
@@ -189,6 +208,7 @@ export class DecodedAccumulator {
       skipped: this.skipped,
       sessionOf: this.sessionOf,
       format: this.format,
+      contents: { spans, logs: this.logs.length, payloads: this.payloads.length },
     };
   }
 }

@@ -148,6 +148,18 @@ describe('Jaeger, Zipkin and payload documents', () => {
     ]);
   });
 
+  it('a payload document holds no spans, and says so', async () => {
+    const r = await decodeText(JSON.stringify(payloads));
+    expect(r.traces).toEqual([]);
+    expect(r.contents).toEqual({ spans: 0, logs: 0, payloads: 2 });
+  });
+
+  it('keeps the rest of a payload whose headers have another shape, and reports them and members it does not read', async () => {
+    const r = await decodeText(JSON.stringify({ [`${T}:reqres`]: { request_headers: 'x', request_body: 'hi', response_headers: {}, upstream_request: { a: 1 } }, meta: { v: 2 } }));
+    expect(r.payloads).toEqual([{ traceId: T, request: { headers: {}, body: 'hi' }, response: { headers: {} } }]);
+    expect(r.skipped.map((s) => s.where)).toEqual([`$.${T}:reqres.request_headers`, `$.${T}:reqres.upstream_request`, '$.meta']);
+  });
+
   it('skips a payload entry of the wrong shape', async () => {
     const r = await decodeText(JSON.stringify({ [`${T}:reqres`]: 'text', [`${'1'.repeat(32)}:reqres`]: { request_headers: {} } }));
     expect(r.payloads).toHaveLength(1);

@@ -15,6 +15,7 @@ import { convertPayload, PAYLOAD_KEY_RE } from './payloads';
 import { utf8Decoder, utf8Encoder } from './platform';
 import { concatBytes } from '../util/bytes';
 import type { Peekable } from './source';
+import { setOwn } from '../model/own';
 
 const STREAM_KEYS: ReadonlySet<string> = new Set(['resourceSpans', 'resource_spans', 'resourceLogs', 'resource_logs', 'batches', 'data']);
 
@@ -288,7 +289,7 @@ function dispatch(c: Collector, unit: JsonUnit, value: unknown, rest: Record<str
         return;
       }
   }
-  rest[key] = value;
+  setOwn(rest, key, value);
 }
 
 export async function* decodeJsonDocument(ctx: DecodeContext, source: Peekable): AsyncGenerator<DecodedBatch> {
@@ -318,5 +319,14 @@ export async function* decodeJsonDocument(ctx: DecodeContext, source: Peekable):
   if (Array.isArray(rest.spans) && ('traceID' in rest || 'processes' in rest)) {
     c.format ??= 'jaeger';
     convertJaegerTrace(c, rest, '$');
+    return;
+  }
+  // members no format here reads are said, unless they are the envelope of a document whose records were read
+  if (!c.hasAnything) return;
+  for (const key of Object.keys(rest)) {
+    if (!ENVELOPE_KEYS.has(key)) c.skip(`$.${key}`, 'a member this viewer does not read; not kept');
   }
 }
+
+/** Members around the records that carry nothing to keep: Jaeger's query API paging, OTLP partial-success. */
+const ENVELOPE_KEYS: ReadonlySet<string> = new Set(['total', 'limit', 'offset', 'errors', 'partialSuccess', 'partial_success']);

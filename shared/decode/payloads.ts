@@ -7,6 +7,9 @@ import type { Payload, PayloadPart } from '../model/types';
 import { normalizeTraceId } from '../model/ids';
 import { sanitizePayload } from '../sanitize';
 import type { Collector } from './collector';
+import { excerpt } from './native-value';
+
+const PAYLOAD_MEMBERS: ReadonlySet<string> = new Set(['request_headers', 'request_body', 'response_headers', 'response_body']);
 
 export const PAYLOAD_KEY_RE = /^([0-9a-fA-F]{32}):reqres$/;
 
@@ -34,6 +37,14 @@ function body(v: unknown): string | undefined {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
+/** One part's headers; headers of another shape are reported at their path and left out (the rest of the payload is kept). */
+function partHeaders(c: Collector, v: Record<string, unknown>, key: string, path: string): PayloadPart['headers'] {
+  const read = headers(v[key]);
+  if (read !== null) return read;
+  c.skip(`${path}.${key}`, `headers must be an object of header names to values; not kept: ${excerpt(v[key])}`);
+  return {};
+}
+
 /** One `<trace>:reqres` member of a payload document at `path`. */
 export function convertPayload(c: Collector, key: string, value: unknown, path: string): void {
   const m = PAYLOAD_KEY_RE.exec(key);
@@ -47,17 +58,15 @@ export function convertPayload(c: Collector, key: string, value: unknown, path: 
     return;
   }
   const v = value as Record<string, unknown>;
-  const requestHeaders = headers(v.request_headers);
-  const responseHeaders = headers(v.response_headers);
-  if (requestHeaders === null || responseHeaders === null) {
-    c.skip(path, 'headers must be an object of header names to values');
-    return;
-  }
   const payload: Payload = {
     traceId,
-    request: { headers: requestHeaders },
-    response: { headers: responseHeaders },
+    request: { headers: partHeaders(c, v, 'request_headers', path) },
+    response: { headers: partHeaders(c, v, 'response_headers', path) },
   };
+  // newer gateways capture more (upstream, plugin before/after, third-party calls) in a shape not public yet
+  for (const key of Object.keys(v)) {
+    if (!PAYLOAD_MEMBERS.has(key)) c.skip(`${path}.${key}`, `a payload member this viewer does not read yet; not kept: ${excerpt(v[key])}`);
+  }
   const requestBody = body(v.request_body);
   const responseBody = body(v.response_body);
   if (requestBody !== undefined) payload.request.body = requestBody;

@@ -63,7 +63,9 @@ describe('OTLP/JSON attribute values', () => {
     const doc = {
       resourceLogs: [{ resource: {}, scopeLogs: [{ logRecords: [{ timeUnixNano: '1000000000000000000', body: 'upstream timed out', attributes: [{ key: 'n', value: { intValue: 'x1' } }] }] }] }],
     };
-    const { logs, skipped } = await decodeText(JSON.stringify(doc));
+    const { logs, skipped, contents } = await decodeText(JSON.stringify(doc));
+    // a log document with no trace of its own says so
+    expect(contents).toEqual({ spans: 0, logs: 1, payloads: 0 });
     expect(logs[0]!.body).toBe('upstream timed out');
     expect(logs[0]!.attributes.n).toBe('x1');
     expect(skipped).toEqual([{ where: '$.resourceLogs[0].scopeLogs[0].logRecords[0].attributes[0].value', reason: expect.stringContaining('intValue') }]);

@@ -22,6 +22,7 @@ export async function* decodeZip(raw: Peekable, opts: DecodeOptions, decode: Dec
   const inputBytes = opts.inputBytes ?? (() => raw.consumed);
   let bytesRead = 0;
   let records = 0;
+  const contents = { spans: 0, logs: 0, payloads: 0 };
   let entries = 0;
   const problems: Skipped[] = [];
   /** source chunk numbers must stay unique over the whole input, so each entry's are moved past the last */
@@ -46,6 +47,13 @@ export async function* decodeZip(raw: Peekable, opts: DecodeOptions, decode: Dec
     try {
       for await (const batch of decode(once(entry.bytes), entryOpts)) {
         records += batch.traces.length + batch.logs.length + batch.payloads.length;
+        if (batch.contents) {
+          contents.spans += batch.contents.spans;
+          contents.logs += batch.contents.logs;
+          contents.payloads += batch.contents.payloads;
+          // an entry's contents are not the archive's: the archive's come on its own last batch
+          delete batch.contents;
+        }
         for (const s of batch.skipped) s.where = s.where === '' ? where : `${where}: ${s.where}`;
         if (batch.source) {
           for (const chunk of batch.source.chunks) {
@@ -64,10 +72,12 @@ export async function* decodeZip(raw: Peekable, opts: DecodeOptions, decode: Dec
     chunkBase = top;
     bytesRead += entry.bytes.length;
   }
-  if (records === 0) {
-    if (entries === 0) throw new DecodeError(fileName, '', 'the zip archive holds no files');
-    const first = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more entr${problems.length > 2 ? 'ies' : 'y'} not read)` : '';
-    throw new DecodeError(fileName, first?.where ?? '', `no spans, logs or payloads in the zip archive: ${first?.reason ?? 'no entry held any'}${more}`);
+  if (records > 0) {
+    yield { ...skipOnly([]), contents };
+    return;
   }
+  if (entries === 0) throw new DecodeError(fileName, '', 'the zip archive holds no files');
+  const first = problems[0];
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more entr${problems.length > 2 ? 'ies' : 'y'} not read)` : '';
+  throw new DecodeError(fileName, first?.where ?? '', `no spans, logs or payloads in the zip archive: ${first?.reason ?? 'no entry held any'}${more}`);
 }

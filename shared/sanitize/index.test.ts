@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luhnValid, maskAuthorization, maskCardNumbers, sanitizeAttributes, sanitizeHeaders, sanitizePayload } from './index';
+import { luhnValid, maskAuthorization, maskCardNumbers, maskCookie, maskSetCookie, sanitizeAttributes, sanitizeHeaders, sanitizePayload } from './index';
 
 describe('maskAuthorization', () => {
   it.each([
@@ -87,5 +87,48 @@ describe('payloads and attributes', () => {
     });
     const clean = { 'http.request.method': 'GET' };
     expect(sanitizeAttributes(clean)).toBe(clean);
+  });
+});
+
+describe('the headers Kong masks by default (domain.md section 7)', () => {
+  it.each([
+    ['authorization', 'Bearer abc.def', 'Bearer ****'],
+    ['Authorization', 'abc.def', '****'],
+    ['proxy-authorization', 'Basic Zm9vOmJhcg==', 'Basic ****'],
+    ['api-key', 'k-123', '****'],
+    ['apikey', 'k-123', '****'],
+    ['x-api-key', 'k-123', '****'],
+    ['X-Api-Key', 'k-123', '****'],
+    ['x-consumer-username', 'alice', '****'],
+    ['x-consumer-custom-id', 'cust-7', '****'],
+    ['x-consumer-id', '0b5c1b7e-0000-4000-8000-000000000000', '****'],
+    ['x-credential-identifier', 'cred-9', '****'],
+    ['cookie', 'session=abc123; theme=dark', 'session=****; theme=****'],
+    ['Cookie', 'lone', '****'],
+    ['set-cookie', 'sid=abc; Path=/; HttpOnly; Expires=Wed, 21 Oct 2026 07:28:00 GMT', 'sid=****; Path=/; HttpOnly; Expires=Wed, 21 Oct 2026 07:28:00 GMT'],
+    ['x-request-id', 'abc', 'abc'],
+  ])('%s: %j -> %j, name kept', (name, value, expected) => {
+    expect(sanitizeHeaders({ [name]: value })).toEqual({ [name]: expected });
+  });
+
+  it('masks every value of a repeated header', () => {
+    expect(sanitizeHeaders({ 'set-cookie': ['a=1; Path=/', 'b=2'], 'x-api-key': ['one', 'two'] })).toEqual({ 'set-cookie': ['a=****; Path=/', 'b=****'], 'x-api-key': ['****', '****'] });
+  });
+
+  it.each([
+    ['an empty cookie value', 'a=; b=2', 'a=; b=****'],
+    ['spaces kept around pairs', ' a = 1 ;b=2', ' a =****;b=****'],
+  ])('cookies: %s', (_name, input, expected) => {
+    expect(maskCookie(input)).toBe(expected);
+  });
+
+  it('is idempotent', () => {
+    const once = sanitizeHeaders({ cookie: 'a=1', 'set-cookie': 'b=2; Path=/', authorization: 'Bearer x', 'x-api-key': 'k' });
+    expect(sanitizeHeaders(once)).toEqual(once);
+    expect(maskSetCookie('b=****; Path=/')).toBe('b=****; Path=/');
+  });
+
+  it('applies to header attributes of spans and logs too', () => {
+    expect(sanitizeAttributes({ 'http.request.header.cookie': 'a=1', 'http.request.header.x-api-key': ['k'] })).toEqual({ 'http.request.header.cookie': 'a=****', 'http.request.header.x-api-key': ['****'] });
   });
 });

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { describeAttribute, describeSpan } from '../../../shared/kong/catalogue';
+import { missingText, placedText } from '../../../shared/model/incomplete';
 import { spanSelfTime } from '../../../shared/model/tree';
 import type { Attributes, Span, TraceSpans } from '../../../shared/model/types';
 import { useTraceSpans } from '../../db/repo';
@@ -7,7 +8,7 @@ import { EntityName } from '../entity-names/EntityName';
 import { entityKindOf } from '../entity-names/entity-names';
 import { useStore } from '../../store';
 import { formatDuration, formatOffset } from '../waterfall/format';
-import { isErrorSpan } from '../waterfall/span-style';
+import { traceFacts } from '../transaction-map/trace-facts';
 import { CopyButton } from './CopyButton';
 import { attrText, kindName, spanAsJson, spanAsText, statusName, wallClock } from './span-text';
 import './inspector.css';
@@ -44,7 +45,7 @@ function findSpan(trace: TraceSpans, spanId: string): { span: Span; selfNs: numb
 
 function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfNs: number }) {
   const description = describeSpan(span.name);
-  const error = isErrorSpan(span);
+  const error = traceFacts(trace).errors.get(span.spanId) ?? null;
   const scope = trace.scopes[span.scope];
   return (
     <section className="insp" aria-label="Span details">
@@ -62,16 +63,29 @@ function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfN
         </div>
       </header>
       {description && <p className="insp-desc muted">{description}</p>}
+      {span.incomplete && (
+        <p className="insp-incomplete" role="note">
+          <strong>Incomplete span</strong>: the producer sent {missingText(span.incomplete)}, so its duration is unknown; the waterfall shows it{' '}
+          {placedText(span.incomplete)}.
+        </p>
+      )}
 
       <dl className="insp-summary">
-        <Fact label="Duration" value={formatDuration(span.duration)} num />
-        <Fact label="Self time" value={formatDuration(selfNs)} num />
-        <Fact label="Start" value={formatOffset(span.start)} num title={wallClock(trace.baseNs, span.start)} />
+        <Fact label="Duration" value={span.incomplete ? 'unknown' : formatDuration(span.duration)} num />
+        <Fact label="Self time" value={span.incomplete ? 'unknown' : formatDuration(selfNs)} num />
+        <Fact
+          label="Start"
+          value={span.incomplete === 'start' || span.incomplete === 'both' ? 'unknown' : formatOffset(span.start)}
+          num
+          title={span.incomplete === 'start' || span.incomplete === 'both' ? undefined : wallClock(trace.baseNs, span.start)}
+        />
+        {span.incomplete === 'start' && <Fact label="End" value={formatOffset(span.start)} num title={wallClock(trace.baseNs, span.start)} />}
         <Fact
           label="Status"
           value={`${statusName(span.status.code)}${span.status.message ? `: ${span.status.message}` : ''}`}
-          error={error}
+          error={error !== null}
         />
+        {error !== null && <Fact label="Error" value={error} error />}
         <Fact label="Kind" value={kindName(span.kind)} />
         {scope && <Fact label="Scope" value={`${scope.name}${scope.version ? ` ${scope.version}` : ''}`} />}
       </dl>

@@ -2,6 +2,7 @@
  * A span as text a person pastes into a ticket or chat: plain text or JSON. Pure, so it is testable and
  * never touches HTML.
  */
+import { incompleteTitle } from '../../../shared/model/incomplete';
 import type { AttrValue, Attributes, Span, TraceSpans } from '../../../shared/model/types';
 import { formatDuration, formatOffset } from '../waterfall/format';
 
@@ -39,7 +40,8 @@ const sortedEntries = (a: Attributes): [string, AttrValue][] =>
 export function spanAsText(trace: TraceSpans, span: Span, selfNs: number): string {
   const lines = [
     span.name,
-    `duration: ${formatDuration(span.duration)}   self: ${formatDuration(selfNs)}   status: ${statusName(span.status.code)}${span.status.message ? ` (${span.status.message})` : ''}`,
+    ...(span.incomplete ? [incompleteTitle(span.incomplete)] : []),
+    `duration: ${span.incomplete ? 'unknown' : formatDuration(span.duration)}   self: ${span.incomplete ? 'unknown' : formatDuration(selfNs)}   status: ${statusName(span.status.code)}${span.status.message ? ` (${span.status.message})` : ''}`,
     `start: ${wallClock(trace.baseNs, span.start) || formatOffset(span.start)} (${formatOffset(span.start)} into the trace)`,
     `trace id: ${trace.traceId}`,
     `span id: ${span.spanId}`,

@@ -1,9 +1,10 @@
 /**
- * The captured request and response of the selected trace (sanitized at import): headers as a table,
+ * The captured request and response of the selected trace (sanitized at import and as shown): headers as a table,
  * bodies pretty-printed when JSON, and a plain note when nothing was captured. All of it as text.
  */
 import { useMemo } from 'react';
 import type { PayloadPart } from '../../../shared/model/types';
+import { sanitizePayload } from '../../../shared/sanitize';
 import { usePayload } from '../../db/repo';
 import { useStore } from '../../store';
 import { CopyButton } from '../trace-view/CopyButton';
@@ -13,7 +14,9 @@ import './Payloads.css';
 export function Payloads() {
   const sessionId = useStore((s) => s.sessionId);
   const traceId = useStore((s) => s.traceId);
-  const payload = usePayload(sessionId, traceId);
+  const stored = usePayload(sessionId, traceId);
+  // sanitized again as shown (idempotent), so payloads stored before a masking rule was added get it too
+  const payload = useMemo(() => (stored ? sanitizePayload(stored) : stored), [stored]);
   if (payload === undefined) return null;
   if (payload === null) {
     return (

@@ -1,8 +1,9 @@
 import { memo } from 'react';
+import { incompleteLabel, incompleteTitle } from '../../../shared/model/incomplete';
 import type { CriticalSegment, SpanTree } from '../../../shared/model/tree';
 import { formatDuration, formatOffset } from './format';
 import type { ViewedBounds } from './scale';
-import { isErrorSpan, spanColor } from './span-style';
+import { spanColor } from './span-style';
 
 export const ROW_HEIGHT = 22;
 export const INDENT = 12;
@@ -19,6 +20,8 @@ export interface SpanRowProps {
   collapsed: boolean;
   match: boolean;
   critical: readonly CriticalSegment[] | undefined;
+  /** why the span is in error (shared/kong/verdict.ts errorMarks), or null */
+  error: string | null;
   /** deeper levels stop indenting so a 20,000-deep chain keeps its names readable; the level shows instead */
   maxIndent: number;
   onToggle(index: number): void;
@@ -41,7 +44,7 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
   const inView = b.end >= 0 && b.start <= 1;
   const left = clamp01(b.start);
   const right = clamp01(b.end);
-  const error = isErrorSpan(span);
+  const error = p.error;
   const color = spanColor(span.name);
   const className = [
     'wf-row',
@@ -49,6 +52,7 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
     p.cursor && 'wf-cursor',
     p.match && 'wf-match',
     error && 'wf-error',
+    span.incomplete && 'wf-incomplete-row',
   ]
     .filter(Boolean)
     .join(' ');
@@ -86,22 +90,30 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
         {depth > p.maxIndent && <span className="wf-depth">L{depth + 1}</span>}
         <span className="wf-swatch" style={{ background: color }} aria-hidden="true" />
         {error && (
-          <span className="wf-error-mark" title="Error span">
+          <span className="wf-error-mark" title={`Error: ${error}`} aria-label={`error: ${error}`}>
             !
           </span>
         )}
         <span className="wf-label" title={span.name}>
           {span.name}
         </span>
+        {span.incomplete && (
+          <span className="wf-incomplete" title={incompleteTitle(span.incomplete)}>
+            incomplete
+          </span>
+        )}
         {p.collapsed && kids > 0 && <span className="wf-hidden-count">+{tree.descendants[index]}</span>}
       </div>
-      <div className="wf-self" title="Self time: the span's duration minus time covered by its children">
-        {formatDuration(tree.selfTime[index]!)}
+      <div className="wf-self" title={span.incomplete ? 'Self time unknown: the span is incomplete' : "Self time: the span's duration minus time covered by its children"}>
+        {span.incomplete ? '–' : formatDuration(tree.selfTime[index]!)}
       </div>
       <div className="wf-track">
-        {inView && (
-          <div className="wf-bar" style={{ left: pct(left), width: pct(right - left), background: color }} />
-        )}
+        {inView &&
+          (span.incomplete ? (
+            <div className="wf-bar wf-bar-incomplete" style={{ left: pct(left), borderColor: color }} title={incompleteTitle(span.incomplete)} />
+          ) : (
+            <div className="wf-bar" style={{ left: pct(left), width: pct(right - left), background: color }} />
+          ))}
         {inView &&
           p.critical?.map((seg) => {
             const s = p.bounds(seg.start, seg.end);
@@ -127,7 +139,7 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
               />
             );
           })}
-        <DurationLabel left={left} right={right} inView={inView} before={b.end < 0} text={formatDuration(span.duration)} />
+        <DurationLabel left={left} right={right} inView={inView} before={b.end < 0} text={span.incomplete ? incompleteLabel(span.incomplete) : formatDuration(span.duration)} />
       </div>
     </div>
   );

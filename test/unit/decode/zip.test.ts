@@ -59,8 +59,9 @@ describe('zip archives', () => {
 
   it('a payload document in the archive is read as payloads, sanitized', async () => {
     const payloads = { '0f83f61232782a1022a74e20c0dc7b19:reqres': { request_headers: { authorization: 'Bearer secret' }, response_headers: {} } };
-    const { payloads: read, traces } = await decodeBytes(archive({ 'p.json': strToU8(JSON.stringify(payloads)) }), 1 << 20, { fileName: 'p.zip' });
+    const { payloads: read, traces, contents } = await decodeBytes(archive({ 'p.json': strToU8(JSON.stringify(payloads)) }), 1 << 20, { fileName: 'p.zip' });
     expect(traces).toEqual([]);
+    expect(contents).toEqual({ spans: 0, logs: 0, payloads: 1 });
     expect(read[0]!.request.headers.authorization).toBe('Bearer ****');
   });
 
