@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Services } from '../services/index';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
-import { HOW_TO_SIGN_IN, SECRET_PARAM, SIGN_IN_PATH, SignIn } from './sign-in';
+import { HOW_TO_SIGN_IN, SECRET_PARAM, SIGN_IN_CSS, SIGN_IN_CSS_PATH, SIGN_IN_PATH, SignIn } from './sign-in';
 
 const MAX_BODY = 8 * 1024 * 1024;
 
@@ -116,6 +116,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
       if (url.pathname === SIGN_IN_PATH) return signInPage(res, url);
+      if (url.pathname === SIGN_IN_CSS_PATH) return send(res, 200, SIGN_IN_CSS, 'text/css; charset=utf-8');
       return await staticFile(req, res, url.pathname);
     } catch (e) {
       if (!res.headersSent) send(res, 500, e instanceof Error ? e.message : 'internal error');

@@ -8,6 +8,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const SIGN_IN_PATH = '/sign-in';
+export const SIGN_IN_CSS_PATH = '/sign-in.css';
+
+/** the "how to get in" page's look (a file, as the CSP allows no inline style) */
+export const SIGN_IN_CSS = `body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 15vh auto; padding: 0 1.5rem; }
+h1 { font-size: 1.4rem; margin-bottom: 0.5rem; }
+code { font-size: 0.95em; padding: 0.1em 0.3em; border-radius: 4px; background: color-mix(in srgb, currentColor 10%, transparent); }
+`;
 export const SECRET_PARAM = 'secret';
 
 const fresh = () => randomBytes(32).toString('hex');
@@ -66,7 +73,7 @@ export function readCookie(header: string | undefined, name: string): string | u
 /** What `GET /` answers a browser that is not signed in: how to get in, and no credential. */
 export const HOW_TO_SIGN_IN = `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>Kong Trace Viewer: sign in</title></head>
+<head><meta charset="utf-8"><meta name="color-scheme" content="light dark"><title>Kong Trace Viewer: sign in</title><link rel="stylesheet" href="${SIGN_IN_CSS_PATH}"></head>
 <body>
 <h1>Kong Trace Viewer</h1>
 <p>This browser is not signed in to this Kong Trace Viewer.</p>
