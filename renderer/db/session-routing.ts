@@ -6,7 +6,7 @@
 import type { SessionInit } from './ingest-types';
 import { newSessionRow, type SessionRow } from './schema';
 
-export const KONNECT_SESSION_PREFIX = 'konnect:';
+const KONNECT_SESSION_PREFIX = 'konnect:';
 
 export class SessionRouting {
   /**

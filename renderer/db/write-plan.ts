@@ -46,7 +46,7 @@ export interface LogGroup {
   records: LogRecord[];
 }
 
-export interface PayloadIn {
+interface PayloadIn {
   sid: string;
   traceId: string;
   payload: Payload;
@@ -84,7 +84,7 @@ export function planBatch(input: WriteInput, routing: SessionRouting): BatchPlan
   return { incoming, logs, payloads };
 }
 
-export function addLogs(groups: Map<string, LogGroup>, sid: string, traceId: string, records: readonly LogRecord[]): void {
+function addLogs(groups: Map<string, LogGroup>, sid: string, traceId: string, records: readonly LogRecord[]): void {
   const key = traceKey(sid, traceId);
   let g = groups.get(key);
   if (!g) groups.set(key, (g = { sid, traceId, records: [] }));
@@ -125,7 +125,7 @@ const logIdentity = (r: LogRecord): string =>
   `${r.timeNs}|${r.spanId}|${r.severityNumber}|${typeof r.body === 'string' ? r.body : JSON.stringify(r.body)}`;
 
 /** Log lines merged by identity: the stored ones first, then the new ones not seen yet. */
-export function mergeLogRecords(stored: readonly LogRecord[], incoming: readonly LogRecord[]): LogRecord[] {
+function mergeLogRecords(stored: readonly LogRecord[], incoming: readonly LogRecord[]): LogRecord[] {
   const seen = new Set(stored.map(logIdentity));
   const records = [...stored];
   for (const r of incoming) {

@@ -139,7 +139,7 @@ export async function recoverUnfinishedImports(db: KtvDb): Promise<number> {
  * IndexedDB transaction directly, out of Dexie's sight, so the views refresh once, when the import is done,
  * and only those reading these sessions (or whole tables, like paste-to-jump).
  */
-export function announceDataChanged(db: KtvDb, sessionIds: Iterable<string>, importId: string): void {
+function announceDataChanged(db: KtvDb, sessionIds: Iterable<string>, importId: string): void {
   const sids = [...new Set([...sessionIds, WAITING])];
   const parts: ObservabilitySet = {};
   for (const name of DATA_TABLES) {

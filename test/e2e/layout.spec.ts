@@ -41,7 +41,7 @@ async function inViewport(page: Page, el: Locator): Promise<boolean> {
 for (const [width, height] of [
   [1366, 768],
   [1280, 720],
-]) {
+] as const) {
   test(`at ${width}x${height} the map, ten waterfall rows and five log lines fit without scrolling`, async ({ ktv }) => {
     const v = await openAt(ktv.page, width, height);
     const page = ktv.page;

@@ -10,14 +10,14 @@ import { openWithDialog } from '../import/OpenButton';
 
 export type MenuActions = { readonly [C in MenuCommand]: () => void };
 
-export function runMenuCommand(command: MenuCommand, actions: MenuActions): void {
+function runMenuCommand(command: MenuCommand, actions: MenuActions): void {
   actions[command]();
 }
 
 /** The trace list's filter box: where Find puts the cursor. */
 const TRACE_SEARCH = 'input[aria-label="Filter traces"]';
 
-export const menuActions: MenuActions = {
+const menuActions: MenuActions = {
   // the native dialog: menu commands only come from the desktop app
   'open-file': () => openWithDialog(),
   find: () => {
