@@ -3,11 +3,13 @@
  * services browser mode runs, a single-instance lock, and files from the command line or the OS routed
  * to import.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { join } from 'node:path';
 import { err } from '../shared/bridge/result';
 import { handleAppProtocol, registerAppScheme } from './protocol';
-import { APP_ORIGIN, hardenWebContents, isAppUrl } from './security/harden';
+import { acceptsBridgeCall } from './bridge/ipc-guard';
+import { menuTemplate } from './menu';
+import { APP_ORIGIN, hardenWebContents } from './security/harden';
 import { createSecureStore } from './secure-store';
 import { createServices, type Services } from './services/index';
 
@@ -49,34 +51,6 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-function buildMenu() {
-  const send = (command: 'open-file' | 'find' | 'toggle-theme') => services.events.emit('menu.command', { command });
-  const template: MenuItemConstructorOptions[] = [
-    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'File',
-      submenu: [
-        { label: 'Open Trace File…', accelerator: 'CmdOrCtrl+O', click: () => send('open-file') },
-        { type: 'separator' },
-        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: [
-        { label: 'Find', accelerator: 'CmdOrCtrl+F', click: () => send('find') },
-        { label: 'Toggle Theme', accelerator: 'CmdOrCtrl+Shift+L', click: () => send('toggle-theme') },
-        { type: 'separator' },
-        { role: 'reload' },
-        { role: 'toggleDevTools' },
-        { role: 'togglefullscreen' },
-      ],
-    },
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
-}
-
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -114,14 +88,14 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionCheckHandler(() => false);
 
     ipcMain.handle('ktv:invoke', async (event, channel: unknown, args: unknown) => {
-      // only our own page may call the bridge
-      if (!event.senderFrame || !isAppUrl(event.senderFrame.url)) return err('forbidden', 'bridge calls are accepted from the app only');
+      // only our own page, in the window's main frame, may call the bridge
+      if (!acceptsBridgeCall(event)) return err('forbidden', 'bridge calls are accepted from the app only');
       return services.dispatch(String(channel), args);
     });
     services.events.subscribe((event, payload) => mainWindow?.webContents.send('ktv:event', event, payload));
 
     await services.openPaths([...filesFromArgv(process.argv), ...pendingOpen]);
-    buildMenu();
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((e) => services.events.emit('menu.command', e), process.platform)));
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = null));
     app.on('activate', () => {

@@ -1,6 +1,8 @@
 /**
  * The UI is served from app://ktv/ (GET only, path-traversal guarded, strict CSP on every page), and
- * files the user opened are streamed from app://ktv/files/<id>, only for ids the main process registered.
+ * files the user opened are streamed from app://ktv/files/<id>, only for ids the main process registered,
+ * as downloads: `Content-Disposition: attachment`, `nosniff` and a CSP that allows nothing, so a trace file
+ * holding HTML can never render as a page of the app's origin (and navigation there is refused, harden.ts).
  */
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +16,16 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function handleAppProtocol(rendererDir: string, files: FileRegistry): void {
+/** the headers a user's file is served with: bytes to read, never a document */
+export const FILE_HEADERS: Record<string, string> = {
+  'content-type': 'application/octet-stream',
+  'content-disposition': 'attachment',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; sandbox",
+  'cache-control': 'no-store',
+};
+
+export function handleAppProtocol(rendererDir: string, files: Pick<FileRegistry, 'get'>): void {
   protocol.handle('app', async (request) => {
     if (request.method !== 'GET') return new Response('method not allowed', { status: 405 });
     const url = new URL(request.url);
@@ -22,7 +33,11 @@ export function handleAppProtocol(rendererDir: string, files: FileRegistry): voi
     if (url.pathname.startsWith('/files/')) {
       const ref = files.get(decodeURIComponent(url.pathname.slice('/files/'.length)));
       if (!ref) return new Response('no such file', { status: 404 });
-      return net.fetch(pathToFileURL(ref.path).toString());
+      const res = await net.fetch(pathToFileURL(ref.path).toString());
+      const headers = new Headers(FILE_HEADERS);
+      const length = res.headers.get('content-length');
+      if (length) headers.set('content-length', length);
+      return new Response(res.body, { status: res.status, headers });
     }
     const path = url.pathname === '/' ? '/index.html' : url.pathname;
     const file = safeJoin(rendererDir, path);

@@ -2,14 +2,25 @@
  * The desktop app's secret store: values encrypted with Electron safeStorage (the OS keychain / DPAPI /
  * libsecret) and kept, encrypted, in a 0600 file under userData. Main process only. When the OS offers no
  * encryption (a Linux session without a keyring), tokens stay in memory for this run rather than being
- * written in the clear.
+ * written in the clear. On Linux without a keyring, safeStorage still says encryption is available but
+ * uses its `basic_text` backend: a key hard-coded in Chromium, no protection at all. That counts as none.
  */
 import { safeStorage } from 'electron';
+
+/** backends that do not protect anything: a fixed key, or one Chromium could not name */
+const UNPROTECTED_BACKENDS = new Set(['basic_text', 'unknown']);
+
+/** Whether safeStorage really encrypts with a key the OS protects (call after the app is ready). */
+export function osEncryptionAvailable(platform: NodeJS.Platform = process.platform): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  if (platform !== 'linux') return true;
+  return !UNPROTECTED_BACKENDS.has(safeStorage.getSelectedStorageBackend());
+}
 import type { SecretStore } from './services/secrets';
 import { readSecretsFile, writeSecretsFile } from './services/user-file-secret-store';
 
-export function createSecureStore(path: string): SecretStore {
-  const encrypted = safeStorage.isEncryptionAvailable();
+export function createSecureStore(path: string, platform: NodeJS.Platform = process.platform): SecretStore {
+  const encrypted = osEncryptionAvailable(platform);
   const memory = new Map<string, string>();
   let file: Record<string, string> | undefined;
   const load = async () => (file ??= encrypted ? await readSecretsFile(path) : {});

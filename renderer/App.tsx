@@ -10,6 +10,7 @@ import { KonnectPanel } from './features/konnect/KonnectPanel';
 import { SessionsSidebar } from './features/sessions/SessionsSidebar';
 import { Header } from './features/shell/Header';
 import { useAutoSelectTrace, useStartup } from './features/shell/useStartup';
+import { useMenuCommands } from './features/shell/menu-commands';
 import { useTheme } from './features/shell/useTheme';
 import { Workspace } from './features/shell/Workspace';
 import { FilteredTraceList } from './features/trace-filter/FilteredTraceList';
@@ -18,6 +19,7 @@ import './App.css';
 
 export function App() {
   useTheme();
+  useMenuCommands();
   const { ready, error } = useStartup();
   useAutoSelectTrace();
   return (

@@ -54,10 +54,10 @@ if (stale('dist/renderer/index.html', ['renderer', 'shared', 'vite.config.ts', '
 
 // the bundled sample sessions: the real Gateway 3.10 trace and a generated, seeded session
 const samplesDir = join(root, 'dist/renderer/samples');
-if (stale('dist/renderer/samples/manifest.json', ['shared/sample', 'scripts/build.mjs', 'scripts/gen-sample.ts', 'test/fixtures/konnect'])) {
+if (stale('dist/renderer/samples/manifest.json', ['shared/sample', 'scripts/build.mjs', 'scripts/gen-sample.ts'])) {
   mkdirSync(samplesDir, { recursive: true });
   await esbuild({ ...nodeCommon, sourcemap: false, entryPoints: ['scripts/gen-sample.ts'], outfile: 'dist/node/sample.mjs', format: 'esm', banner: esmBanner, absWorkingDir: root });
-  copyFileSync(join(root, 'test/fixtures/konnect/trace-batches-gateway-3.10.json'), join(samplesDir, 'gateway-3.10-konnect.json'));
+  copyFileSync(join(root, 'shared/sample/gateway-3.10-konnect.json'), join(samplesDir, 'gateway-3.10-konnect.json'));
   execFileSync(process.execPath, [join(root, 'dist/node/sample.mjs'), samplesDir], { cwd: root, stdio: 'inherit' });
   console.log('built dist/renderer/samples');
 }

@@ -41,6 +41,17 @@ describe('hardenWebContents', () => {
     expect(contents.attempt('will-redirect', url)).toBe(blocked);
   });
 
+  it.each(['app://ktv/files/0123abcd', 'app://ktv/files/', 'app://ktv/%66iles/0123abcd', 'app://ktv/a/../files/x'])(
+    'refuses to navigate or redirect to a user file as a page: %s',
+    (url) => {
+      expect(contents.attempt('will-navigate', url)).toBe(true);
+      expect(contents.attempt('will-redirect', url)).toBe(true);
+      let prevented = false;
+      contents.emit('will-frame-navigate', { url, preventDefault: () => (prevented = true) });
+      expect(prevented).toBe(true);
+    },
+  );
+
   it('refuses to attach any <webview>', () => {
     expect(contents.attempt('will-attach-webview', 'https://x.example/')).toBe(true);
   });

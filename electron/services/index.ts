@@ -40,7 +40,7 @@ export function createServices(platform: Platform): Services {
   const capture = createCaptureHandlers({ events });
   disposers.push(() => capture.dispose());
   const impls: HandlerImpls = {
-    'app.info': () => ({ mode: platform.mode, version: platform.version, platform: process.platform }),
+    'app.info': () => ({ mode: platform.mode, version: platform.version, platform: process.platform, secretStorage: platform.secrets.kind }),
     'files.takePending': () => {
       rendererReady = true;
       return files.takePending();

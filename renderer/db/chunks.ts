@@ -57,15 +57,9 @@ export function traceFromChunks(dbName: string, traceId: string, rows: readonly 
   return out;
 }
 
-/** A trace's spans from source lines not stored yet (the bytes of otlp-jsonl chunks), merged. */
-export function decodeSourceTrace(traceId: string, parts: readonly (Uint8Array | undefined)[]): TraceSpans | null {
-  let out: TraceSpans | null = null;
-  for (const bytes of parts) {
-    if (!bytes) continue;
-    const found = decodeLines(bytes, 'source lines').find((t) => t.traceId === traceId);
-    if (found) out = out ? mergeTraceSpans(out, found) : found;
-  }
-  return out;
+/** The traces in source lines not stored yet (the bytes of an otlp-jsonl chunk), by trace id. */
+export function sourceTraces(bytes: Uint8Array): Map<string, TraceSpans> {
+  return new Map(decodeLines(bytes, 'source lines').map((t) => [t.traceId, t]));
 }
 
 /** A trace's spans, read from the store. */

@@ -173,7 +173,16 @@ export async function runImport(
     } else {
       // keep one write in flight while the next batch decodes
       let pending: Promise<void> = Promise.resolve();
-      const batches = decodeStream(opened.plain, { fileName, totalBytes, signal, batchSpans: BATCH_SPANS, keepSource: true, inputBytes: () => opened.raw.consumed });
+      const batches = decodeStream(opened.plain, {
+        fileName,
+        totalBytes,
+        signal,
+        batchSpans: BATCH_SPANS,
+        keepSource: true,
+        inputBytes: () => opened.raw.consumed,
+        // when openInput undid the one layer of compression a file may have, no second one is undone
+        compression: opened.compression === 'none' ? 'detect' : 'refuse',
+      });
       for await (const batch of batches) {
         if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
         format = batch.format ?? format;

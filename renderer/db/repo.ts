@@ -3,6 +3,7 @@
  * Dexie tables directly; writes go through the ingest worker (ingest-client.ts) or the helpers below.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { isLogPhaseOf, isLogPhaseRoot, withLogPhase } from '../../shared/kong/log-phase';
 import type { LogRecord, Payload, TraceSpans } from '../../shared/model/types';
 import { readTraceSpans } from './chunks';
 import { db } from './db';
@@ -66,9 +67,26 @@ export async function getTraceRow(sessionId: string, traceId: string): Promise<T
   return (await rowFrom(dirs, (d) => directoryHas(d, traceId), (t) => t.traceId === traceId)) ?? null;
 }
 
+/**
+ * A trace's spans; a request trace comes with the spans of its log phase when a 3.13+ gateway wrote that as
+ * a trace of its own (shared/kong/log-phase.ts), found through the directory by request id or trace id.
+ */
 export async function getTraceSpans(sessionId: string, traceId: string): Promise<TraceSpans | null> {
-  const row = await getTraceRow(sessionId, traceId);
-  return row ? readTraceSpans(db, row) : null;
+  const dirs = await db.directory.where('sessionId').equals(sessionId).toArray();
+  const row = await rowFrom(dirs, (d) => directoryHas(d, traceId), (t) => t.traceId === traceId);
+  if (!row) return null;
+  const spans = await readTraceSpans(db, row);
+  if (!spans || isLogPhaseRoot(row.rootName)) return spans;
+  const logRows: TraceRow[] = [];
+  const keys = row.requestId ? [traceId, row.requestId] : [traceId];
+  for (const d of dirs) {
+    if (!keys.some((k) => directoryHas(d, k, true))) continue;
+    const page = await db.pages.get(d.id);
+    if (page) for (const t of pageTraces(page)) if (isLogPhaseOf(t, row)) logRows.push(t);
+  }
+  if (logRows.length === 0) return spans;
+  const logs = await Promise.all(logRows.map((r) => readTraceSpans(db, r)));
+  return withLogPhase(spans, logs.filter((t): t is TraceSpans => t !== null));
 }
 
 /**
@@ -118,8 +136,10 @@ export const usePayload = (sessionId: string | null, traceId: string | null): Pa
 export async function findTrace(idOrRequestId: string): Promise<TraceRow | undefined> {
   const dirs = await db.directory.toArray();
   const traceId = idOrRequestId.toLowerCase();
+  // a 3.13+ log-phase trace carries its request's id too: the request itself is what the user wants
   return (
     (await rowFrom(dirs, (d) => directoryHas(d, traceId), (t) => t.traceId === traceId)) ??
+    (await rowFrom(dirs, (d) => directoryHas(d, idOrRequestId, true), (t) => t.requestId === idOrRequestId && !isLogPhaseRoot(t.rootName))) ??
     rowFrom(dirs, (d) => directoryHas(d, idOrRequestId, true), (t) => t.requestId === idOrRequestId)
   );
 }

@@ -89,6 +89,8 @@ export interface PageRow {
 export interface SummaryText {
   traceId: string;
   requestId: string | null;
+  /** a log-phase trace's request (TraceSummary.requestTraceId), for the directory */
+  requestTraceId?: string | null;
   spanCount: number;
   konnectSessionId: string | null;
   /** JSON of the summary as a page stores it (summaryJson) */
@@ -105,6 +107,7 @@ type RowWithText = TraceRow & { [SUMMARY_JSON]?: string };
 /** The summary row of a new trace given as SummaryText; only its own fields and `text`'s few are objects. */
 export function rowFromText(text: SummaryText, own: Pick<TraceRow, 'id' | 'sessionId' | 'logCount' | 'hasPayload' | 'chunks'>): TraceRow {
   const row = { ...own, traceId: text.traceId, requestId: text.requestId, spanCount: text.spanCount, konnectSessionId: text.konnectSessionId } as RowWithText;
+  if (text.requestTraceId) row.requestTraceId = text.requestTraceId;
   row[SUMMARY_JSON] = text.json;
   return row;
 }
@@ -213,6 +216,8 @@ export function directoryRow(page: Page): DirectoryRow {
   for (const t of page.traces) {
     traceIds += `${t.traceId}\n`;
     if (t.requestId) requestIds += `${t.requestId}\n`;
+    // a log-phase trace is found from its request's trace id too (see repo.ts logPhaseOf)
+    if (t.requestTraceId) requestIds += `${t.requestTraceId}\n`;
   }
   const row: DirectoryRow = { id: page.id, sessionId: page.sessionId, traceIds, requestIds };
   if (page.importId !== undefined) row.importId = page.importId;

@@ -24,5 +24,6 @@ export function summaryJson(s: TraceSummary): string {
     konnectSessionId: s.konnectSessionId,
     rootAttributes: s.rootAttributes,
   };
+  if (s.requestTraceId) stored.requestTraceId = s.requestTraceId;
   return JSON.stringify(stored);
 }

@@ -21,7 +21,8 @@ import { runSteps, type StoreName } from './idb-steps';
 import type { SessionInit } from './ingest-types';
 import { traceKey, undoImport, type KtvDb } from './schema';
 import { SessionRouting } from './session-routing';
-import { batchSteps, SourceChunks, type BatchOutcome } from './write-batch';
+import { SourceChunks } from './source-chunks';
+import { batchSteps, type BatchOutcome } from './write-batch';
 import { ImportMemory, planBatch, WAITING, type WriteInput } from './write-plan';
 
 export type { WriteInput } from './write-plan';
@@ -67,7 +68,7 @@ export class ImportWriter {
   async write(input: WriteInput, issued?: () => void): Promise<void> {
     const ctx = { memory: this.memory, routing: this.routing, dbName: this.db.name, input, now: Date.now() };
     const plan = planBatch(input, this.routing);
-    const chunks = new SourceChunks(ctx);
+    const chunks = new SourceChunks(this.memory, input);
     const early = chunks.early(plan);
     const outcome = await runSteps(this.db, WRITE_STORES, { put: [{ table: 'chunks', rows: early }] }, batchSteps(ctx, plan, chunks), issued);
     this.count(outcome);

@@ -29,7 +29,7 @@ export const useStore = create<AppState>()(
       name: 'ktv-ui',
       version: 1,
       // only layout preferences survive a restart; selection is restored from the URL-less default
-      partialize: (s) => ({ theme: s.theme, paneSizes: s.paneSizes, paneLayouts: s.paneLayouts, retentionDays: s.retentionDays, timeZone: s.timeZone, recentExpressions: s.recentExpressions }),
+      partialize: (s) => ({ theme: s.theme, paneSizes: s.paneSizes, paneLayouts: s.paneLayouts, retentionDays: s.retentionDays, timeZone: s.timeZone, recentExpressions: s.recentExpressions, importReports: s.importReports }),
     },
   ),
 );

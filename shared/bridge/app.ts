@@ -5,6 +5,11 @@ export interface AppInfo {
   mode: 'electron' | 'browser';
   version: string;
   platform: string;
+  /**
+   * where a Konnect token is kept: encrypted by the OS (desktop with a real keyring), in memory only
+   * (desktop without one), or browser mode's host (memory, or a 0600 file when asked to remember)
+   */
+  secretStorage: 'os-encrypted' | 'memory' | 'user-file';
 }
 
 export interface FileRef {
@@ -47,9 +52,13 @@ export const appValidators: Validators<AppHandlers> = {
   'shell.openExternal': v.object({ url: v.string({ min: 1, max: 8192 }) }),
 };
 
+/** The native menu's commands the renderer acts on (electron/menu.ts sends them, renderer/features/shell/menu-commands.ts handles each). */
+export const MENU_COMMANDS = ['open-file', 'find', 'toggle-theme'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
 export interface AppEvents {
   /** files opened while the app runs (second instance, OS open-with, File menu) */
   'files.opened': { files: FileRef[] };
   /** a native menu command, for the renderer to act on */
-  'menu.command': { command: 'open-file' | 'find' | 'toggle-theme' };
+  'menu.command': { command: MenuCommand };
 }

@@ -73,4 +73,15 @@ describe('capture outbox', () => {
     o.push([], []);
     expect(o.head).toBe(0);
   });
+
+  it('counts the bytes waiting, not only the records, and releases them with the records', () => {
+    const o = new Outbox();
+    const big = trace('a');
+    big.spans[0]!.attributes = { blob: 'x'.repeat(1_000_000) };
+    o.push([big], []);
+    expect(o.pendingRecords).toBe(1);
+    expect(o.pendingBytes).toBeGreaterThan(1_000_000);
+    o.read(o.read(0).cursor);
+    expect(o.pendingBytes).toBe(0);
+  });
 });

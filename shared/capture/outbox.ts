@@ -5,12 +5,14 @@
  * next read returns the same data again; storing merges by (traceId, spanId), so a repeat is harmless.
  */
 import type { LogRecord, TraceSpans } from '../model/types';
+import { recordsBytes } from './size';
 
 interface Entry {
   seq: number;
   traces: TraceSpans[];
   logs: LogRecord[];
   records: number;
+  bytes: number;
 }
 
 export interface OutboxRead {
@@ -26,10 +28,16 @@ export class Outbox {
   private entries: Entry[] = [];
   private lastSeq = 0;
   private pending = 0;
+  private pendingSize = 0;
 
   /** spans and log records not yet released by the consumer */
   get pendingRecords(): number {
     return this.pending;
+  }
+
+  /** about how many bytes those take (see size.ts): the receiver is busy above a bound on either */
+  get pendingBytes(): number {
+    return this.pendingSize;
   }
 
   /** the cursor just past everything pushed so far */
@@ -41,8 +49,10 @@ export class Outbox {
     const records = traces.reduce((n, t) => n + t.spans.length, 0) + logs.length;
     if (records === 0) return;
     this.lastSeq++;
-    this.entries.push({ seq: this.lastSeq, traces, logs, records });
+    const bytes = recordsBytes(traces, logs);
+    this.entries.push({ seq: this.lastSeq, traces, logs, records, bytes });
     this.pending += records;
+    this.pendingSize += bytes;
   }
 
   /**
@@ -54,6 +64,7 @@ export class Outbox {
     let released = 0;
     while (released < this.entries.length && this.entries[released]!.seq <= from) {
       this.pending -= this.entries[released]!.records;
+      this.pendingSize -= this.entries[released]!.bytes;
       released++;
     }
     if (released > 0) this.entries = this.entries.slice(released);

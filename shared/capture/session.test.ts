@@ -86,6 +86,15 @@ describe('capture session sampling', () => {
     expect(ids(kept.traces).sort()).toEqual(['b/4', 'b/5', 'b/6']);
   });
 
+  it('drops the oldest held traces once the held spans are too big, however few', () => {
+    const s = new CaptureSession(rules({ holdMaxBytes: 1_000_000 }), T0);
+    s.offerTraces([trace('a', span('2', '1', 'x', { blob: 'x'.repeat(600_000) }))], T0);
+    s.offerTraces([trace('b', span('5', '4', 'x', { blob: 'y'.repeat(600_000) }))], T0);
+    expect(s.counters).toMatchObject({ held: 1, orphansDropped: 1 });
+    const kept = s.offerTraces([trace('b', span('4', '', 'kong', { 'http.response.status_code': 500 }))], T0);
+    expect(ids(kept.traces).sort()).toEqual(['b/4', 'b/5']);
+  });
+
   it('treats a rule that throws as no match', () => {
     const s = new CaptureSession(rules({ sample: () => { throw new Error('bad'); } }), T0);
     s.offerTraces([trace('a', span('1', '', 'kong'))], T0);

@@ -12,6 +12,7 @@
  * Time is passed in (Unix ms), so callers own the clock and tests need no timers.
  */
 import type { Attributes, LogRecord, Span, TraceSpans } from '../model/types';
+import { logBytes, traceBytes } from './size';
 
 export interface CaptureRules {
   /** the sampling rule, evaluated on the root span's attributes; a throw counts as "no match" */
@@ -22,6 +23,8 @@ export interface CaptureRules {
   holdMs?: number;
   /** at most this many spans and log records held at once; the oldest traces are dropped beyond it */
   holdMaxRecords?: number;
+  /** at most about this many bytes held at once (see size.ts); the oldest traces are dropped beyond it */
+  holdMaxBytes?: number;
   /** how many decided trace ids are remembered so their late spans follow the decision */
   rememberTraces?: number;
 }
@@ -55,6 +58,7 @@ export interface Kept {
 
 export const DEFAULT_HOLD_MS = 30_000;
 export const DEFAULT_HOLD_MAX_RECORDS = 50_000;
+export const DEFAULT_HOLD_MAX_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_REMEMBER_TRACES = 100_000;
 
 interface Held {
@@ -62,6 +66,7 @@ interface Held {
   fragments: TraceSpans[];
   logs: LogRecord[];
   records: number;
+  bytes: number;
 }
 
 /**
@@ -77,6 +82,7 @@ export class CaptureSession {
   private endedAt: number | null = null;
   private readonly held = new Map<string, Held>();
   private heldRecords = 0;
+  private heldBytes = 0;
   /** trace id -> sampled?; insertion order is age, for the bound */
   private readonly decided = new Map<string, boolean>();
   private readonly c: CaptureCounters = {
@@ -93,6 +99,7 @@ export class CaptureSession {
   };
   private readonly holdMs: number;
   private readonly holdMax: number;
+  private readonly holdMaxBytes: number;
   private readonly remember: number;
 
   constructor(
@@ -105,6 +112,7 @@ export class CaptureSession {
     this.endsAt = now + rules.durationMs;
     this.holdMs = rules.holdMs ?? DEFAULT_HOLD_MS;
     this.holdMax = rules.holdMaxRecords ?? DEFAULT_HOLD_MAX_RECORDS;
+    this.holdMaxBytes = rules.holdMaxBytes ?? DEFAULT_HOLD_MAX_BYTES;
     this.remember = rules.rememberTraces ?? DEFAULT_REMEMBER_TRACES;
   }
 
@@ -200,6 +208,7 @@ export class CaptureSession {
     if (h) {
       this.held.delete(traceId);
       this.heldRecords -= h.records;
+      this.heldBytes -= h.bytes;
     }
     if (!take) {
       this.c.rejected++;
@@ -217,15 +226,18 @@ export class CaptureSession {
   private hold(traceId: string, now: number, fragment: TraceSpans | null, logs: LogRecord[]): void {
     let h = this.held.get(traceId);
     if (!h) {
-      h = { since: now, fragments: [], logs: [], records: 0 };
+      h = { since: now, fragments: [], logs: [], records: 0, bytes: 0 };
       this.held.set(traceId, h);
     }
     const n = (fragment?.spans.length ?? 0) + logs.length;
     if (fragment) h.fragments.push(fragment);
     h.logs.push(...logs);
+    const bytes = (fragment ? traceBytes(fragment) : 0) + logs.reduce((sum, r) => sum + logBytes(r), 0);
     h.records += n;
+    h.bytes += bytes;
     this.heldRecords += n;
-    while (this.heldRecords > this.holdMax) {
+    this.heldBytes += bytes;
+    while (this.heldRecords > this.holdMax || this.heldBytes > this.holdMaxBytes) {
       const oldest = this.held.entries().next().value;
       if (!oldest) break;
       this.dropHeld(oldest[0], oldest[1]);
@@ -235,6 +247,7 @@ export class CaptureSession {
   private dropHeld(traceId: string, h: Held): void {
     this.held.delete(traceId);
     this.heldRecords -= h.records;
+    this.heldBytes -= h.bytes;
     this.c.orphansDropped += h.records;
   }
 

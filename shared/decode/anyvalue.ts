@@ -8,7 +8,7 @@
  * native values they are (native-value.ts).
  */
 import type { Attributes, AttrValue } from '../model/types';
-import { asText, excerpt, isPlainObject, nativeAttributes, nativeValue, setKey, type ValueSink } from './native-value';
+import { asText, excerpt, isPlainObject, MAX_VALUE_DEPTH, nativeAttributes, nativeValue, setKey, type ValueSink } from './native-value';
 
 export type { ValueSink } from './native-value';
 
@@ -58,7 +58,9 @@ function bytesValue(v: unknown): AttrValue | typeof ODD {
 
 /**
  * One AnyValue at `where`. Nested arrays and key-value lists are walked with an explicit stack rather
- * than recursion so hostile nesting cannot overflow the call stack.
+ * than recursion so hostile nesting cannot overflow the call stack; below MAX_VALUE_DEPTH levels the rest
+ * is kept as JSON text and reported: every later step (merging, storing, structured clone to the UI,
+ * writing a file) may recurse, and one span nested 100,000 levels deep must not break them.
  */
 export function toAttrValue(value: unknown, sink?: ValueSink, where = ''): AttrValue {
   const simple = scalar(value);
@@ -108,7 +110,10 @@ export function toAttrValue(value: unknown, sink?: ValueSink, where = ''): AttrV
           (top.target as AttrValue[]).push(x);
         };
     const s = scalar(inner);
-    if (s === NESTED) open(inner as Obj, put, sink ? `${top.where}[${index}]${top.keyed ? '.value' : ''}` : '');
+    if (s === NESTED && stack.length >= MAX_VALUE_DEPTH) {
+      sink?.skip(`${top.where}[${index}]${top.keyed ? '.value' : ''}`, `nested deeper than ${MAX_VALUE_DEPTH} levels; kept as JSON text`);
+      put(asText(inner));
+    } else if (s === NESTED) open(inner as Obj, put, sink ? `${top.where}[${index}]${top.keyed ? '.value' : ''}` : '');
     else if (s === ODD) put(keepOdd(inner, sink, sink ? `${top.where}[${index}]${top.keyed ? '.value' : ''}` : ''));
     else put(s);
   }

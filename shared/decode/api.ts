@@ -87,6 +87,15 @@ export interface DecodeOptions {
   keepSource?: boolean;
   /** raw input bytes read so far, when the chunks given are already decompressed (see openInput) */
   inputBytes?: () => number;
+  /**
+   * 'detect' (the default): one layer of gzip or zstd, found by magic bytes, is undone. 'refuse': the bytes
+   * given are already what to decode (openInput decompressed them, or an HTTP body's Content-Encoding was
+   * undone, the only compression OTLP/HTTP defines), so compressed data in them is refused. Either way a
+   * second layer is refused: a small file cannot inflate twice into gigabytes.
+   */
+  compression?: 'detect' | 'refuse';
+  /** largest zstd window a frame may ask for, in bytes (default 128 MiB, as the zstd command line) */
+  maxZstdWindowBytes?: number;
   /** bounds on inflating a zip archive (default DEFAULT_INFLATE_LIMITS in zip.ts) */
   inflateLimits?: InflateLimits;
 }

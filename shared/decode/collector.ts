@@ -8,6 +8,7 @@ import type { DecodedBatch, FormatName, SourceChunk } from './api';
 import type { Attributes, LogRecord, Payload, Scope, Skipped, Span, TraceSpans } from '../model/types';
 import { mergeSpan } from '../model/merge';
 import { formatNs, addNs } from './time';
+import { sanitizeGenAiSpan } from '../sanitize/gen-ai';
 
 /** Skipped records reported in detail per decode; beyond this they are only counted. */
 const MAX_SKIPPED_DETAILS = 1000;
@@ -104,6 +105,8 @@ export class Collector {
    * the same object for every span of one resourceSpans / scopeSpans, so identity is a cheap dedupe key.
    */
   addSpan(acc: TraceAcc, span: Span, resource: Attributes, scope: Scope): void {
+    // an AI call's prompt and answer are payload: sanitized before anything stores or shows them
+    sanitizeGenAiSpan(span);
     this.place(acc, span, resource, scope);
     this.spanCount++;
     this.recordCount++;

@@ -17,6 +17,9 @@ export interface DecodeContext {
   /** see DecodeOptions.keepSource */
   keepSource: boolean;
   inputBytes?: () => number;
+  /** see DecodeOptions.compression: zstd-compressed delimited messages are refused too */
+  refuseCompressed?: boolean;
+  maxZstdWindowBytes?: number;
 }
 
 export function batchFull(ctx: DecodeContext): boolean {

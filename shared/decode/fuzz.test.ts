@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import protobuf from 'protobufjs/light';
 import descriptor from '../proto/otlp.json';
-import konnect from '../../test/fixtures/formats/konnect-gateway-3.10.json';
+import konnect from '../sample/gateway-3.10-konnect.json';
 import quirks from '../../test/fixtures/formats/otlp-quirks.json';
 import jaeger from '../../test/fixtures/formats/jaeger.json';
 import zipkin from '../../test/fixtures/formats/zipkin.json';

@@ -11,7 +11,7 @@ import { Collector } from './collector';
 import { takeBatch, type DecodeContext } from './context';
 import { decodeJsonDocument, decodeJsonLines, jsonLayout } from './json-input';
 import { decodeProtobuf } from './proto-input';
-import { decompress, Peekable, sniffCompression } from './source';
+import { compressedInside, decompress, Peekable, sniffCompression, type Compression } from './source';
 import { decodeZip } from './zip-input';
 import { isZip } from './zip';
 
@@ -80,11 +80,14 @@ export async function* decodeStream(chunks: AsyncIterable<Uint8Array>, opts: Dec
   const raw = new Peekable(chunks);
   const magic = await raw.peek(4);
   if (isZip(magic)) {
+    if (opts.compression === 'refuse') throw compressedInside(fileName, 'zip', 'none');
     yield* decodeZip(raw, opts, decodeStream);
     return;
   }
   const compression = sniffCompression(magic);
-  const plain = new Peekable(decompress(raw, compression, fileName, (where, reason) => c.skip(where, reason)));
+  if (compression !== 'none' && opts.compression === 'refuse') throw compressedInside(fileName, compression, 'none');
+  const plain = new Peekable(decompress(raw, compression, fileName, (where, reason) => c.skip(where, reason), opts.maxZstdWindowBytes));
+  await refuseSecondLayer(plain, compression, fileName);
   const ctx: DecodeContext = {
     c,
     fileName,
@@ -94,6 +97,8 @@ export async function* decodeStream(chunks: AsyncIterable<Uint8Array>, opts: Dec
     raw,
     bytesRead: 0,
     keepSource: opts.keepSource === true,
+    refuseCompressed: opts.compression === 'refuse',
+    maxZstdWindowBytes: opts.maxZstdWindowBytes,
   };
   if (opts.inputBytes) ctx.inputBytes = opts.inputBytes;
   const head = await plain.peek(512);
@@ -113,6 +118,13 @@ export async function* decodeStream(chunks: AsyncIterable<Uint8Array>, opts: Dec
   yield last;
 }
 
+/** One layer of compression is read; compressed data under it is refused, not inflated again. */
+async function refuseSecondLayer(plain: Peekable, outer: Compression, fileName: string): Promise<void> {
+  if (outer === 'none') return;
+  const inner = sniffCompression(await plain.peek(4));
+  if (inner !== 'none') throw compressedInside(fileName, inner, outer);
+}
+
 /** An input opened for decoding: decompressed, and whether it is JSON lines (see openInput). */
 export interface OpenedInput {
   /** the input as given; its `consumed` counts the raw (possibly compressed) bytes read */
@@ -123,6 +135,8 @@ export interface OpenedInput {
   jsonLines: boolean;
   /** decompression problems after some output (the rest of the input is lost); filled as it is read */
   problems: Skipped[];
+  /** the layer of compression undone (`plain` must then not be decompressed again: decodeStream's `compression: 'refuse'`) */
+  compression: Compression;
 }
 
 /**
@@ -130,15 +144,16 @@ export interface OpenedInput {
  * tell, and a zip archive, is left for decodeStream (given `plain`), which reports what is wrong with it
  * or decodes the archive's entries.
  */
-export async function openInput(chunks: AsyncIterable<Uint8Array>, fileName: string): Promise<OpenedInput> {
+export async function openInput(chunks: AsyncIterable<Uint8Array>, fileName: string, maxZstdWindowBytes?: number): Promise<OpenedInput> {
   const problems: Skipped[] = [];
   const raw = new Peekable(chunks);
   const magic = await raw.peek(4);
   // a zip archive is decoded entry by entry in decodeStream
-  if (isZip(magic)) return { raw, plain: raw, jsonLines: false, problems };
+  if (isZip(magic)) return { raw, plain: raw, jsonLines: false, problems, compression: 'none' };
   const compression = sniffCompression(magic);
-  const plain = new Peekable(decompress(raw, compression, fileName, (where, reason) => problems.push({ where, reason })));
-  const opened: OpenedInput = { raw, plain, jsonLines: false, problems };
+  const plain = new Peekable(decompress(raw, compression, fileName, (where, reason) => problems.push({ where, reason }), maxZstdWindowBytes));
+  await refuseSecondLayer(plain, compression, fileName);
+  const opened: OpenedInput = { raw, plain, jsonLines: false, problems, compression };
   const head = await plain.peek(512);
   let layout: Layout;
   try {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import jaeger from '../../test/fixtures/formats/jaeger.json';
 import zipkin from '../../test/fixtures/formats/zipkin.json';
 import payloads from '../../test/fixtures/formats/payloads.json';
-import konnect from '../../test/fixtures/formats/konnect-gateway-3.10.json';
+import konnect from '../sample/gateway-3.10-konnect.json';
 import { DecodeError } from './api';
 import { decodeText, rejection } from './test-helpers';
 

@@ -15,6 +15,7 @@ import { convertPayload, PAYLOAD_KEY_RE } from './payloads';
 import { utf8Decoder, utf8Encoder } from './platform';
 import { concatBytes } from '../util/bytes';
 import type { Peekable } from './source';
+import { setOwn } from '../model/own';
 
 const STREAM_KEYS: ReadonlySet<string> = new Set(['resourceSpans', 'resource_spans', 'resourceLogs', 'resource_logs', 'batches', 'data']);
 
@@ -288,7 +289,7 @@ function dispatch(c: Collector, unit: JsonUnit, value: unknown, rest: Record<str
         return;
       }
   }
-  rest[key] = value;
+  setOwn(rest, key, value);
 }
 
 export async function* decodeJsonDocument(ctx: DecodeContext, source: Peekable): AsyncGenerator<DecodedBatch> {

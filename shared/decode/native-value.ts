@@ -5,6 +5,7 @@
  * Walked with an explicit stack so hostile nesting cannot overflow the call stack.
  */
 import type { Attributes, AttrValue } from '../model/types';
+import { setOwn } from '../model/own';
 
 /** Where a value could not be kept as it was; the decoders' Collector (behind a path prefix) implements it. */
 export interface ValueSink {
@@ -16,17 +17,50 @@ export const MAX_VALUE_DEPTH = 32;
 
 /** Sets `key` as an own property even when it is `__proto__` (plain assignment would set the prototype). */
 export function setKey(target: Record<string, AttrValue>, key: string, value: AttrValue): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-  else target[key] = value;
+  setOwn(target, key, value);
 }
 
-/** A JSON value as text, for values kept "as text"; a value too deep even for JSON.stringify becomes a marker. */
+/** A JSON value as text, for values kept "as text"; one too deep for JSON.stringify is written without recursion. */
 export function asText(value: unknown): string {
   try {
     return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   } catch {
-    return '[a value too deeply nested to show]';
+    return deepJsonText(value);
   }
+}
+
+/** JSON text of a value of any depth (a 100,000-level AnyValue), built with an explicit stack. */
+function deepJsonText(value: unknown): string {
+  const out: string[] = [];
+  // work items: a value to write, or literal text (brackets, commas, keys)
+  const work: ({ v: unknown } | string)[] = [{ v: value }];
+  while (work.length > 0) {
+    const item = work.pop()!;
+    if (typeof item === 'string') {
+      out.push(item);
+      continue;
+    }
+    const v = item.v;
+    if (Array.isArray(v)) {
+      out.push('[');
+      work.push(']');
+      for (let i = v.length - 1; i >= 0; i--) {
+        work.push({ v: v[i] });
+        if (i > 0) work.push(',');
+      }
+    } else if (v !== null && typeof v === 'object') {
+      const keys = Object.keys(v);
+      out.push('{');
+      work.push('}');
+      for (let i = keys.length - 1; i >= 0; i--) {
+        work.push({ v: (v as Record<string, unknown>)[keys[i]!] });
+        work.push(`${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:`);
+      }
+    } else {
+      out.push(JSON.stringify(v) ?? 'null');
+    }
+  }
+  return out.join('');
 }
 
 /** A short excerpt of a value for a reason text. */

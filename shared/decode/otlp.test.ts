@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import quirks from '../../test/fixtures/formats/otlp-quirks.json';
-import konnect from '../../test/fixtures/formats/konnect-gateway-3.10.json';
-import exampleTrace from '../../test/fixtures/formats/otlp-example-trace.json';
-import exampleLogs from '../../test/fixtures/formats/otlp-example-logs.json';
+import konnect from '../sample/gateway-3.10-konnect.json';
+import exampleTrace from '../../test/fixtures/otlp/example-trace.json';
+import exampleLogs from '../../test/fixtures/otlp/example-logs.json';
 import type { Span } from '../model/types';
 import { DecodeError } from './api';
 import { addNs } from './time';
@@ -47,7 +47,7 @@ describe('OTLP/JSON spans: each real-world deviation', () => {
     const { traces, skipped } = await decodeText(oneSpan(fields));
     expect(skipped).toEqual([]);
     expect(traces).toHaveLength(1);
-    check(traces[0]!.spans[0]);
+    check(traces[0]!.spans[0]!);
   });
 
   it('reads the quirks fixture: snake_case keys, base64 ids, enum names, int64 numbers, every AnyValue kind', async () => {

@@ -1,5 +1,5 @@
 /** Protobuf input: one export request (streamed by top-level field) or a length-delimited message stream. */
-import { decompress as zstdDecompress } from 'fzstd';
+import { Decompress } from 'fzstd';
 import type { DecodedBatch } from './api';
 import { batchFull, checkAborted, errorText, takeBatch, type DecodeContext } from './context';
 import { convertRequest } from './otlp';
@@ -7,6 +7,8 @@ import { decodeRequestMessage, decodeResourceElement, recordKind, type RecordKin
 import { utf8Decoder } from './platform';
 import { ProtoSplitter, type ProtoUnit } from './proto-split';
 import type { Peekable } from './source';
+import { concatBytes } from '../util/bytes';
+import { ZstdFrameGuard } from './zstd-guard';
 
 function isZstd(b: Uint8Array): boolean {
   return b.length >= 4 && b[0] === 0x28 && b[1] === 0xb5 && b[2] === 0x2f && b[3] === 0xfd;
@@ -20,13 +22,31 @@ function firstNonSpace(b: Uint8Array): number {
   return -1;
 }
 
+/** One message's zstd data, under the same caps as a compressed file: the window, and the element size. */
+function unzstd(ctx: DecodeContext, bytes: Uint8Array): Uint8Array {
+  new ZstdFrameGuard(ctx.maxZstdWindowBytes).check(bytes);
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  const z = new Decompress((data) => {
+    size += data.length;
+    if (size > ctx.maxElementBytes) throw new Error(`it inflates to more than the limit of ${ctx.maxElementBytes} bytes`);
+    parts.push(data.slice());
+  });
+  z.push(bytes, true);
+  return concatBytes(parts);
+}
+
 /** One delimited message: protobuf, or JSON, either possibly zstd-compressed (the exporter's legacy mode). */
 function decodeFrame(ctx: DecodeContext, unit: ProtoUnit): void {
   const where = `byte ${unit.offset}`;
   let bytes = unit.bytes;
   if (isZstd(bytes)) {
+    if (ctx.refuseCompressed) {
+      ctx.c.skip(where, 'a zstd-compressed message inside the body is refused: OTLP/HTTP compresses only with Content-Encoding');
+      return;
+    }
     try {
-      bytes = zstdDecompress(bytes);
+      bytes = unzstd(ctx, bytes);
     } catch (e) {
       ctx.c.skip(where, `the message's zstd data is corrupt: ${errorText(e)}`);
       return;

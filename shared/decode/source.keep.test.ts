@@ -10,7 +10,7 @@ import { chunked, rejection, utf8 } from './test-helpers';
 import { concatBytes } from '../util/bytes';
 import { mulberry32 } from '../util/random';
 import type { Span, TraceSpans } from '../model/types';
-import konnectDoc from '../../test/fixtures/konnect/trace-batches-gateway-3.10.json';
+import konnectDoc from '../sample/gateway-3.10-konnect.json';
 
 /**
  * Node built-ins, typed here: shared/ compiles without Node's types and lints against importing them,

@@ -6,6 +6,7 @@ import { Decompress } from 'fzstd';
 import { DecodeError } from './api';
 import { decompressionStream } from './platform';
 import { concatBytes } from '../util/bytes';
+import { ZstdFrameGuard } from './zstd-guard';
 
 export type Compression = 'gzip' | 'zstd' | 'none';
 
@@ -64,6 +65,16 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** The error for compressed data where none may be: a second layer, or inside an HTTP body. */
+export function compressedInside(fileName: string, inner: Compression | 'zip', outer: Compression): DecodeError {
+  const where = outer === 'none' ? 'the content' : `the ${outer} data`;
+  const why =
+    outer === 'none'
+      ? 'only Content-Encoding may compress an OTLP/HTTP body'
+      : 'it is compressed twice; decompress it once and open the result';
+  return new DecodeError(fileName, 'byte 0', `${inner} data inside ${where} is refused: ${why}`);
+}
+
 /**
  * Decompressed chunks. Corruption after some output was produced ends the stream and is reported through
  * `onProblem` (the decoders then keep what was whole, as for a truncated file); corruption before any
@@ -74,6 +85,7 @@ export async function* decompress(
   compression: Compression,
   fileName: string,
   onProblem: (where: string, reason: string) => void,
+  maxZstdWindow?: number,
 ): AsyncGenerator<Uint8Array> {
   if (compression === 'none') {
     yield* source;
@@ -91,8 +103,15 @@ export async function* decompress(
     const z = new Decompress((data) => {
       if (data.length > 0) out.push(data.slice());
     });
+    const guard = new ZstdFrameGuard(maxZstdWindow);
     try {
       for await (const chunk of source) {
+        try {
+          guard.check(chunk);
+        } catch (e) {
+          // refused before the decompressor allocates anything for that frame
+          throw new DecodeError(fileName, `byte ${source.consumed}`, message(e));
+        }
         z.push(chunk);
         while (out.length > 0) {
           const c = out.shift()!;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import konnect from '../../test/fixtures/formats/konnect-gateway-3.10.json';
+import konnect from '../sample/gateway-3.10-konnect.json';
 import quirks from '../../test/fixtures/formats/otlp-quirks.json';
 import jaeger from '../../test/fixtures/formats/jaeger.json';
 import zipkin from '../../test/fixtures/formats/zipkin.json';
-import exampleLogs from '../../test/fixtures/formats/otlp-example-logs.json';
+import exampleLogs from '../../test/fixtures/otlp/example-logs.json';
 import type { DecodedAll } from '../decode';
 import { decodeText } from '../decode/test-helpers';
 import { addNs } from '../decode/time';

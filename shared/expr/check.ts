@@ -2,7 +2,7 @@ import type { Expr, FieldType, Operator, Predicate, Value } from './ast';
 import { baseField, transformsOf } from './ast';
 import type { ExprError } from './errors';
 import { errorAt } from './errors';
-import { lookupField, suggestField, typeName } from './fields';
+import { lookupField, suggestField, typeName, unknownFieldHint } from './fields';
 import { parseCidr, parseIp } from './ip';
 import { quote } from './print';
 import { compileRegex } from './regex';
@@ -31,6 +31,11 @@ function checkPredicate(p: Predicate, errors: ExprError[]): void {
   const ref = baseField(p.lhs);
   const field = lookupField(ref.name);
   if (!field) {
+    const hint = unknownFieldHint(ref.name);
+    if (hint) {
+      errors.push(errorAt(ref.start, ref.end, `unknown field ${ref.name}: ${hint}`));
+      return;
+    }
     const guess = suggestField(ref.name);
     errors.push(
       guess

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AttrValue, Attributes } from '../model/types';
 import { compile, formatError } from './index';
-import fixture from './testdata/konnect-gateway-3.10.json';
+import fixture from '../sample/gateway-3.10-konnect.json';
 
 const matches = (src: string, attrs: Attributes): boolean => {
   const r = compile(src);

@@ -16,18 +16,29 @@ export interface FieldInfo {
 const f = (name: string, type: FieldType, description: string, aliases: string[] = [], attributeKeys?: string[]): FieldInfo =>
   attributeKeys ? { name, type, description, aliases, attributeKeys } : { name, type, description, aliases };
 
-/** The pattern of third-party I/O latency fields; `*` is one name segment such as redis or dns. */
+/** The pattern of third-party I/O latency fields; `*` is one of THIRD_PARTY_KINDS. */
 export const THIRD_PARTY_PATTERN = 'proxy.kong.latency.3p.*.total_io';
+/** The only kinds of third-party I/O Kong measures (domain.md section 5). */
+export const THIRD_PARTY_KINDS = ['redis', 'tcpsock', 'http_client', 'dns'] as const;
 const thirdParty = /^proxy\.kong\.latency\.3p\.([a-z0-9_]+)\.total_io$/;
 
+/**
+ * Kong's sampling schema: every root attribute the data plane registers for sampling rules, with the
+ * aliases it accepts (Konnect's editor keeps the same list). `attributeKeys` are other spellings of the
+ * same value on stored traces: 3.9's `*_ms` names, 3.10-before-GA names and the OpenTelemetry plugin's
+ * older conventions, so a rule also filters traces from those gateways.
+ */
 export const fieldCatalogue: readonly FieldInfo[] = [
   f('http.request.method', 'string', 'HTTP method of the request (GET, POST, ...)', ['http.method']),
-  f('url.full', 'string', 'full request URL, without the query string'),
-  f('url.scheme', 'string', 'URL scheme: http or https'),
+  f('url.full', 'string', 'full request URL, without the query string', [], ['http.url']),
+  f('url.scheme', 'string', 'URL scheme: http or https', [], ['http.scheme']),
   f('http.route', 'string', 'request path as Kong matched it', ['http.path']),
   f('http.request.header.host', 'string', 'Host header of the request', ['http.host']),
-  f('network.protocol.name', 'string', 'protocol name, e.g. http or grpc'),
-  f('server.address', 'string', 'address the gateway received the request on'),
+  f('network.protocol.name', 'string', 'protocol name, e.g. http or grpc', ['net.protocol']),
+  f('network.protocol.version', 'string', 'protocol version, e.g. 1.1 or 2', [], ['http.flavor']),
+  f('network.transport', 'string', 'transport protocol, e.g. tcp or udp'),
+  f('server.address', 'string', 'address (or TLS server name) the gateway received the request on', ['tls.sni']),
+  f('net.dst.ip', 'ip', 'IP address the gateway received the request on (server.address as an IP)', [], ['server.address']),
   f('network.peer.name', 'string', 'host name of the upstream peer'),
   f('proxy.kong.service.id', 'string', 'id of the Gateway Service that handled the request'),
   f('proxy.kong.route.id', 'string', 'id of the Route that matched the request'),
@@ -35,22 +46,24 @@ export const fieldCatalogue: readonly FieldInfo[] = [
   f('proxy.kong.upstream.id', 'string', 'id of the Upstream the request was proxied to', [], ['proxy.kong.upstream_id']),
   f('proxy.kong.target.id', 'string', 'id of the upstream Target the request was proxied to'),
   f('proxy.kong.upstream.host', 'string', 'host (and port) of the upstream that served the request'),
-  f('http.response.status_code', 'int', 'HTTP status code sent to the client'),
+  f('http.response.status_code', 'int', 'HTTP status code sent to the client', [], ['http.status_code']),
   f('proxy.kong.upstream.status_code', 'int', 'HTTP status code the upstream answered with', [], ['proxy.kong.upstream_status_code']),
   f('http.request.size', 'int', 'request size in bytes'),
   f('client.port', 'int', 'port of the client connection', ['net.src.port']),
   f('server.port', 'int', 'port the gateway received the request on', ['net.dst.port']),
   f('network.peer.port', 'int', 'port of the upstream peer'),
-  f('proxy.kong.latency.total', 'int', 'ms from first byte in to last byte out'),
+  f('proxy.kong.latency.total', 'int', 'ms from first byte in to last byte out', ['proxy.kong.latency_total_ms']),
   f('proxy.kong.latency.internal', 'int', "ms of the gateway's own processing"),
   f('proxy.kong.latency.client', 'int', 'ms spent on client I/O (slow clients)'),
   f('proxy.kong.latency.upstream', 'int', 'ms spent waiting for and reading from the upstream'),
-  f('proxy.kong.latency.upstream.ttfb', 'int', "ms until the upstream's first response byte"),
-  f('proxy.kong.latency.3p.redis.total_io', 'int', 'ms of Redis I/O made by plugins'),
-  f('proxy.kong.latency.3p.tcpsock.total_io', 'int', 'ms of raw TCP socket I/O made by plugins'),
+  f('proxy.kong.latency.upstream.ttfb', 'int', "ms until the upstream's first response byte", [], ['proxy.kong.upstream.ttfb_ms']),
+  f('proxy.kong.latency.upstream.read_response_duration', 'int', "ms reading the upstream's response", [], ['proxy.kong.upstream.read_response_duration_ms']),
+  f('proxy.kong.latency.3p.total_io', 'int', 'ms of all third-party I/O made by plugins and core'),
+  f('proxy.kong.latency.3p.redis.total_io', 'int', 'ms of Redis I/O made by plugins', [], ['proxy.kong.latency.redis.total_io', 'proxy.kong.redis.total_io_ms']),
+  f('proxy.kong.latency.3p.tcpsock.total_io', 'int', 'ms of raw TCP socket I/O made by plugins', [], ['proxy.kong.latency.tcpsock.total_io', 'proxy.kong.tcpsock.total_io_ms']),
   f('proxy.kong.latency.3p.http_client.total_io', 'int', 'ms of HTTP client I/O made by plugins'),
   f('proxy.kong.latency.3p.dns.total_io', 'int', 'ms of DNS resolution'),
-  f('client.address', 'ip', 'IP address of the client', ['net.src.ip']),
+  f('client.address', 'ip', 'IP address of the client', ['net.src.ip'], ['http.client_ip']),
   f('network.peer.address', 'ip', 'IP address of the upstream peer'),
   f('destination.address', 'ip', 'IP address the request was sent to'),
   f('proxy.kong.upstream.addr', 'ip', 'IP address of the upstream that served the request'),
@@ -64,10 +77,13 @@ for (const info of fieldCatalogue) {
 
 /** The field a name (or alias) denotes, or undefined when the language has no such field. */
 export function lookupField(name: string): FieldInfo | undefined {
-  const known = byName.get(name);
-  if (known) return known;
+  return byName.get(name);
+}
+
+/** Why a name that looks like a field is not one, when there is more to say than "unknown". */
+export function unknownFieldHint(name: string): string | undefined {
   const m = thirdParty.exec(name);
-  if (m) return f(name, 'int', `ms of ${m[1]} I/O made by plugins`);
+  if (m) return `Kong measures third-party I/O only for ${THIRD_PARTY_KINDS.join(', ')}, not ${m[1]}`;
   return undefined;
 }
 

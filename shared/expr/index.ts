@@ -14,7 +14,7 @@ export { OPERATORS } from './ast';
 export type { ExprError, ExprFix } from './errors';
 export { applyFix, formatError } from './errors';
 export type { FieldInfo } from './fields';
-export { THIRD_PARTY_PATTERN, fieldCatalogue, lookupField, suggestField } from './fields';
+export { THIRD_PARTY_KINDS, THIRD_PARTY_PATTERN, fieldCatalogue, lookupField, suggestField, unknownFieldHint } from './fields';
 export type { Token, TokenKind } from './lexer';
 export { tokenize } from './lexer';
 export { parse } from './parser';

@@ -4,7 +4,7 @@
  * lookups also understand the `kong.<phase>.plugin.<name>` and `kong.phase.<phase>` patterns and the
  * `kong.io.*` family; anything else has no description (and still displays as a plain span).
  */
-import { classifySpanName } from './span-names';
+import { classifySpanName, SPAN_RENAMES } from './span-names';
 
 export const SPAN_CATALOGUE: Readonly<Record<string, string>> = {
   kong: 'The whole request through the gateway: first byte in to last byte out.',
@@ -14,19 +14,20 @@ export const SPAN_CATALOGUE: Readonly<Record<string, string>> = {
   'kong.router': 'Matching the request to a route and service.',
   'kong.dns': 'DNS resolution of the upstream host.',
   'kong.upstream.selection': 'Finding a healthy upstream target (load balancing, retries).',
-  'kong.upstream.find_upstream': 'One try at one upstream target: connect, TLS, send headers.',
   'kong.find_upstream': 'One try at one upstream target: connect, TLS, send headers.',
-  'kong.upstream.try_select': 'One try at selecting an upstream target (older gateways).',
-  'kong.balancer': 'Balancer: one try at an upstream target (open-source OpenTelemetry plugin).',
-  'kong.send_request_to_upstream': 'Writing the request to the upstream.',
+  'kong.balancer':
+    'The whole upstream round trip (OpenTelemetry plugin): picking a target, connecting, sending, waiting and reading the response.',
+  'kong.send_request_to_upstream': 'Writing the request to the upstream (3.10 to 3.12 also count the wait for its answer here).',
   'kong.read_headers_from_upstream': 'Waiting for and reading the upstream response headers (includes time to first byte).',
   'kong.read_body_from_upstream': 'Reading the upstream response body.',
-  'kong.upstream.ttfb': 'Time to the first byte of the upstream response.',
-  'kong.upstream.read_response': 'Reading the upstream response.',
   'kong.wait_for_client_read': 'Finishing the response write to the client (a slow reader shows here).',
-  'kong.analytics.log_request': 'Sending the request to analytics.',
+  'kong.analytics.log_request': 'Sending the request to analytics, in the log phase (3.13+ write it in a trace of its own).',
+  'kong.debug_session.sample': "Deciding whether this request matches the debugger session's sampling rule.",
   'kong.io.http.request': 'An HTTP request made by a plugin or core (for example an IdP call).',
+  'kong.io.http.request_uri': 'One HTTP call made by a plugin or core, parent of its DNS, connect and request spans (3.14+).',
   'kong.io.http.connect': 'Connecting to an HTTP server from a plugin or core.',
+  'kong.io.http.read_resp_body': 'Reading the body of an HTTP response a plugin or core asked for (linked to its request, 3.15+).',
+  'kong.gen_ai': "An AI model call made by an AI plugin; its gen_ai.* attributes can hold prompts and answers (sanitized).",
 };
 
 const PHASE_DESCRIPTIONS: Readonly<Record<string, string>> = {
@@ -36,27 +37,41 @@ const PHASE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   response: 'acting on the whole upstream response',
   header_filter: 'processing the response headers',
   body_filter: 'processing response body chunks',
-  log: 'logging after the response was sent',
+  log: 'logging after the response was sent (3.13+ write it in a trace of its own)',
 };
 
 /** A one-line description of a span name, or null when Kong's catalogue does not know it. */
 export function describeSpan(name: string): string | null {
   const exact = SPAN_CATALOGUE[name];
   if (exact) return exact;
+  const renamed = SPAN_RENAMES[name];
+  if (renamed) {
+    const today = renamed.current.includes('<') ? '' : `; ${renamed.current} today`;
+    return `${renamed.meaning[0]!.toUpperCase()}${renamed.meaning.slice(1)} (older name, gateway ${renamed.gateways}${today}).`;
+  }
   const k = classifySpanName(name);
-  if (k.kind === 'phase') {
-    const what = PHASE_DESCRIPTIONS[k.phase];
-    return `The ${k.phase} phase${what ? `: ${what}` : ''}.`;
+  switch (k.kind) {
+    case 'phase': {
+      const what = PHASE_DESCRIPTIONS[k.phase];
+      return `The ${k.phase} phase${what ? `: ${what}` : ''}.`;
+    }
+    case 'plugin':
+      return k.operation
+        ? `Part of the ${k.plugin} plugin's work in the ${k.phase} phase: ${k.operation.replace(/[._]/g, ' ')}.`
+        : `The ${k.plugin} plugin's handler in the ${k.phase} phase.`;
+    case 'io': {
+      const [lib, fn] = k.target.split('.', 2);
+      if (lib === 'redis') return `A Redis call${fn ? ` (${fn})` : ''} made by a plugin or core (for example rate limiting).`;
+      if (lib === 'socket') return `Socket I/O${fn ? ` (${fn})` : ''} made by a plugin or core.`;
+      return `Network I/O (${k.target}) made by a plugin or core.`;
+    }
+    case 'datakit':
+      return `The Datakit node ${k.node} (3.15+): one step of a Datakit flow.`;
+    case 'gen-ai':
+      return SPAN_CATALOGUE['kong.gen_ai']!;
+    default:
+      return null;
   }
-  if (k.kind === 'plugin') return `The ${k.plugin} plugin's handler in the ${k.phase} phase.`;
-  if (k.kind === 'io') {
-    const [lib, fn] = k.target.split('.', 2);
-    if (lib === 'redis') return `A Redis call${fn ? ` (${fn})` : ''} made by a plugin or core (for example rate limiting).`;
-    if (lib === 'socket') return `Socket I/O${fn ? ` (${fn})` : ''} made by a plugin or core.`;
-    return `Network I/O (${k.target}) made by a plugin or core.`;
-  }
-  if (name.startsWith('kong.datakit.node.')) return `The Datakit node ${name.slice('kong.datakit.node.'.length)}.`;
-  return null;
 }
 
 export const ATTRIBUTE_CATALOGUE: Readonly<Record<string, string>> = {
@@ -135,6 +150,45 @@ export const ATTRIBUTE_CATALOGUE: Readonly<Record<string, string>> = {
   'proxy.kong.plugin.id': 'Id of the plugin instance (configuration).',
   num_chunks: 'Number of response body chunks processed.',
   chunks: 'Response body chunks processed.',
+  // older gateways' root attributes (domain.md section 11)
+  'proxy.kong.latency_total_ms': 'Total latency in ms, first byte in to last byte out (3.9; proxy.kong.latency.total today).',
+  'proxy.kong.upstream.ttfb_ms': 'Upstream time to first byte in ms (3.9).',
+  'proxy.kong.upstream.read_response_duration_ms': 'Time reading the upstream response in ms (3.9).',
+  'proxy.kong.upstream.connect_duration_ms': 'Time to connect to the upstream in ms (3.9).',
+  'proxy.kong.redis.total_io_ms': 'Total time in Redis calls in ms (3.9).',
+  'proxy.kong.tcpsock.total_io_ms': 'Total time in raw TCP socket I/O in ms (3.9).',
+  'proxy.kong.latency.upstream.read_response_duration': 'Time reading the upstream response in ms (3.10 before GA).',
+  'proxy.kong.latency.redis.total_io': 'Total time in Redis calls in ms (3.10 before GA).',
+  'proxy.kong.latency.tcpsock.total_io': 'Total time in raw TCP socket I/O in ms (3.10 before GA).',
+  'proxy.kong.dns.record.domain': 'Domain name resolved (3.9).',
+  'proxy.kong.dns.record.ip': 'IP address the domain resolved to (3.9).',
+  'proxy.kong.dns.record.port': 'Port of the resolved target (3.9).',
+  raw_header_size_total: 'Size of the request headers in bytes (3.9).',
+  raw_header_count: 'Number of request headers (3.9).',
+  // the OpenTelemetry plugin's older semantic conventions
+  'http.method': 'HTTP request method.',
+  'http.url': 'The request URL.',
+  'http.host': 'Host header of the request.',
+  'http.scheme': 'URL scheme of the request (http or https).',
+  'http.flavor': 'HTTP protocol version (1.1, 2...).',
+  'http.status_code': 'HTTP status code sent to the client.',
+  'http.client_ip': 'IP address of the client.',
+  'kong.request.id': 'Kong request id (the X-Kong-Request-Id header).',
+  'net.peer.ip': 'IP address of the peer: the client on the root span, the upstream target on kong.balancer.',
+  'net.peer.port': 'Port of the peer: the client on the root span, the upstream target on kong.balancer.',
+  'net.peer.name': 'Host name of the upstream target.',
+  'peer.service': 'Name of the Gateway Service the request was proxied to.',
+  'dns.record.domain': 'Domain name resolved.',
+  'dns.record.ip': 'IP address the domain resolved to.',
+  'dns.record.port': 'Port of the resolved target.',
+  'network.transport': 'Transport protocol (tcp, udp...).',
+  // newer gateways
+  'proxy.kong.plugin.http.response.status_code': 'Status code this plugin answered the request with, ending it (3.14+).',
+  'proxy.kong.plugin.http.response.status_message': 'Message this plugin answered the request with, ending it (3.14+).',
+  'proxy.kong.datakit.node.type': 'Type of this Datakit node (call, jq, exit...) (3.15+).',
+  'proxy.kong.datakit.node.status': 'How this Datakit node ended (3.15+).',
+  'kong.3p.external_request_id': 'Request id a third-party service returned for this call (3.15+).',
+  'proxy.kong.upstream.address': 'Address of the upstream target (3.15+).',
   // resource
   'session.id': 'Konnect debugger session that recorded this trace.',
   'service.name': 'Name of the service that produced the span.',
@@ -144,5 +198,8 @@ export const ATTRIBUTE_CATALOGUE: Readonly<Record<string, string>> = {
 
 /** A one-line description of a Kong attribute, or null for attributes the catalogue does not know. */
 export function describeAttribute(key: string): string | null {
-  return ATTRIBUTE_CATALOGUE[key] ?? null;
+  const known = ATTRIBUTE_CATALOGUE[key];
+  if (known) return known;
+  if (key.startsWith('gen_ai.')) return `AI call attribute (${key.slice('gen_ai.'.length)}); prompts and answers are sanitized like payloads.`;
+  return null;
 }

@@ -6,8 +6,9 @@
  */
 import type { Span, TraceSpans } from '../model/types';
 import { StatusCode } from '../model/types';
-import { classifySpanName } from './span-names';
-import { attrNumber, attrString } from './summary';
+import { pluginExitOf } from './plugin-exit';
+import { classifySpanName, upstreamStepOf } from './span-names';
+import { attrString } from './summary';
 
 export type SpanErrorKind = 'plugin-exit' | 'upstream-try' | 'exception' | 'status';
 
@@ -32,17 +33,17 @@ function exceptionMessage(span: Span): string | null {
 
 /** Why a span is in error, or null when it is not. */
 export function spanError(span: Span): SpanError | null {
-  const exitStatus = attrNumber(span.attributes, 'proxy.kong.plugin.http.response.status_code');
-  if (exitStatus !== null && classifySpanName(span.name).kind === 'plugin') {
-    const why = attrString(span.attributes, 'proxy.kong.plugin.http.response.status_message') ?? span.status.message;
-    return { spanId: span.spanId, kind: 'plugin-exit', status: exitStatus, message: `ended the request with ${exitStatus}${why ? `: ${why}` : ''}` };
+  const exit = classifySpanName(span.name).kind === 'plugin' ? pluginExitOf(span) : null;
+  if (exit?.status != null) {
+    const why = exit.message ?? span.status.message;
+    return { spanId: span.spanId, kind: 'plugin-exit', status: exit.status, message: `ended the request with ${exit.status}${why ? `: ${why}` : ''}` };
   }
   const exception = exceptionMessage(span);
   const failed = span.status.code === StatusCode.ERROR;
   if (!failed && exception === null) return null;
   const message = exception ?? (span.status.message || 'status ERROR');
-  const kind = classifySpanName(span.name).kind;
-  if (failed && kind === 'upstream-in') return { spanId: span.spanId, kind: 'upstream-try', message };
+  const step = upstreamStepOf(span.name);
+  if (failed && (step === 'select' || step === 'connect' || step === 'round-trip')) return { spanId: span.spanId, kind: 'upstream-try', message };
   return { spanId: span.spanId, kind: exception !== null ? 'exception' : 'status', message };
 }
 

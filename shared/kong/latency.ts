@@ -12,7 +12,7 @@
  */
 import type { TraceSpans, TraceSummary } from '../model/types';
 import { formatDuration } from '../util/duration';
-import { phasePartition, type PhaseTime, type UpstreamStep } from './phase-times';
+import { phasePartition, type PhaseTime, type UpstreamPart } from './phase-times';
 import { rootFields, findRoot } from './summary';
 
 export type LatencyPart = 'total' | 'gateway' | 'upstream' | 'client';
@@ -40,7 +40,7 @@ export interface LatencyModel {
   /** the partition the parts are read from (the phase bar) */
   phases: PhaseTime[];
   /** the upstream time split by step; adds up to upstreamNs */
-  upstreamSteps: { step: UpstreamStep; ns: number }[];
+  upstreamSteps: { step: UpstreamPart; ns: number }[];
   /** false when no span of the upstream exchange exists: the request ended in the gateway */
   reachedUpstream: boolean;
   /** Kong's own figures, reported by the gateway on the root span */
@@ -115,7 +115,7 @@ export function modelMs(m: Pick<LatencyModel, 'totalNs' | 'upstreamNs' | 'client
   return { total: total / 1e3, gateway: (total - upstream - client) / 1e3, upstream: upstream / 1e3, client: client / 1e3 };
 }
 
-export const UPSTREAM_STEP_LABELS: Record<UpstreamStep, string> = {
+export const UPSTREAM_PART_LABELS: Record<UpstreamPart, string> = {
   connect: 'connect',
   send: 'send',
   ttfb: 'time to first byte',

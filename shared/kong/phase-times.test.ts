@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeSpan, makeTrace } from '../model/testing';
 import type { Span } from '../model/types';
-import { keyMetrics } from './key-metrics';
 import { phaseColorVar, phaseTimes } from './phase-times';
 import { readKonnectFixture } from './testdata/read-konnect';
 
@@ -48,36 +47,5 @@ describe('phaseTimes rules', () => {
     ]);
     expect(phaseColorVar('preread')).toBe('--phase-other');
     expect(phaseColorVar('access')).toBe('--phase-access');
-  });
-});
-
-describe('keyMetrics', () => {
-  it("reads Kong's numbers from the root attributes, strings or not", () => {
-    const m = keyMetrics(readKonnectFixture());
-    expect(m).toMatchObject({
-      status: 200,
-      upstreamStatus: 200,
-      method: 'GET',
-      url: 'http://localhost:8000/headers',
-      route: '/',
-      routeId: '5d165982-9d3a-4e76-87a7-31d03bae4582',
-      serviceId: 'c9ba713f-4dff-4e36-953d-3a446d2ec5a9',
-      consumerId: 'a28fb362-5fa3-4dbe-b4da-3dd15e5e5c9a',
-      requestId: '331bfb04117adc39f70b227a0df26615',
-      totalMs: 770,
-      derived: false,
-      spanCount: 22,
-    });
-    expect(m.clientMs).toBeCloseTo(2.043648);
-    expect(m.upstreamMs).toBeCloseTo(764.519, 2);
-  });
-
-  it('derives latencies from the spans when the gateway sent none, and says so', () => {
-    const t = trace([
-      span({ spanId: 'r', name: 'kong', duration: 10_000_000, attributes: { 'http.response.status_code': '502' } }),
-      span({ spanId: 's', parentSpanId: 'r', name: 'kong.send_request_to_upstream', start: 1_000_000, duration: 6_000_000 }),
-      span({ spanId: 'w', parentSpanId: 'r', name: 'kong.wait_for_client_read', start: 8_000_000, duration: 1_000_000 }),
-    ]);
-    expect(keyMetrics(t)).toMatchObject({ status: 502, totalMs: 10, upstreamMs: 6, clientMs: 1, gatewayMs: 3, derived: true });
   });
 });

@@ -9,7 +9,7 @@
  * and reading the response); instants no span explains are "other".
  */
 import type { Span, TraceSpans } from '../model/types';
-import { classifySpanName, PHASES } from './span-names';
+import { classifySpanName, PHASES, upstreamStepOf, type UpstreamStep } from './span-names';
 import { findRoot } from './summary';
 
 export type PhaseBucket = string;
@@ -31,37 +31,52 @@ interface Interval {
   key: string;
 }
 
-/** The upstream's own steps, in order (the Upstream node and the model split the upstream's time in these). */
-export const UPSTREAM_STEPS = ['connect', 'send', 'ttfb', 'body', 'round trip'] as const;
-export type UpstreamStep = (typeof UPSTREAM_STEPS)[number];
+/** The upstream's own steps as the model splits its time, in order (the map's upstream nodes). */
+export const UPSTREAM_PARTS = ['connect', 'send', 'ttfb', 'body', 'round trip'] as const;
+export type UpstreamPart = (typeof UPSTREAM_PARTS)[number];
 
 /**
- * Which step of the upstream exchange a span stands for, whatever the gateway version calls it:
- * connecting (selection, one try at a target), sending, waiting for and reading the headers (time to
- * first byte), reading the body; the OpenTelemetry plugin's `kong.balancer` covers the whole round trip.
+ * The part of the upstream's time a span measures: choosing a target and connecting to it, sending,
+ * waiting for and reading the headers (time to first byte), reading the body; the OpenTelemetry plugin's
+ * `kong.balancer` is the whole round trip. Null for a span that is not an upstream span. (span-names.ts
+ * knows what each gateway version calls these spans.)
  */
-export function upstreamStepOf(step: string, side: 'in' | 'out'): UpstreamStep {
-  if (/balancer/.test(step)) return 'round trip';
-  if (/send/.test(step)) return 'send';
-  if (/ttfb|read_headers|waiting/.test(step)) return 'ttfb';
-  if (/read_body|read_response/.test(step)) return 'body';
-  return side === 'in' ? 'connect' : 'body';
+export function upstreamPartOf(name: string): UpstreamPart | null {
+  const step = upstreamStepOf(name);
+  if (step === null) return null;
+  return PART_OF_STEP[step];
 }
 
+const PART_OF_STEP: Record<UpstreamStep, UpstreamPart> = {
+  select: 'connect',
+  connect: 'connect',
+  send: 'send',
+  'wait-for-headers': 'ttfb',
+  'read-body': 'body',
+  'round-trip': 'round trip',
+};
+
+/** Steps that take the request to the upstream, and steps that bring its answer back. */
+const OUTBOUND = new Set<UpstreamStep>(['select', 'connect', 'send']);
+const INBOUND = new Set<UpstreamStep>(['wait-for-headers', 'read-body']);
+
 const UPSTREAM_PREFIX = 'upstream/';
+const CLIENT_PREFIX = 'client/';
 
 function bucketOf(span: Span): { key: string; priority: number } | null {
   const k = classifySpanName(span.name);
   switch (k.kind) {
     case 'client-read':
+      return { key: CLIENT_PREFIX + 'read', priority: 0 };
     case 'client-write':
-      return { key: 'client', priority: 0 };
-    case 'upstream-in':
-    case 'upstream-out':
-      return { key: UPSTREAM_PREFIX + upstreamStepOf(k.step, k.kind === 'upstream-in' ? 'in' : 'out'), priority: 2 };
+      return { key: CLIENT_PREFIX + 'write', priority: 0 };
+    case 'upstream':
+      return { key: UPSTREAM_PREFIX + PART_OF_STEP[k.step], priority: 2 };
     case 'phase':
     case 'plugin':
       return { key: k.phase, priority: 1 };
+    case 'analytics':
+      return { key: 'log', priority: 1 };
     default:
       return null;
   }
@@ -75,8 +90,10 @@ export interface PhasePartition {
   /** the length partitioned (the buckets add up to it) */
   totalNs: number;
   times: PhaseTime[];
-  /** the upstream bucket split by step, in UPSTREAM_STEPS order; adds up to the upstream bucket */
-  upstreamSteps: { step: UpstreamStep; ns: number }[];
+  /** the upstream bucket split by step, in UPSTREAM_PARTS order; adds up to the upstream bucket */
+  upstreamSteps: { step: UpstreamPart; ns: number }[];
+  /** the client bucket split: reading the request from it, writing the response to it */
+  clientSteps: { read: number; write: number };
   /** whether the trace has any span of the upstream exchange (a request may end in the gateway) */
   hasUpstreamSpans: boolean;
 }
@@ -101,7 +118,7 @@ export function phasePartition(trace: TraceSpans): PhasePartition {
   }
   const clock = root ? 'root span' : 'trace extent';
   const rootSpanId = root?.spanId ?? null;
-  if (!(hi > lo)) return { clock, rootSpanId, totalNs: 0, times: [], upstreamSteps: [], hasUpstreamSpans: false };
+  if (!(hi > lo)) return { clock, rootSpanId, totalNs: 0, times: [], upstreamSteps: [], clientSteps: { read: 0, write: 0 }, hasUpstreamSpans: false };
 
   const intervals: Interval[] = [];
   let upInEnd = -Infinity;
@@ -111,10 +128,10 @@ export function phasePartition(trace: TraceSpans): PhasePartition {
     const b = bucketOf(s);
     if (!b) continue;
     intervals.push({ start: s.start, end: s.start + s.duration, ...b });
-    const kind = classifySpanName(s.name).kind;
-    if (kind === 'upstream-in') upInEnd = Math.max(upInEnd, s.start + s.duration);
-    if (kind === 'upstream-out') upOutStart = Math.min(upOutStart, s.start);
-    if (kind === 'upstream-in' || kind === 'upstream-out') hasUpstreamSpans = true;
+    const step = upstreamStepOf(s.name);
+    if (step && OUTBOUND.has(step)) upInEnd = Math.max(upInEnd, s.start + s.duration);
+    if (step && INBOUND.has(step)) upOutStart = Math.min(upOutStart, s.start);
+    if (step) hasUpstreamSpans = true;
   }
   // the upstream working between our request going out and its response coming back: time to first byte
   if (Number.isFinite(upInEnd) && upOutStart > upInEnd && Number.isFinite(upOutStart)) {
@@ -125,10 +142,14 @@ export function phasePartition(trace: TraceSpans): PhasePartition {
   sweep(intervals, lo, hi, raw);
   const totals = new Map<string, number>();
   const steps = new Map<string, number>();
+  const clientSteps = { read: 0, write: 0 };
   for (const [key, ns] of raw) {
     if (key.startsWith(UPSTREAM_PREFIX)) {
       steps.set(key.slice(UPSTREAM_PREFIX.length), ns);
       totals.set('upstream', (totals.get('upstream') ?? 0) + ns);
+    } else if (key.startsWith(CLIENT_PREFIX)) {
+      clientSteps[key === CLIENT_PREFIX + 'read' ? 'read' : 'write'] += ns;
+      totals.set('client', (totals.get('client') ?? 0) + ns);
     } else totals.set(key, ns);
   }
 
@@ -140,7 +161,8 @@ export function phasePartition(trace: TraceSpans): PhasePartition {
     rootSpanId,
     totalNs: hi - lo,
     times: keys.filter((k) => (totals.get(k) ?? 0) > 0).map((key) => ({ key, ns: totals.get(key)! })),
-    upstreamSteps: UPSTREAM_STEPS.filter((st) => (steps.get(st) ?? 0) > 0).map((step) => ({ step, ns: steps.get(step)! })),
+    upstreamSteps: UPSTREAM_PARTS.filter((st) => (steps.get(st) ?? 0) > 0).map((step) => ({ step, ns: steps.get(step)! })),
+    clientSteps,
     hasUpstreamSpans,
   };
 }

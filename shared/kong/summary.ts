@@ -5,6 +5,7 @@
 import type { AttrValue, Attributes, Span, TraceSpans, TraceSummary } from '../model/types';
 import { StatusCode } from '../model/types';
 import { latencyModel, modelMs } from './latency';
+import { linkedRequestTraceId } from './log-phase';
 
 const NS_PER_MS = 1e6;
 
@@ -74,33 +75,90 @@ export type RootFields = Pick<
   | 'latencyInternalMs'
   | 'latencyUpstreamMs'
   | 'latencyClientMs'
+  | 'latencyThirdPartyMs'
   | 'requestId'
+  | 'clientAddress'
 >;
 
-/** Gateway 3.9 reports the upstream's time in parts (`*_ms`): their sum, or null when none is there. */
-function upstream39(a: Attributes): number | null {
-  const parts = ['proxy.kong.upstream.connect_duration_ms', 'proxy.kong.upstream.ttfb_ms', 'proxy.kong.upstream.read_response_duration_ms'].map((k) => attrNumber(a, k));
-  return parts.some((p) => p !== null) ? parts.reduce<number>((sum, p) => sum + (p ?? 0), 0) : null;
+/**
+ * Root attribute names of every generation (domain.md sections 2 and 11), today's first: Konnect's
+ * debugger since 3.10, 3.10 before GA, 3.9's `*_ms` names, and the OpenTelemetry plugin's older semantic
+ * conventions (what live capture receives).
+ */
+export const ROOT_KEYS = {
+  method: ['http.request.method', 'http.method'],
+  url: ['url.full', 'http.url'],
+  route: ['http.route'],
+  routeId: ['proxy.kong.route.id', 'proxy.kong.router.route_id'],
+  serviceId: ['proxy.kong.service.id', 'proxy.kong.router.service_id'],
+  consumerId: ['proxy.kong.consumer_id', 'proxy.kong.consumer.id'],
+  status: ['http.response.status_code', 'http.status_code'],
+  upstreamStatus: ['proxy.kong.upstream_status_code', 'proxy.kong.upstream.status_code'],
+  latencyTotal: ['proxy.kong.latency.total', 'proxy.kong.latency_total_ms'],
+  latencyInternal: ['proxy.kong.latency.internal'],
+  latencyUpstream: ['proxy.kong.latency.upstream'],
+  latencyClient: ['proxy.kong.latency.client'],
+  /** an older gateway reports the upstream as these two parts */
+  upstreamTtfb: ['proxy.kong.latency.upstream.ttfb', 'proxy.kong.upstream.ttfb_ms'],
+  upstreamReadResponse: ['proxy.kong.latency.upstream.read_response_duration', 'proxy.kong.upstream.read_response_duration_ms'],
+  thirdPartyTotal: ['proxy.kong.latency.3p.total_io'],
+  /** per kind, when no total is given: today's, 3.10 before GA, 3.9 */
+  thirdPartyKinds: [
+    'proxy.kong.latency.3p.redis.total_io',
+    'proxy.kong.latency.3p.tcpsock.total_io',
+    'proxy.kong.latency.3p.http_client.total_io',
+    'proxy.kong.latency.3p.dns.total_io',
+    'proxy.kong.latency.redis.total_io',
+    'proxy.kong.latency.tcpsock.total_io',
+    'proxy.kong.redis.total_io_ms',
+    'proxy.kong.tcpsock.total_io_ms',
+  ],
+  requestId: ['proxy.kong.request.id', 'kong.request.id'],
+  // on the OpenTelemetry plugin's root (a server span) net.peer.ip is the client; Konnect's root names the
+  // upstream network.peer.address instead, which is why that one is not here
+  clientAddress: ['client.address', 'http.client_ip', 'net.src.ip', 'net.peer.ip'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The upstream latency a gateway reported: today's one number, or an older gateway's two parts added. */
+function reportedUpstream(a: Attributes): number | null {
+  const today = attrNumber(a, ...ROOT_KEYS.latencyUpstream);
+  if (today !== null) return today;
+  const ttfb = attrNumber(a, ...ROOT_KEYS.upstreamTtfb);
+  const read = attrNumber(a, ...ROOT_KEYS.upstreamReadResponse);
+  return ttfb === null && read === null ? null : (ttfb ?? 0) + (read ?? 0);
+}
+
+function reportedThirdParty(a: Attributes): number | null {
+  const total = attrNumber(a, ...ROOT_KEYS.thirdPartyTotal);
+  if (total !== null) return total;
+  let sum: number | null = null;
+  for (const key of ROOT_KEYS.thirdPartyKinds) {
+    const v = attrNumber(a, key);
+    if (v !== null) sum = (sum ?? 0) + v;
+  }
+  return sum;
 }
 
 export function rootFields(a: Attributes): RootFields {
-  const url = attrString(a, 'url.full', 'http.url');
-  const route = attrString(a, 'http.route');
+  const url = attrString(a, ...ROOT_KEYS.url);
+  const route = attrString(a, ...ROOT_KEYS.route);
   return {
-    method: attrString(a, 'http.request.method', 'http.method'),
+    method: attrString(a, ...ROOT_KEYS.method),
     url,
     path: pathOf(url, route),
     route,
-    routeId: attrString(a, 'proxy.kong.route.id', 'proxy.kong.router.route_id'),
-    serviceId: attrString(a, 'proxy.kong.service.id', 'proxy.kong.router.service_id'),
-    consumerId: attrString(a, 'proxy.kong.consumer_id', 'proxy.kong.consumer.id'),
-    status: attrNumber(a, 'http.response.status_code', 'http.status_code'),
-    upstreamStatus: attrNumber(a, 'proxy.kong.upstream_status_code', 'proxy.kong.upstream.status_code'),
-    latencyTotalMs: attrNumber(a, 'proxy.kong.latency.total', 'proxy.kong.latency_total_ms'),
-    latencyInternalMs: attrNumber(a, 'proxy.kong.latency.internal'),
-    latencyUpstreamMs: attrNumber(a, 'proxy.kong.latency.upstream') ?? upstream39(a),
-    latencyClientMs: attrNumber(a, 'proxy.kong.latency.client'),
-    requestId: attrString(a, 'proxy.kong.request.id'),
+    routeId: attrString(a, ...ROOT_KEYS.routeId),
+    serviceId: attrString(a, ...ROOT_KEYS.serviceId),
+    consumerId: attrString(a, ...ROOT_KEYS.consumerId),
+    status: attrNumber(a, ...ROOT_KEYS.status),
+    upstreamStatus: attrNumber(a, ...ROOT_KEYS.upstreamStatus),
+    latencyTotalMs: attrNumber(a, ...ROOT_KEYS.latencyTotal),
+    latencyInternalMs: attrNumber(a, ...ROOT_KEYS.latencyInternal),
+    latencyUpstreamMs: reportedUpstream(a),
+    latencyClientMs: attrNumber(a, ...ROOT_KEYS.latencyClient),
+    latencyThirdPartyMs: reportedThirdParty(a),
+    requestId: attrString(a, ...ROOT_KEYS.requestId),
+    clientAddress: attrString(a, ...ROOT_KEYS.clientAddress),
   };
 }
 
@@ -119,7 +177,7 @@ export function summarizeTrace(trace: TraceSpans, konnectSessionId: string | nul
   const baseMs = Number(BigInt(trace.baseNs) / 1000n) / 1000;
   const resource = root ? trace.resources[root.resource] : undefined;
   const model = trace.spans.length > 0 ? modelMs(latencyModel(trace)) : null;
-  return {
+  const summary: TraceSummary = {
     traceId: trace.traceId,
     rootName: root?.name ?? '',
     startMs: baseMs + minStart / NS_PER_MS,
@@ -133,4 +191,8 @@ export function summarizeTrace(trace: TraceSpans, konnectSessionId: string | nul
     konnectSessionId: konnectSessionId ?? (resource ? attrString(resource, 'session.id') : null),
     rootAttributes: a,
   };
+  // only a log-phase trace of its own has one; other rows stay as they were
+  const requestTraceId = linkedRequestTraceId(trace);
+  if (requestTraceId) summary.requestTraceId = requestTraceId;
+  return summary;
 }

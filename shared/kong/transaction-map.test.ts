@@ -26,9 +26,7 @@ describe('buildTransactionMap on the real Konnect Gateway 3.10 trace', () => {
       'client',
       'client-out',
       'request',
-      'upstream-in',
       'upstream',
-      'upstream-out',
       'response',
       'client-in',
       'client-end',
@@ -50,24 +48,26 @@ describe('buildTransactionMap on the real Konnect Gateway 3.10 trace', () => {
   it('reads the client out, upstream and response stages with their durations', () => {
     expect(labelsOf(stages, 'client-out')).toEqual(['read headers', 'read body']);
     expect(durationsOf(stages, 'client-out')).toEqual([1_075_712, 59_904]);
-    expect(labelsOf(stages, 'upstream-in')).toEqual(['selection', 'send request']);
-    expect(durationsOf(stages, 'upstream-in')).toEqual([221_811_968, 500_814_080]);
-    expect(labelsOf(stages, 'upstream-out')).toEqual(['read headers', 'read body']);
+    expect(labelsOf(stages, 'upstream')).toEqual(['connect', 'send', 'time to first byte', 'body']);
+    expect(durationsOf(stages, 'upstream')).toEqual([221_811_968, 500_814_080, 14_848, 39_916_800]);
     expect(labelsOf(stages, 'response')).toEqual(['response-ratelimiting', 'response-transformer', 'response-transformer']);
     expect(stages.find((s) => s.kind === 'response')!.nodes.map((n) => n.detail)).toEqual(['header_filter', 'header_filter', 'body_filter']);
     expect(durationsOf(stages, 'client-in')).toEqual([908_032]);
   });
 
-  it('names the upstream host and keeps the nested find_upstream inside its selection', () => {
-    const upstream = stages.find((s) => s.kind === 'upstream')!.nodes[0]!;
-    expect(upstream.detail).toBe('httpbin.org');
+  it("names the upstream host, heads the upstream with the model's upstream time and links each step to its span", () => {
+    const upstream = stages.find((s) => s.kind === 'upstream')!;
+    expect(upstream.nodes[0]!.detail).toBe('httpbin.org');
+    expect(upstream.durationNs).toBe(upstream.nodes.reduce((sum, n) => sum + n.durationNs!, 0));
+    const send = fixture.spans.find((s) => s.name === 'kong.send_request_to_upstream')!;
+    expect(upstream.nodes[1]!.spanIds).toEqual([send.spanId]);
     expect(stages.flatMap((s) => s.nodes).some((n) => n.label.includes('find_upstream'))).toBe(false);
   });
 
   it('marks sending the request to the upstream as the slowest node, weight 1, others lighter', () => {
     const nodes = stages.flatMap((s) => s.nodes);
     const slowest = nodes.find((n) => n.id === map.slowestNodeId)!;
-    expect(slowest.label).toBe('send request');
+    expect(slowest.label).toBe('send');
     expect(slowest.weight).toBe(1);
     const router = nodes.find((n) => n.label === 'router')!;
     expect(router.weight).toBeGreaterThan(0);
@@ -94,7 +94,7 @@ describe('buildTransactionMap rules', () => {
     expect(durationsOf(stages, 'client-out')).toEqual([40_000_000]);
   });
 
-  it('places plugins of unknown phases by time and leaves log-phase plugins out', () => {
+  it('places plugins of unknown phases by time, and log-phase plugins in a log stage after the client', () => {
     const t = trace([
       span({ spanId: 'r', name: 'kong', duration: 100_000_000 }),
       span({ spanId: 'a', parentSpanId: 'r', name: 'kong.preread.plugin.early', start: 1_000_000 }),
@@ -107,7 +107,65 @@ describe('buildTransactionMap rules', () => {
     const stages = kongStages(buildTransactionMap(t));
     expect(labelsOf(stages, 'request')).toEqual(['early']);
     expect(labelsOf(stages, 'response')).toEqual(['late']);
-    expect(stages.find((s) => s.kind === 'upstream')!.nodes[0]!.durationNs).toBe(15_000_000);
+    expect(stages.find((s) => s.kind === 'upstream')!.nodes.map((n) => [n.label, n.durationNs])).toEqual([
+      ['send', 5_000_000],
+      ['time to first byte', 16_000_000],
+    ]);
+    expect(stages.at(-1)!.kind).toBe('log');
+    expect(labelsOf(stages, 'log')).toEqual(['http-log']);
+  });
+
+  it('has no log stage when the trace has no log phase', () => {
+    const stages = kongStages(buildTransactionMap(trace([span({ spanId: 'r', name: 'kong', duration: 10 })])));
+    expect(stages.some((s) => s.kind === 'log')).toBe(false);
+  });
+
+  it('draws work that outlives its plugin span (OpenTelemetry plugin) on its own, where it started', () => {
+    const t = trace([
+      span({ spanId: 'r', name: 'kong', duration: 100_000_000 }),
+      span({ spanId: 'p', parentSpanId: 'r', name: 'kong.access.plugin.ai-a2a-proxy', start: 1_000_000, duration: 2_000_000 }),
+      span({ spanId: 'a', parentSpanId: 'p', name: 'kong.a2a', start: 2_000_000, duration: 60_000_000 }),
+      span({ spanId: 'io', parentSpanId: 'a', name: 'kong.io.http.request', start: 3_000_000, duration: 50_000_000 }),
+      span({ spanId: 'in', parentSpanId: 'p', name: 'kong.io.redis.get', start: 1_500_000, duration: 100_000 }),
+      span({ spanId: 'b', parentSpanId: 'r', name: 'kong.balancer', start: 70_000_000, duration: 20_000_000 }),
+    ]);
+    const stages = kongStages(buildTransactionMap(t));
+    const request = stages.find((s) => s.kind === 'request')!.nodes;
+    expect(request.map((n) => [n.label, n.detail, n.bucket, n.durationNs])).toEqual([
+      ['ai-a2a-proxy', 'access', 'access', 2_000_000],
+      ['a2a', 'after its plugin', 'access', 60_000_000],
+    ]);
+  });
+
+  it('labels a plugin sub-operation with its plugin, and a plugin that answered the request with its status', () => {
+    const t = trace([
+      span({ spanId: 'r', name: 'kong', duration: 10_000_000 }),
+      span({ spanId: 'v', parentSpanId: 'r', name: 'kong.access.plugin.jwt.verify', start: 1_000, duration: 1_000 }),
+      span({
+        spanId: 'k',
+        parentSpanId: 'r',
+        name: 'kong.access.plugin.key-auth',
+        start: 3_000,
+        duration: 2_000,
+        attributes: { 'proxy.kong.plugin.http.response.status_code': 401, 'proxy.kong.plugin.http.response.status_message': 'Unauthorized' },
+      }),
+    ]);
+    const request = kongStages(buildTransactionMap(t)).find((s) => s.kind === 'request')!.nodes;
+    expect(request.map((n) => [n.label, n.detail])).toEqual([
+      ['jwt verify', 'access'],
+      ['key-auth', 'access · answered 401'],
+    ]);
+  });
+
+  it('says a request that never reached an upstream ended in the gateway, with no upstream node', () => {
+    const t = trace([
+      span({ spanId: 'r', name: 'kong', duration: 3_000_000 }),
+      span({ spanId: 'p', parentSpanId: 'r', name: 'kong.phase.access', start: 100_000, duration: 2_000_000 }),
+      span({ spanId: 'k', parentSpanId: 'p', name: 'kong.access.plugin.key-auth', start: 200_000, duration: 1_500_000 }),
+    ]);
+    const upstream = kongStages(buildTransactionMap(t)).find((s) => s.kind === 'upstream')!;
+    expect(upstream.nodes).toEqual([]);
+    expect(upstream.emptyText).toBe('no upstream: the request ended in the gateway');
   });
 
   it('builds the map from iteratively walked deep trees without overflowing the stack', () => {
@@ -158,8 +216,9 @@ describe('buildTransactionMap on a trace with thousands of plugin spans', () => 
     const more = request.nodes[request.nodes.length - 1]!;
     expect(more.label).toBe(`${3000 - (MAX_STAGE_NODES - 1)} more`);
     expect(more.spanIds).toHaveLength(3000 - (MAX_STAGE_NODES - 1));
-    // nothing is lost from the stage's total
-    expect(request.durationNs).toBe(5_000_000 + 2999 * 1_000);
+    // nothing is lost: the "more" node sums the rest; the header is the latency model's access phase time
+    expect(more.durationNs).toBe((3000 - (MAX_STAGE_NODES - 1)) * 1_000);
+    expect(request.durationNs).toBe(9_000_000);
     expect(map.slowestNodeId).toBe('p1234'.padStart(16, '0'));
   });
 });

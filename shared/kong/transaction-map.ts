@@ -3,25 +3,33 @@
  * right, as stages of nodes with durations and the spans they stand for. Pure data; the renderer lays
  * it out and draws it.
  *
- * client -> client out -> request group -> upstream in -> upstream -> upstream out -> response group
- * -> client in -> client
+ * client -> client out -> request group -> upstream -> response group -> client in -> client
+ *
+ * The upstream is one stage whose nodes are its steps (connect, send, time to first byte, body, or the
+ * OpenTelemetry plugin's one round trip) with the latency model's figures (latency.ts), so the map says
+ * what the tiles say; a request that never reached an upstream says so instead of drawing a 0 µs node.
+ * Stage headers carry the model's time of the stage (the phase buckets of its phases, the client's reads
+ * or writes, the upstream), not a sum of spans.
  *
  * A trace with no Kong spans gets a "top spans by self time" summary instead.
  */
 import type { Span, TraceSpans } from '../model/types';
-import { classifySpanName, REQUEST_PHASES, RESPONSE_PHASES } from './span-names';
+import { phasePartition, upstreamPartOf, type PhasePartition, type UpstreamPart } from './phase-times';
+import { pluginExitOf } from './plugin-exit';
+import { classifySpanName, REQUEST_PHASES, RESPONSE_PHASES, UPSTREAM_STEP_LABELS } from './span-names';
+import { attrString } from './summary';
 import { indexSpans, selfTime, unionLength, walkDown, descendants, type SpanIndex } from './span-walk';
 
 export type StageKind =
   | 'client'
   | 'client-out'
   | 'request'
-  | 'upstream-in'
   | 'upstream'
-  | 'upstream-out'
   | 'response'
   | 'client-in'
-  | 'client-end';
+  | 'client-end'
+  /** after the response: log plugins and analytics (drawn only when the trace has them) */
+  | 'log';
 
 export interface MapNode {
   /** stable within the trace: the span id, or the stage kind for synthetic nodes */
@@ -42,9 +50,11 @@ export interface MapNode {
 export interface MapStage {
   kind: StageKind;
   label: string;
-  /** sum of the nodes' durations; null for the client endpoints */
+  /** the latency model's time of the stage; null for the client endpoints */
   durationNs: number | null;
   nodes: MapNode[];
+  /** why the stage has no nodes, when that is worth saying ("no upstream: the request ended in the gateway") */
+  emptyText?: string;
 }
 
 export interface TopSpan {
@@ -63,12 +73,11 @@ const STAGE_LABELS: Record<StageKind, string> = {
   client: 'Client',
   'client-out': 'Client out',
   request: 'Request',
-  'upstream-in': 'Upstream in',
   upstream: 'Upstream',
-  'upstream-out': 'Upstream out',
   response: 'Response',
   'client-in': 'Client in',
   'client-end': 'Client',
+  log: 'Log phase',
 };
 
 /** Below this, durations are indistinguishable on the log scale (1 µs). */
@@ -92,74 +101,97 @@ export function logWeights(durations: readonly number[]): number[] {
 export function buildTransactionMap(trace: TraceSpans): TransactionMap {
   const index = indexSpans(trace.spans);
   if (!isKongTrace(trace)) return genericSummary(index, trace.spans);
-  return kongMap(index);
+  return kongMap(index, phasePartition(trace));
 }
 
-/** What a span is nested in, as far as the map cares: it only draws spans not already inside a drawn one. */
-type Owner = 'none' | 'plugin' | 'upstream-in' | 'upstream-out';
+/**
+ * What a span is nested in, as far as the map cares: it draws only spans not already inside a drawn one.
+ * `pluginEnd` is the end of the plugin span around it (a child that outlives it is drawn on its own);
+ * `inUpstream` is set below an upstream span (its nested tries name the peer but are not drawn).
+ */
+interface Owner {
+  pluginEnd: number | null;
+  pluginPhase: string | null;
+  inUpstream: boolean;
+}
 
-function kongMap(index: SpanIndex): TransactionMap {
+function kongMap(index: SpanIndex, partition: PhasePartition): TransactionMap {
   const clientOut: Span[] = [];
   const clientIn: Span[] = [];
   const requestSpans: Span[] = [];
   const responseSpans: Span[] = [];
-  const unplacedPlugins: Span[] = [];
-  const upIn: Span[] = [];
-  const upOut: Span[] = [];
-  // nested tries (find_upstream) name the peer; the map only draws their parent
-  const upInAll: Span[] = [];
+  const unplaced: Span[] = [];
+  const logSpans: Span[] = [];
+  // the upstream's top-level spans past choosing a target and connecting: where the response side begins
+  const roundTrip: Span[] = [];
+  const upstreamAll: Span[] = [];
+  const phaseOfNode = new Map<string, string>();
 
-  walkDown<Owner>(index, 'none', (span, owner) => {
+  const top: Owner = { pluginEnd: null, pluginPhase: null, inUpstream: false };
+  walkDown<Owner>(index, top, (span, owner) => {
     const k = classifySpanName(span.name);
+    const end = span.start + span.duration;
+    if (k.kind === 'client-read') {
+      clientOut.push(span);
+      return owner;
+    }
+    if (k.kind === 'client-write') {
+      clientIn.push(span);
+      return owner;
+    }
+    if (owner.pluginEnd !== null) {
+      // work a plugin started that goes on after it returned (an agent call...) is drawn where it ran
+      if (end <= owner.pluginEnd || k.kind === 'plugin') return owner;
+      unplaced.push(span);
+      phaseOfNode.set(span.spanId, owner.pluginPhase ?? 'other');
+      return { ...owner, pluginEnd: end };
+    }
     switch (k.kind) {
-      case 'client-read':
-        clientOut.push(span);
-        return owner;
-      case 'client-write':
-        clientIn.push(span);
-        return owner;
       case 'plugin':
-        if (owner !== 'none') return owner;
         if ((REQUEST_PHASES as readonly string[]).includes(k.phase)) requestSpans.push(span);
         else if ((RESPONSE_PHASES as readonly string[]).includes(k.phase)) responseSpans.push(span);
-        else if (k.phase !== 'log') unplacedPlugins.push(span);
-        return 'plugin';
+        else if (k.phase === 'log') logSpans.push(span);
+        else unplaced.push(span);
+        return { ...owner, pluginEnd: end, pluginPhase: k.phase };
+      case 'analytics':
+        logSpans.push(span);
+        return { ...owner, pluginEnd: end, pluginPhase: 'log' };
       case 'router':
       case 'dns':
-        if (owner === 'none') requestSpans.push(span);
+        if (!owner.inUpstream) requestSpans.push(span);
         return owner;
-      case 'upstream-in':
-        upInAll.push(span);
-        if (owner === 'none') upIn.push(span);
-        return owner === 'none' ? 'upstream-in' : owner;
-      case 'upstream-out':
-        if (owner === 'none') upOut.push(span);
-        return owner === 'none' ? 'upstream-out' : owner;
+      case 'upstream':
+        upstreamAll.push(span);
+        if (owner.inUpstream) return owner;
+        if (k.step !== 'select' && k.step !== 'connect') roundTrip.push(span);
+        return { ...owner, inUpstream: true };
       default:
         return owner;
     }
   });
 
-  // plugins of phases the catalogue does not know go to whichever side of the upstream they ran on
-  const boundary = Math.min(
-    ...upIn.map((s) => s.start),
-    ...upOut.map((s) => s.start),
-    ...responseSpans.map((s) => s.start),
-  );
-  for (const s of unplacedPlugins) (s.start < boundary ? requestSpans : responseSpans).push(s);
+  // plugins of phases the catalogue does not know, and work that outlived its plugin, go to whichever side
+  // of the upstream they started on
+  const boundary = Math.min(...roundTrip.map((s) => s.start), ...responseSpans.map((s) => s.start));
+  for (const s of unplaced) (s.start < boundary ? requestSpans : responseSpans).push(s);
 
   const byStart = (a: Span, b: Span) => a.start - b.start;
+  const node = (s: Span, ns: number) => spanNode(s, ns, phaseOfNode.get(s.spanId));
+  const bucket = (keys: readonly string[]) => partition.times.filter((t) => keys.includes(t.key)).reduce((sum, t) => sum + t.ns, 0);
   const stages: MapStage[] = [
     endpoint('client'),
-    stage('client-out', clientOut.sort(byStart).map((s) => spanNode(s, s.duration))),
-    stage('request', requestSpans.sort(byStart).map((s) => spanNode(s, ownTime(index, s)))),
-    stage('upstream-in', upIn.sort(byStart).map((s) => spanNode(s, s.duration))),
-    stage('upstream', [upstreamNode(upIn, upOut, upInAll)]),
-    stage('upstream-out', upOut.sort(byStart).map((s) => spanNode(s, s.duration))),
-    stage('response', responseSpans.sort(byStart).map((s) => spanNode(s, ownTime(index, s)))),
-    stage('client-in', clientIn.sort(byStart).map((s) => spanNode(s, s.duration))),
+    stage('client-out', clientOut.sort(byStart).map((s) => node(s, s.duration)), partition.clientSteps.read),
+    stage('request', requestSpans.sort(byStart).map((s) => node(s, ownTime(index, s))), bucket(REQUEST_PHASES)),
+    upstreamStage(partition, upstreamAll, bucket(['upstream'])),
+    stage('response', responseSpans.sort(byStart).map((s) => node(s, ownTime(index, s))), bucket(RESPONSE_PHASES)),
+    stage('client-in', clientIn.sort(byStart).map((s) => node(s, s.duration)), partition.clientSteps.write),
     endpoint('client-end'),
   ];
+  if (logSpans.length > 0) {
+    // after the response: outside the root span, so outside the phase partition; the stage is its nodes' sum
+    const logNodes = logSpans.sort(byStart).map((s) => node(s, ownTime(index, s)));
+    stages.push(stage('log', logNodes, logNodes.reduce((sum, n) => sum + (n.durationNs ?? 0), 0)));
+  }
 
   const nodes = stages.flatMap((st) => st.nodes).filter((n) => n.durationNs !== null);
   const weights = logWeights(nodes.map((n) => n.durationNs ?? 0));
@@ -183,15 +215,16 @@ function ownTime(index: SpanIndex, span: Span): number {
   return Math.max(0, span.duration - unionLength(reads, span.start, span.start + span.duration));
 }
 
-function spanNode(span: Span, durationNs: number): MapNode {
+function spanNode(span: Span, durationNs: number, outlivedPhase?: string): MapNode {
   const k = classifySpanName(span.name);
-  let label = span.name;
+  let label = span.name.replace(/^kong\./, '');
   let detail: string | null = null;
-  let bucket = 'other';
+  let bucket = outlivedPhase ?? 'other';
+  if (outlivedPhase) detail = 'after its plugin';
   switch (k.kind) {
     case 'plugin':
-      label = k.plugin;
-      detail = k.phase;
+      label = k.operation ? `${k.plugin} ${k.operation}` : k.plugin;
+      detail = pluginDetail(span, k.phase);
       bucket = k.phase;
       break;
     case 'client-read':
@@ -202,56 +235,63 @@ function spanNode(span: Span, durationNs: number): MapNode {
       label = 'wait for client';
       bucket = 'client';
       break;
+    case 'analytics':
+      label = 'analytics';
+      bucket = 'log';
+      break;
     case 'router':
       label = 'router';
       bucket = 'access';
       break;
     case 'dns':
       label = 'DNS';
-      detail = typeof span.attributes['proxy.kong.dns.domain'] === 'string' ? span.attributes['proxy.kong.dns.domain'] : null;
+      detail = attrString(span.attributes, 'proxy.kong.dns.domain', 'proxy.kong.dns.record.domain', 'dns.record.domain');
       bucket = 'access';
       break;
-    case 'upstream-in':
-    case 'upstream-out':
-      label = upstreamStepLabel(k.step);
+    case 'upstream':
+      label = UPSTREAM_STEP_LABELS[k.step];
       bucket = 'upstream';
       break;
   }
   return { id: span.spanId, label, detail, bucket, durationNs, spanIds: [span.spanId], weight: 0 };
 }
 
-/** Short labels: the stage heading already says "upstream in" or "upstream out". */
-export function upstreamStepLabel(step: string): string {
-  return step
-    .replace(/^upstream\./, '')
-    .replace(/_(to|from)_upstream$/, '')
-    .replace(/_/g, ' ');
+/** The plugin's phase, and the status it answered with when it ended the request (3.14+). */
+function pluginDetail(span: Span, phase: string): string {
+  const exit = pluginExitOf(span);
+  return exit?.status != null ? `${phase} · answered ${exit.status}` : phase;
 }
 
+const PART_LABELS: Record<UpstreamPart, string> = {
+  connect: 'connect',
+  send: 'send',
+  ttfb: 'time to first byte',
+  body: 'body',
+  'round trip': 'round trip',
+};
+
 /**
- * The upstream itself: the wait between our request going out and its response coming back that no
- * gateway span covers. (Gateway 3.10 counts most of it in `kong.send_request_to_upstream`.)
+ * The upstream stage: one node per part of the exchange with the model's time of that part, linked to
+ * the part's longest span (the wait before the first byte may be covered by no span of its own: it then
+ * links to the span that read the headers, or to none). The first node names the upstream host.
  */
-function upstreamNode(upIn: Span[], upOut: Span[], upInAll: Span[]): MapNode {
-  const inEnd = Math.max(...upIn.map((s) => s.start + s.duration));
-  const outStart = Math.min(...upOut.map((s) => s.start));
-  const wait = Number.isFinite(inEnd) && Number.isFinite(outStart) ? Math.max(0, outStart - inEnd) : 0;
-  let host: string | null = null;
-  for (const s of upInAll) {
-    const a = s.attributes;
-    const v = a['network.peer.name'] ?? a['proxy.kong.upstream.host'] ?? a['network.peer.address'];
-    if (typeof v === 'string') host = v;
+function upstreamStage(partition: PhasePartition, upstreamAll: Span[], upstreamNs: number): MapStage {
+  if (!partition.hasUpstreamSpans) {
+    return { kind: 'upstream', label: STAGE_LABELS.upstream, durationNs: 0, nodes: [], emptyText: 'no upstream: the request ended in the gateway' };
   }
-  return {
-    id: 'upstream',
-    // the wait only: connecting and sending are "upstream in", reading the response "upstream out"
-    label: 'upstream',
-    detail: host,
-    bucket: 'upstream',
-    durationNs: wait,
-    spanIds: [],
-    weight: 0,
-  };
+  let host: string | null = null;
+  const spansOf = new Map<UpstreamPart, Span>();
+  for (const s of upstreamAll) {
+    host = attrString(s.attributes, 'network.peer.name', 'net.peer.name', 'proxy.kong.upstream.host', 'network.peer.address', 'net.peer.ip') ?? host;
+    const part = upstreamPartOf(s.name);
+    const cur = part ? spansOf.get(part) : undefined;
+    if (part && (!cur || s.duration > cur.duration)) spansOf.set(part, s);
+  }
+  const nodes: MapNode[] = partition.upstreamSteps.map(({ step, ns }, i) => {
+    const span = spansOf.get(step);
+    return { id: `upstream:${step}`, label: PART_LABELS[step], detail: i === 0 ? host : null, bucket: 'upstream', durationNs: ns, spanIds: span ? [span.spanId] : [], weight: 0 };
+  });
+  return { kind: 'upstream', label: STAGE_LABELS.upstream, durationNs: upstreamNs, nodes };
 }
 
 /**
@@ -282,9 +322,8 @@ function capNodes(kind: StageKind, nodes: MapNode[]): MapNode[] {
   return [...nodes.filter((n) => keep.has(n.id)), more];
 }
 
-function stage(kind: StageKind, all: MapNode[]): MapStage {
-  const nodes = capNodes(kind, all);
-  return { kind, label: STAGE_LABELS[kind], durationNs: nodes.reduce((sum, n) => sum + (n.durationNs ?? 0), 0), nodes };
+function stage(kind: StageKind, all: MapNode[], durationNs: number): MapStage {
+  return { kind, label: STAGE_LABELS[kind], durationNs, nodes: capNodes(kind, all) };
 }
 
 function endpoint(kind: 'client' | 'client-end'): MapStage {

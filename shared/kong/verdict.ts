@@ -7,11 +7,11 @@
 import type { Span, TraceSpans } from '../model/types';
 import { formatDuration } from '../util/duration';
 import { traceErrors, type SpanError } from './errors';
-import { latencyModel, UPSTREAM_STEP_LABELS, type LatencyModel } from './latency';
-import { upstreamStepOf } from './phase-times';
-import { classifySpanName } from './span-names';
+import { latencyModel, UPSTREAM_PART_LABELS, type LatencyModel } from './latency';
+import { upstreamPartOf } from './phase-times';
+import { classifySpanName, upstreamStepOf } from './span-names';
 import { descendants, indexSpans, unionLength } from './span-walk';
-import { attrString, findRoot, rootFields } from './summary';
+import { attrNumber, attrString, findRoot, isErrorSpan, rootFields } from './summary';
 import { buildTransactionMap, isKongTrace } from './transaction-map';
 
 export type VerdictKind = 'upstream' | 'gateway' | 'client' | 'error' | 'unknown';
@@ -29,8 +29,7 @@ const d = formatDuration;
 export function upstreamHost(trace: TraceSpans): string | null {
   let host: string | null = null;
   for (const s of trace.spans) {
-    const k = classifySpanName(s.name).kind;
-    if (k !== 'upstream-in' && k !== 'upstream-out') continue;
+    if (upstreamStepOf(s.name) === null) continue;
     host ??= attrString(s.attributes, 'network.peer.name', 'proxy.kong.upstream.host', 'net.peer.name', 'peer.service', 'network.peer.address', 'net.peer.ip');
   }
   const root = findRoot(trace);
@@ -103,11 +102,11 @@ function failureVerdict(trace: TraceSpans, root: Span, model: LatencyModel, erro
     return { kind: 'error', text: `${prefix}DNS lookup${domain ? ` of ${domain}` : ''} failed after ${d(dns.s.duration)}: ${dns.e.message}${never}.`, spanId: dns.s.spanId };
   }
   // the deepest failed try names the cause ("connection refused"); its parent only says "failed to connect"
-  const tries = failed.filter((x) => x.k.kind === 'upstream-in');
+  const tries = failed.filter((x) => x.e.kind === 'upstream-try' || upstreamPartOf(x.s.name) === 'send');
   if (tries.length > 0) {
     const leaf = tries.find((x) => !tries.some((y) => y.s.parentSpanId === x.s.spanId)) ?? tries[0]!;
-    const step = leaf.k.kind === 'upstream-in' ? upstreamStepOf(leaf.k.step, 'in') : 'connect';
-    const doing = step === 'send' ? 'sending the request to' : step === 'round trip' ? 'the round trip to' : 'connecting to';
+    const part = upstreamPartOf(leaf.s.name);
+    const doing = part === 'send' ? 'sending the request to' : part === 'round trip' ? 'the round trip to' : 'connecting to';
     const n = tries.filter((x) => !tries.some((y) => y.s.parentSpanId === x.s.spanId)).length;
     return {
       kind: 'error',
@@ -115,11 +114,10 @@ function failureVerdict(trace: TraceSpans, root: Span, model: LatencyModel, erro
       spanId: leaf.s.spanId,
     };
   }
-  const out = failed.find((x) => x.k.kind === 'upstream-out');
-  if (out && out.k.kind === 'upstream-out') {
-    const step = upstreamStepOf(out.k.step, 'out');
+  const out = failed.find((x) => upstreamPartOf(x.s.name) === 'ttfb' || upstreamPartOf(x.s.name) === 'body');
+  if (out) {
     const text =
-      step === 'ttfb'
+      upstreamPartOf(out.s.name) === 'ttfb'
         ? `${prefix}${up} sent no response headers for ${d(out.s.duration)} (${out.e.message}).`
         : `${prefix}reading the response from ${up} failed after ${d(out.s.duration)} (${out.e.message}).`;
     return { kind: 'error', text, spanId: out.s.spanId };
@@ -142,7 +140,7 @@ function failureVerdict(trace: TraceSpans, root: Span, model: LatencyModel, erro
     return { kind: 'error', text, spanId: exception.s.spanId };
   }
   if (f.upstreamStatus !== null && f.upstreamStatus >= 500) {
-    const wait = trace.spans.find((s) => classifySpanName(s.name).kind === 'upstream-out') ?? null;
+    const wait = trace.spans.find((s) => upstreamPartOf(s.name) === 'ttfb') ?? trace.spans.find((s) => upstreamPartOf(s.name) !== null) ?? null;
     return {
       kind: 'error',
       text: `${prefix}${up} answered ${f.upstreamStatus} after ${d(model.upstreamNs)} of upstream time.`,
@@ -177,7 +175,7 @@ function timeVerdict(trace: TraceSpans, root: Span, model: LatencyModel): Verdic
     const step = [...model.upstreamSteps].sort((a, b) => b.ns - a.ns)[0];
     const stepSpan = step && longestUpstreamSpan(trace, step.step);
     // gateways from 3.10 count the wait for the upstream in the send span
-    const stepText = step?.step === 'send' ? 'sending the request and waiting' : step ? UPSTREAM_STEP_LABELS[step.step] : '';
+    const stepText = step?.step === 'send' ? 'sending the request and waiting' : step ? UPSTREAM_PART_LABELS[step.step] : '';
     const detail = step && model.upstreamSteps.length > 1 ? ` (${stepText} ${d(step.ns)})` : '';
     return { kind: 'upstream', text: `${up} took ${d(model.upstreamNs)} of ${total}${detail}.`, spanId: stepSpan?.spanId ?? null };
   }
@@ -204,10 +202,10 @@ function longestUpstreamSpan(trace: TraceSpans, step: string): Span | null {
   let best: Span | null = null;
   let any: Span | null = null;
   for (const s of trace.spans) {
-    const k = classifySpanName(s.name);
-    if (k.kind !== 'upstream-in' && k.kind !== 'upstream-out') continue;
+    const part = upstreamPartOf(s.name);
+    if (part === null) continue;
     if (!any || s.duration > any.duration) any = s;
-    const matches = upstreamStepOf(k.step, k.kind === 'upstream-in' ? 'in' : 'out') === step;
+    const matches = part === step;
     if (matches && (!best || s.duration > best.duration)) best = s;
   }
   return best ?? any;
@@ -258,3 +256,20 @@ function ioTime(trace: TraceSpans, span: Span): { ns: number; what: string } | n
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The spans to mark as in error, with the message to show on hover: every span errors.ts finds, a span
+ * whose own HTTP status is a 5xx, and the span an error verdict names (a plugin that answered 401 may
+ * carry no error status at all: the verdict inferred it).
+ */
+export function errorMarks(trace: TraceSpans, v: Verdict): Map<string, string> {
+  const marks = new Map<string, string>();
+  for (const [id, e] of traceErrors(trace)) marks.set(id, e.message);
+  for (const s of trace.spans) {
+    if (marks.has(s.spanId) || !isErrorSpan(s)) continue;
+    const status = attrNumber(s.attributes, 'http.response.status_code', 'http.status_code');
+    marks.set(s.spanId, s.status.message || (status !== null ? `HTTP ${status}` : 'error'));
+  }
+  if (v.kind === 'error' && v.spanId !== null && !marks.has(v.spanId)) marks.set(v.spanId, v.text);
+  return marks;
+}

@@ -191,4 +191,9 @@ describe('sampling expressions before sending', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]!.reason).toMatch(/^column \d+:/);
   });
+
+  it("accepts an empty rule (every request) and Kong's own documented rule on the 3.9 latency name", () => {
+    expect(validateSessionSpec({ ...base, rule: { kind: 'expression', expression: '  ' } })).toEqual([]);
+    expect(validateSessionSpec({ ...base, rule: { kind: 'expression', expression: 'proxy.kong.latency_total_ms >= 100' } })).toEqual([]);
+  });
 });

@@ -13,12 +13,27 @@ export const regionBaseUrl = (region: KonnectRegion): string => `https://${regio
  */
 export function resolveBaseUrl(region: KonnectRegion, override?: string): string {
   if (!override) return regionBaseUrl(region);
-  // shared/ has no URL class (lib ES2022 only); a scheme and a host are all a base URL needs
-  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#\s]+)/i.exec(override.trim());
-  if (!m) throw new Error(`KONNECT_BASE_URL: "${override.slice(0, 200)}" is not a URL`);
-  const scheme = m[1]!.toLowerCase();
-  if (scheme !== 'http' && scheme !== 'https') throw new Error(`KONNECT_BASE_URL: expected an http or https URL, got ${scheme}:`);
+  const problem = baseUrlProblem(override);
+  if (problem) throw new Error(`KONNECT_BASE_URL: ${problem}`);
   return override.trim().replace(/\/+$/, '');
+}
+
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
+
+/**
+ * Why a Konnect base URL may not be used, or null. The token goes to it as a bearer header, so plain http
+ * is allowed only to this machine (a local stand-in or proxy), and a URL carrying credentials is refused.
+ * The URL itself is never repeated: it may hold a password.
+ */
+export function baseUrlProblem(url: string): string | null {
+  // shared/ has no URL class (lib ES2022 only); a scheme and a host are all a base URL needs
+  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#\s]+)/i.exec(url.trim());
+  if (!m) return 'not a URL (expected https://HOST)';
+  const scheme = m[1]!.toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') return `expected an http or https URL, got ${scheme}:`;
+  if (m[2]!.includes('@')) return 'a URL with a user name or password in it is refused (the token is the only credential)';
+  if (scheme === 'http' && !LOOPBACK_HOST.test(m[2]!)) return 'plain http is allowed only to this machine (localhost, 127.0.0.1, [::1]); use https';
+  return null;
 }
 
 /** Reads the region from an environment value, defaulting to us; a wrong value is an error naming it. */

@@ -12,7 +12,8 @@ export function ruleToExpression(rule: SamplingRule): string | null {
   if (rule.kind === 'all') return null;
   if (rule.kind === 'route') return `proxy.kong.route.id == "${rule.routeId}"`;
   if (rule.kind === 'service') return `proxy.kong.service.id == "${rule.serviceId}"`;
-  return rule.expression;
+  // an empty expression is no rule: every request (domain.md section 5)
+  return rule.expression.trim() === '' ? null : rule.expression.trim();
 }
 
 export function ruleFromExpression(expression: string | null | undefined): SamplingRule {

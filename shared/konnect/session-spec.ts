@@ -31,8 +31,8 @@ export function validateSessionSpec(spec: SessionSpec, checkExpression: Expressi
   if (rule.kind === 'route' && !rule.routeId) problems.push({ field: 'rule', reason: 'pick a route' });
   if (rule.kind === 'service' && !rule.serviceId) problems.push({ field: 'rule', reason: 'pick a service' });
   if (rule.kind === 'expression') {
-    if (rule.expression.trim() === '') problems.push({ field: 'rule', reason: 'write a sampling expression' });
-    else {
+    // an empty expression is no rule: the session captures every request
+    if (rule.expression.trim() !== '') {
       const message = checkExpression(rule.expression);
       if (message) problems.push({ field: 'rule', reason: message });
     }

@@ -56,6 +56,8 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 /** id -> name; null: looked up, and the entity has no name or is gone (so it is not asked for again) */
 export type EntityNames = Partial<Record<EntityKind, Record<string, string | null>>>;
 export type EntityIds = Partial<Record<EntityKind, string[]>>;
+/** Kong writes `unknown` (and other non-ids) when there is no such entity: only UUIDs are looked up */
+export const isEntityId = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 export interface EntityRef {
   id: string;

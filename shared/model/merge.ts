@@ -5,13 +5,14 @@
  */
 import type { Attributes, LogRecord, Scope, Span, SpanEvent, SpanLink, TraceSpans } from './types';
 import { compareNs, diffNs } from '../decode/time';
+import { setOwn } from './own';
 
 /** A canonical text of a JSON-like value (object keys sorted), used as an identity key. */
 export function canonicalKey(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
     const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    for (const k of Object.keys(v).sort()) setOwn(sorted, k, (v as Record<string, unknown>)[k]);
     return sorted;
   });
 }

@@ -108,7 +108,7 @@ export function buildSpanTree(spans: readonly Span[]): SpanTree {
   const descendants = new Int32Array(n);
   for (let k = n - 1; k >= 0; k--) {
     const i = preorder[k]!;
-    if (parent[i]! >= 0) descendants[parent[i]!] += descendants[i]! + 1;
+    if (parent[i]! >= 0) descendants[parent[i]!] = descendants[parent[i]!]! + descendants[i]! + 1;
   }
 
   let minStart = n ? Infinity : 0;

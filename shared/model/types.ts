@@ -151,12 +151,18 @@ export interface TraceSummary {
   consumerId: string | null;
   status: number | null;
   upstreamStatus: number | null;
-  /** proxy.kong.latency.* in ms, null when absent */
+  /** the gateway's own latencies in ms (proxy.kong.latency.*, or an older gateway's names), null when absent */
   latencyTotalMs: number | null;
   latencyInternalMs: number | null;
   latencyUpstreamMs: number | null;
   latencyClientMs: number | null;
+  /** Kong's time in third-party I/O (Redis, sockets, HTTP clients, DNS) in ms, null when absent */
+  latencyThirdPartyMs: number | null;
   requestId: string | null;
+  /** the client's IP address */
+  clientAddress: string | null;
+  /** for a log-phase trace of its own (3.13+): the request trace its span link names */
+  requestTraceId?: string | null;
   /** resource attribute session.id (Konnect debugger session), when present */
   konnectSessionId: string | null;
   /** the root span's attributes, for the expression filter */

@@ -1,6 +1,6 @@
 /**
  * A seeded generator of realistic Kong Gateway debugger traces, shaped like Gateway 3.10's spans (see
- * test/fixtures/konnect): varied routes and plugins, statuses, slow upstreams, slow clients, DNS, Redis
+ * gateway-3.10-konnect.json here): varied routes and plugins, statuses, slow upstreams, slow clients, DNS, Redis
  * and IdP calls, upstream failures, log lines and captured payloads. The same seed gives the same output,
  * so the bundled sample session and test data are reproducible.
  */

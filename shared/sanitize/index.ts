@@ -12,6 +12,7 @@
  * Masking is idempotent: sanitizing a sanitized payload changes nothing.
  */
 import type { Attributes, AttrValue, Payload, PayloadPart } from '../model/types';
+import { setOwn } from '../model/own';
 
 export const MASK = '****';
 
@@ -93,7 +94,7 @@ function sanitizeHeaderValue(name: string, value: string): string {
 export function sanitizeHeaders(headers: PayloadPart['headers']): PayloadPart['headers'] {
   const out: PayloadPart['headers'] = {};
   for (const [name, value] of Object.entries(headers)) {
-    out[name] = Array.isArray(value) ? value.map((v) => sanitizeHeaderValue(name, v)) : sanitizeHeaderValue(name, value);
+    setOwn(out, name, Array.isArray(value) ? value.map((v) => sanitizeHeaderValue(name, v)) : sanitizeHeaderValue(name, value));
   }
   return out;
 }
@@ -128,7 +129,7 @@ export function sanitizeAttributes(attributes: Attributes): Attributes {
     const header = HEADER_ATTR_RE.exec(key);
     if (header) next = mapStrings(value, (s) => sanitizeHeaderValue(header[1]!, s));
     else if (key === 'url.full' || key === 'url.query' || key === 'http.url' || key === 'http.target') next = mapStrings(value, maskCardNumbers);
-    if (next !== value && JSON.stringify(next) !== JSON.stringify(value)) (out ??= { ...attributes })[key] = next;
+    if (next !== value && JSON.stringify(next) !== JSON.stringify(value)) setOwn((out ??= { ...attributes }), key, next);
   }
   return out ?? attributes;
 }

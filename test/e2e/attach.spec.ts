@@ -16,7 +16,7 @@ function files(dir: string): { trace: string; payloads: string; logs: string; tr
   const bytes = Buffer.from(ORIGINAL, 'base64');
   bytes[15] = (bytes[15]! + 7) % 256;
   const traceId = bytes.toString('hex');
-  const text = readFileSync(join(ROOT, 'test/fixtures/konnect/trace-batches-gateway-3.10.json'), 'utf8').replaceAll(ORIGINAL, bytes.toString('base64'));
+  const text = readFileSync(join(ROOT, 'shared/sample/gateway-3.10-konnect.json'), 'utf8').replaceAll(ORIGINAL, bytes.toString('base64'));
   const trace = join(dir, 'trace.json');
   writeFileSync(trace, text);
   const payloads = join(dir, 'payloads.json');

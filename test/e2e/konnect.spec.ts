@@ -5,14 +5,15 @@
  * KONNECT_BASE_URL, as a developer would point the app at a proxy.
  */
 import { CP_DEFAULT, SEEDED_SESSION_TRACES } from '../stand-ins/konnect/seed';
-import { startKonnectStandIn, STANDIN_TOKEN, STANDIN_VIEWER_TOKEN, type KonnectStandIn } from '../stand-ins/konnect/server';
+import { startKonnectStandIn, STANDIN_TOKEN, STANDIN_VIEWER_TOKEN, type KonnectStandIn, type StandInOptions } from '../stand-ins/konnect/server';
+import { FIXTURE_ROUTE_ID } from '../stand-ins/konnect/traces';
 import { expect, test as base } from './fixtures';
 import { KonnectDialog } from './pages/konnect-dialog';
 
-const test = base.extend<{ standIn: KonnectStandIn; konnect: KonnectDialog }>({
-  // eslint-disable-next-line no-empty-pattern
-  standIn: async ({}, use) => {
-    const standIn = await startKonnectStandIn({ traceIntervalMs: 300 });
+const test = base.extend<{ standInOptions: StandInOptions; standIn: KonnectStandIn; konnect: KonnectDialog }>({
+  standInOptions: [{ traceIntervalMs: 300 }, { option: true }],
+  standIn: async ({ standInOptions }, use) => {
+    const standIn = await startKonnectStandIn(standInOptions);
     await use(standIn);
     await standIn.close();
   },
@@ -48,11 +49,17 @@ test('pulls a finished session into the trace list, then starts one whose traces
   await konnect.signInWith(STANDIN_TOKEN);
   await konnect.controlPlane('default').click();
   const past = konnect.session(/completed/);
-  await expect(past).toContainText(`${SEEDED_SESSION_TRACES} of ${SEEDED_SESSION_TRACES} traces`);
+  await expect(past).toContainText(`${SEEDED_SESSION_TRACES} traces (up to ${SEEDED_SESSION_TRACES} per node)`);
+  await expect(past.getByRole('button', { name: 'Stop' })).toHaveCount(0);
   await past.getByRole('button', { name: 'Pull traces' }).click();
   await expect(konnect.dialog).toBeHidden();
   await expect(ktv.selectedSession()).toContainText(`${SEEDED_SESSION_TRACES} traces`, { timeout: 30_000 });
-  await expect(ktv.traceRows().first()).toBeVisible();
+  await ktv.traceRows().first().click();
+  // names looked up from the control plane's core entities, the id on hover
+  const metrics = ktv.page.getByRole('group', { name: 'Key metrics' });
+  await expect(metrics.getByText('route-1', { exact: true })).toHaveAttribute('title', `route id ${FIXTURE_ROUTE_ID}`);
+  await expect(metrics.getByText('httpbin', { exact: true })).toHaveAttribute('title', /^service id c9ba713f-/);
+  await expect(metrics.locator('.entity-name').nth(2)).toHaveText(/^(alice|bob|crm-7731)$/);
 
   await konnect.open();
   await konnect.controlPlane('default').click();
@@ -72,7 +79,7 @@ test('pulls a finished session into the trace list, then starts one whose traces
   await form.getByRole('combobox', { name: 'Sampling expression' }).fill('http.response.status_code >= 200');
   await form.getByLabel('Duration', { exact: true }).fill('30');
   await form.getByLabel('Duration unit').selectOption('s');
-  await form.getByLabel('Maximum traces').fill('4');
+  await form.getByLabel('Maximum samples per node').fill('4');
   // the pull meets a lost connection and Konnect errors on its way; it must carry on without duplicates
   standIn.addFault({ kind: 'drop', path: '/traces', after: 1 });
   standIn.addFault({ kind: 'status', status: 500, path: '/traces', times: 2, after: 2 });
@@ -106,11 +113,68 @@ test('waits out a 429, asks to sign in again after a 401, and names the missing 
   await konnect.startForm.getByRole('button', { name: 'Start session' }).click();
   await expect(konnect.startForm.getByRole('alert').filter({ hasText: 'Debug Session Creator' })).toBeVisible();
 
-  standIn.addFault({ kind: 'status', status: 401, detail: 'Token expired', path: `/v2/control-planes/${CP_DEFAULT}/debugger/sessions`, method: 'GET' });
+  standIn.addFault({ kind: 'status', status: 401, detail: 'Token expired', path: `/v2/control-planes/${CP_DEFAULT}/debug-sessions`, method: 'GET' });
   await konnect.sessions.getByRole('button', { name: 'Refresh' }).click();
   await expect(konnect.sessions.getByText(/Token expired/)).toBeVisible();
   await konnect.dialog.getByRole('button', { name: 'Sign in again' }).click();
   await konnect.signInWith(STANDIN_TOKEN);
   await expect(konnect.dialog.getByRole('button', { name: /Sign out of/ })).toHaveCount(1);
   await expect(konnect.controlPlanes.getByText(/25 control planes/)).toBeVisible();
+});
+
+test.describe('on the stand-in\'s clock', () => {
+  test.use({ standInOptions: { manualClock: Date.parse('2026-06-01T12:00:00Z'), pendingMs: 10_000, traceIntervalMs: 1_000 } });
+
+  test('a session goes pending, in progress (with Stop), timed out; the app stops polling and keeps what it pulled', async ({ konnect, ktv, standIn }) => {
+    await konnect.open();
+    await konnect.signInWith(STANDIN_TOKEN);
+    await konnect.controlPlane('default').click();
+    await konnect.sessions.getByRole('button', { name: 'New session…' }).click();
+    const form = konnect.startForm;
+    await form.getByRole('listitem').filter({ hasText: 'gw-canary.internal' }).getByRole('checkbox').check();
+    await form.getByRole('radio', { name: 'Every request' }).check();
+    await form.getByLabel('Duration', { exact: true }).fill('30');
+    await form.getByLabel('Duration unit').selectOption('s');
+    await form.getByLabel('Maximum samples per node').fill('100');
+    await form.getByRole('button', { name: 'Start session' }).click();
+    await expect(konnect.dialog).toBeHidden();
+    const live = konnect.panel.getByRole('list', { name: 'Konnect sessions being pulled' });
+    await expect(live).toContainText('pending · 0 traces');
+    const id = standIn.seed.sessions.at(-1)!.id;
+    const pulls = () => standIn.requests.filter((r) => r.path.endsWith(`/debug-sessions/${id}/traces`)).length;
+
+    await konnect.open();
+    await konnect.controlPlane('default').click();
+    const row = konnect.session(/every request/);
+    await expect(row).toContainText('pending');
+    await expect(row.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+    standIn.clock.advance(10_000 + 12_000);
+    await konnect.sessions.getByRole('button', { name: 'Refresh' }).click();
+    await expect(row).toContainText('in progress');
+    await expect(row.getByRole('button', { name: 'Stop' })).toBeVisible();
+    await konnect.dialog.getByRole('button', { name: 'Close Konnect' }).click();
+    await expect(live).toContainText('in progress · 12 traces');
+    await expect(ktv.selectedSession()).toContainText('12 traces');
+
+    standIn.clock.advance(60_000);
+    await expect(ktv.selectedSession()).toContainText('30 traces');
+    await expect(live).toBeHidden();
+    const afterEnd = pulls();
+
+    await konnect.open();
+    await konnect.controlPlane('default').click();
+    await expect(row).toContainText('timed out');
+    await expect(row).toContainText('pulled, available offline');
+    await expect(row.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+    await konnect.sessions.getByRole('button', { name: 'Refresh' }).click();
+    await expect(row).toContainText('30 traces');
+    expect(pulls()).toBe(afterEnd);
+    await konnect.dialog.getByRole('button', { name: 'Close Konnect' }).click();
+    // what was pulled stays after a reload, and nothing resumes polling the ended session
+    await ktv.page.reload();
+    await ktv.waitReady();
+    await expect(ktv.session('default · every request')).toContainText('30 traces');
+    await expect(live).toBeHidden();
+    expect(pulls()).toBe(afterEnd);
+  });
 });

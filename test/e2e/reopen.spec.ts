@@ -57,7 +57,7 @@ test('re-opening a multi-trace OTLP JSON document finds nothing new', async ({ k
 
 /** The real Konnect export with its one trace copied under other trace ids (copies first..last), all in its Konnect session. */
 function konnectBatches(dir: string, name: string, first: number, last: number): string {
-  const text = readFileSync(join(ROOT, 'test/fixtures/konnect/trace-batches-gateway-3.10.json'), 'utf8');
+  const text = readFileSync(join(ROOT, 'shared/sample/gateway-3.10-konnect.json'), 'utf8');
   const doc = JSON.parse(text) as { batches: unknown[] };
   const original = JSON.stringify(doc.batches[0]);
   const id = 'f1PA1H4PEgUZVrgFp2ljYw==';

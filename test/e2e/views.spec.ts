@@ -1,6 +1,6 @@
 /**
  * The trace views as a user works them: the transaction map linked to the waterfall and the logs, log
- * filters, the trace list's keyboard, sorting and paste-to-jump, remembered pane sizes. The app opens on
+ * highlighting, the trace list's keyboard, sorting and paste-to-jump (pane sizes: layout.spec.ts). The app opens on
  * the bundled demo session (seeded, so the same every run) with its slowest trace selected: a POST
  * /payments that timed out upstream, with an openid-connect plugin and three log lines.
  */
@@ -13,24 +13,38 @@ const GATEWAY_310 = /Gateway 3\.10 Konnect trace/;
 const FIXTURE_TRACE_ID = '7f53c0d47e0f12051956b805a7696363';
 const FIXTURE_REQUEST_ID = '331bfb04117adc39f70b227a0df26615';
 
-test('clicking a plugin node selects its span in the waterfall and filters the logs to it', async ({ ktv }) => {
+test('clicking a plugin node selects its span and highlights its log lines without hiding the others', async ({ ktv }) => {
   const v = new ViewsPage(ktv.page);
   await expect(v.traceTitle).toHaveText('POST /payments 504');
   await expect(v.logLines).toHaveCount(3);
+  const highlighted = v.logs.locator('[role="listitem"][aria-current="true"]');
+  await expect(highlighted).toHaveCount(0);
 
   await v.mapNode(/^openid-connect \(access\)/).click();
   await expect(ktv.span('kong.access.plugin.openid-connect')).toHaveAttribute('aria-selected', 'true');
   await expect(v.mapNode(/^openid-connect/)).toHaveAttribute('aria-pressed', 'true');
-  await expect(v.logLines).toHaveCount(1);
-  await expect(v.logLines.first()).toContainText('token introspection succeeded');
-  await expect(v.logCount).toHaveText('1 of 3 lines');
+  // every line stays; the plugin's line is marked and in view
+  await expect(v.logLines).toHaveCount(3);
+  await expect(highlighted).toHaveCount(1);
+  await expect(highlighted).toContainText('token introspection succeeded');
+  await expect(highlighted).toBeInViewport();
+  await expect(v.logs).toContainText('1 line of kong.access.plugin.openid-connect');
 
-  // "All spans" is one choice away
-  await v.logSpan.selectOption({ label: 'All spans' });
+  // the root span answers for every line below it
+  await ktv.span('kong').click();
+  await expect(highlighted).toHaveCount(3);
+
+  // "This span only" is the one thing that hides lines, and it says so
+  await v.mapNode(/^openid-connect \(access\)/).click();
+  const only = v.logs.getByRole('checkbox', { name: 'This span only' });
+  await only.check();
+  await expect(v.logLines).toHaveCount(1);
+  await expect(v.logCount).toHaveText('1 of 3 lines');
+  await only.uncheck();
   await expect(v.logLines).toHaveCount(3);
 });
 
-test('logs filter by level and by span, newest first unless toggled, and a line selects its span', async ({ ktv }) => {
+test('logs: levels, oldest first unless toggled, and a clicked line opens to its full text and selects its span', async ({ ktv }) => {
   const v = new ViewsPage(ktv.page);
   await expect(v.logLines).toHaveCount(3);
   await expect(v.level('error')).toContainText('1');
@@ -42,20 +56,28 @@ test('logs filter by level and by span, newest first unless toggled, and a line 
   await v.level('error').click();
   await expect(v.logLines).toHaveCount(3);
 
-  // newest first: the upstream timeout (last to happen) is on top; toggled, the route match is
-  await expect(v.logLines.first()).toContainText('upstream timed out');
-  await v.logs.getByRole('button', { name: 'Newest first' }).click();
+  // chronological for one trace: the route match first, the upstream timeout last; toggled, the reverse
   await expect(v.logLines.first()).toContainText('matched route');
+  await expect(v.logLines.last()).toContainText('upstream timed out');
+  await v.logs.getByRole('button', { name: 'Oldest first' }).click();
+  await expect(v.logLines.first()).toContainText('upstream timed out');
 
-  await v.logSpan.selectOption({ label: 'kong.access.plugin.openid-connect (1)' });
-  await expect(v.logLines).toHaveCount(1);
-  await expect(ktv.span('kong.access.plugin.openid-connect')).toHaveAttribute('aria-selected', 'true');
+  // full timestamps with milliseconds
+  await expect(v.logLines.first().locator('.log-time')).toHaveText(/\d\d:\d\d:\d\d\.\d{3}$/);
 
-  await v.logSpan.selectOption({ label: 'All spans' });
-  await v.logLines.filter({ hasText: 'matched route' }).click();
-  await expect(ktv.span('kong')).toHaveAttribute('aria-selected', 'true');
-  // clicking a line while showing all spans keeps all lines in view
+  // clicking a line selects its span, keeps every line, and opens the line to its text and attributes
+  const timeout = v.logLines.filter({ hasText: 'upstream timed out' });
+  await timeout.locator('.log-row').click();
   await expect(v.logLines).toHaveCount(3);
+  await expect(timeout.getByRole('button', { name: 'Close line' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(timeout.locator('.log-full')).toContainText('upstream timed out (110: Connection timed out)');
+  await expect(timeout.locator('.log-attrs')).toContainText('introspection.source');
+  await expect(ktv.spans.locator('[role="treeitem"][aria-selected="true"]')).toHaveCount(1);
+  // the lines after the open one (newest first now) move down rather than under it
+  const below = v.logLines.filter({ hasText: 'token introspection' });
+  expect((await below.boundingBox())!.y).toBeGreaterThan((await timeout.locator('.log-attrs').boundingBox())!.y);
+  await timeout.getByRole('button', { name: 'Close line' }).click();
+  await expect(timeout.locator('.log-full')).toHaveCount(0);
 
   await v.logs.getByRole('searchbox', { name: 'Filter logs' }).fill('TOKEN');
   await expect(v.logLines).toHaveCount(1);
@@ -110,7 +132,7 @@ test('the real Gateway 3.10 trace: the map names the slow node and the metrics r
   const v = new ViewsPage(ktv.page);
   await ktv.session(GATEWAY_310).click();
   await expect(v.traceTitle).toHaveText('GET /headers 200');
-  await expect(v.mapNode(/^send request, 501 ms, slowest$/)).toBeVisible();
+  await expect(v.mapNode(/^send, 501 ms, slowest$/)).toBeVisible();
   await expect(v.mapNode(/^basic-auth \(access\), 138 µs$/)).toBeVisible();
   await expect(v.metrics).toContainText('770 ms');
   await expect(v.metrics).toContainText(FIXTURE_REQUEST_ID);
@@ -133,18 +155,4 @@ test('a trace without Kong spans gets its top spans by self time instead of the 
   await first.click();
   await expect(first).toHaveAttribute('aria-pressed', 'true');
   await expect(ktv.spans.locator('[role="treeitem"][aria-selected="true"]')).toHaveCount(1);
-});
-
-test('splitters move with the keyboard and the sizes survive a reload', async ({ ktv }) => {
-  const v = new ViewsPage(ktv.page);
-  const side = v.splitter('Resize side panel');
-  const before = Number(await side.getAttribute('aria-valuenow'));
-  await side.focus();
-  await side.press('ArrowLeft');
-  await side.press('ArrowLeft');
-  await expect(side).toHaveAttribute('aria-valuenow', String(before + 4));
-
-  await ktv.page.reload();
-  await ktv.waitReady();
-  await expect(v.splitter('Resize side panel')).toHaveAttribute('aria-valuenow', String(before + 4));
 });

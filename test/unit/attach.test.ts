@@ -16,7 +16,7 @@ import { decodePage, openDb, traceKey, type KtvDb } from '../../renderer/db/sche
 import { WAITING } from '../../renderer/db/write-plan';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const bytesOf = (p: string) => new Uint8Array(readFileSync(join(here, '../fixtures', p)));
+const GATEWAY_310 = new Uint8Array(readFileSync(join(here, '../../shared/sample/gateway-3.10-konnect.json')));
 const TRACE = '7f53c0d47e0f12051956b805a7696363';
 const KONNECT = 'konnect:01951c12-e71c-7267-98e3-973ddcf1df64';
 const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));
@@ -39,7 +39,7 @@ const traceRow = async (sid: string) => (await db.pages.where('sessionId').equal
 
 describe('a payload or log document opened on its own', () => {
   it('attaches to the stored trace it names, in the Konnect session holding it, and says so', async () => {
-    await open(bytesOf('konnect/trace-batches-gateway-3.10.json'), 'trace.json');
+    await open(GATEWAY_310, 'trace.json');
     const sessions = await db.sessions.count();
 
     const p = await open(payloadDoc, 'payloads.json');
@@ -64,7 +64,7 @@ describe('a payload or log document opened on its own', () => {
     expect(describeReport(l)).toBe('logs.json: log lines for 1 trace not imported yet, kept until they are');
     expect(await db.sessions.count()).toBe(0);
 
-    await open(bytesOf('konnect/trace-batches-gateway-3.10.json'), 'trace.json');
+    await open(GATEWAY_310, 'trace.json');
     expect(await traceRow(KONNECT)).toMatchObject({ hasPayload: true, logCount: 1 });
     expect((await db.logs.get(traceKey(KONNECT, TRACE)))?.records).toHaveLength(1);
     expect(await db.payloads.where('sessionId').equals(WAITING).count()).toBe(0);
@@ -73,7 +73,7 @@ describe('a payload or log document opened on its own', () => {
 
   it('a failed import that took waiting rows puts them back', async () => {
     await open(payloadDoc, 'payloads.json');
-    const good = new TextDecoder().decode(bytesOf('konnect/trace-batches-gateway-3.10.json'));
+    const good = new TextDecoder().decode(GATEWAY_310);
     const cancel = new AbortController();
     const job = runImport(db, 'imp-cancelled', { kind: 'bytes', bytes: new TextEncoder().encode(good), name: 't.json' }, {}, cancel.signal, () => cancel.abort());
     await expect(job).rejects.toThrow(/cancelled/);
@@ -99,7 +99,7 @@ describe('live queries', () => {
     const sub = liveQuery(() => db.pages.where('sessionId').equals(KONNECT).toArray()).subscribe((pages) => seen.push(pages.flatMap((p) => decodePage(p).traces).length));
     try {
       await expect.poll(() => seen[0]).toBe(0);
-      await open(bytesOf('konnect/trace-batches-gateway-3.10.json'), 'trace.json');
+      await open(GATEWAY_310, 'trace.json');
       await expect.poll(() => seen.at(-1)).toBe(1);
     } finally {
       sub.unsubscribe();
@@ -108,7 +108,7 @@ describe('live queries', () => {
   });
 
   it('a real liveQuery over a trace’s payload emits again when a payload document attaches to it', async () => {
-    await open(bytesOf('konnect/trace-batches-gateway-3.10.json'), 'trace.json');
+    await open(GATEWAY_310, 'trace.json');
     const close = otherContext();
     const seen: boolean[] = [];
     const sub = liveQuery(() => db.payloads.get(traceKey(KONNECT, TRACE))).subscribe((row) => seen.push(!!row));
@@ -127,7 +127,7 @@ describe('live queries', () => {
     const listen = (parts: ObservabilitySet) => changed.push(parts);
     Dexie.on('storagemutated', listen);
     try {
-      await open(bytesOf('konnect/trace-batches-gateway-3.10.json'), 'trace.json');
+      await open(GATEWAY_310, 'trace.json');
     } finally {
       Dexie.on.storagemutated.unsubscribe(listen);
     }

@@ -110,7 +110,7 @@ describe('runImport', () => {
   const noProgress = () => {};
 
   it('imports a real Konnect trace into its own session', async () => {
-    const report = await runImport(db, 'imp-k', { kind: 'bytes', bytes: fixture('konnect/trace-batches-gateway-3.10.json'), name: 'konnect.json' }, {}, new AbortController().signal, noProgress);
+    const report = await runImport(db, 'imp-k', { kind: 'bytes', bytes: new Uint8Array(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../../shared/sample/gateway-3.10-konnect.json'))), name: 'konnect.json' }, {}, new AbortController().signal, noProgress);
     expect(report).toMatchObject({ traces: 1, spans: 22 });
     expect(report.sessionIds).toEqual(['konnect:01951c12-e71c-7267-98e3-973ddcf1df64']);
     expect(await db.sessions.get('konnect:01951c12-e71c-7267-98e3-973ddcf1df64')).toMatchObject({ source: 'konnect', status: 'ready', spanCount: 22 });

@@ -7,6 +7,7 @@ import { run as summary } from './summary';
 import { captureIo } from './cli-test-io';
 
 const fixtures = resolve(__dirname, '../../../test/fixtures/formats');
+const GATEWAY_310 = resolve(__dirname, '../../../shared/sample/gateway-3.10-konnect.json');
 const T = '0af7651916cd43dd8448eb211c80319c';
 let dir: string;
 
@@ -60,8 +61,8 @@ describe('ktv export', () => {
   });
 
   it('round trip: import, export, import keeps every span, attribute, event and log', async () => {
-    for (const name of ['konnect-gateway-3.10.json', 'collector-mixed.jsonl', 'jaeger.json']) {
-      const input = join(fixtures, name);
+    for (const name of ['gateway-3.10-konnect.json', 'collector-mixed.jsonl', 'jaeger.json']) {
+      const input = name === 'gateway-3.10-konnect.json' ? GATEWAY_310 : join(fixtures, name);
       expect(await run([input, '--out', `${name}.otlp.json`], captureIo(dir))).toBe(0);
       const before = captureIo(dir);
       const after = captureIo(dir);

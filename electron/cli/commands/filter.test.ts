@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../io';
 import { run } from './filter';
 
-const konnectFixture = join(import.meta.dirname, '../../../shared/expr/testdata/konnect-gateway-3.10.json');
+const konnectFixture = join(import.meta.dirname, '../../../shared/sample/gateway-3.10-konnect.json');
 
 function capture(cwd: string) {
   const out: string[] = [];

@@ -1,7 +1,10 @@
 /**
  * `ktv receive`: a capture session without the UI, for servers and CI. Listens for OTLP/HTTP from a
  * gateway, applies the sampling rule and limits like the app does, and when the session ends (duration,
- * trace limit, or SIGINT/SIGTERM) writes what it captured as OTLP/JSON with hex ids, then exits 0.
+ * trace limit, or SIGINT/SIGTERM) writes what it captured as OTLP/JSON with hex ids, then exits 0. The
+ * file is written atomically (a temporary file renamed), mode 0600, and sanitized like `ktv export`
+ * (credentials and card numbers masked) unless `--raw`; a trace that cannot be written is named on stderr
+ * and the others are written.
  * The first line on stdout is always `listening on http://HOST:PORT`, so scripts can wait for it.
  */
 import { MAX_CAPTURE_SECONDS, MAX_CAPTURE_TRACES, type CaptureStatus } from '../../../shared/bridge/capture';
@@ -13,7 +16,7 @@ import type { CliIo } from '../io';
 import { CaptureCollector, writeCapture } from './receive-output';
 
 const usage =
-  'usage: ktv receive [--port N] [--where EXPR] [--duration SECONDS] [--max-traces N] [--host ADDR --allow-remote] --out FILE.json';
+  'usage: ktv receive [--port N] [--where EXPR] [--duration SECONDS] [--max-traces N] [--host ADDR --allow-remote] [--raw] --out FILE.json';
 
 export interface ReceiveOptions {
   port: number;
@@ -23,6 +26,8 @@ export interface ReceiveOptions {
   durationSeconds: number;
   maxTraces: number;
   out: string;
+  /** write payloads and attributes as captured, without masking credentials */
+  raw: boolean;
 }
 
 function intFlag(flags: Record<string, string | true>, name: string, fallback: number, min: number, max: number): number {
@@ -36,7 +41,7 @@ function intFlag(flags: Record<string, string | true>, name: string, fallback: n
 }
 
 export function parseReceiveArgs(argv: string[]): ReceiveOptions {
-  const { positionals, flags } = parseArgs(argv, ['port', 'host', 'where', 'duration', 'max-traces', 'out'], ['allow-remote']);
+  const { positionals, flags } = parseArgs(argv, ['port', 'host', 'where', 'duration', 'max-traces', 'out'], ['allow-remote', 'raw']);
   if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   const out = flags.out;
   if (typeof out !== 'string' || out === '') throw new UsageError('--out FILE.json is required: where to write the captured traces');
@@ -48,6 +53,7 @@ export function parseReceiveArgs(argv: string[]): ReceiveOptions {
     durationSeconds: intFlag(flags, 'duration', 300, 1, MAX_CAPTURE_SECONDS),
     maxTraces: intFlag(flags, 'max-traces', 200, 1, MAX_CAPTURE_TRACES),
     out,
+    raw: flags.raw === true,
   };
 }
 
@@ -92,7 +98,8 @@ export async function receive(opts: ReceiveOptions, io: CliIo, stop: AbortSignal
     cursor = page.cursor;
   }
   try {
-    const written = await writeCapture(opts.out, collector);
+    const written = await writeCapture(opts.out, collector, { raw: opts.raw });
+    for (const p of written.problems) io.err(`ktv receive: left out ${p}`);
     const c = final.counters;
     io.err(
       `ended (${final.endReason ?? 'stopped'}): ${c.received} requests received, ${c.sampled} sampled, ${c.rejected} rejected` +

@@ -9,17 +9,18 @@ import { run } from './summary';
 import { captureIo } from './cli-test-io';
 
 const fixtures = resolve(__dirname, '../../../test/fixtures/formats');
+const GATEWAY_310 = resolve(__dirname, '../../../shared/sample/gateway-3.10-konnect.json');
 let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ktv-summary-'));
-  copyFileSync(join(fixtures, 'konnect-gateway-3.10.json'), join(dir, 'konnect.json'));
+  copyFileSync(GATEWAY_310, join(dir, 'konnect.json'));
   copyFileSync(join(fixtures, 'collector-mixed.jsonl'), join(dir, 'mixed.jsonl'));
-  writeFileSync(join(dir, 'konnect.json.gz'), gzipSync(readFileSync(join(fixtures, 'konnect-gateway-3.10.json'))));
+  writeFileSync(join(dir, 'konnect.json.gz'), gzipSync(readFileSync(GATEWAY_310)));
   writeFileSync(join(dir, 'nothing.json'), '{"hello":"world"}');
   writeFileSync(
     join(dir, 'both.zip'),
-    zipSync({ 'konnect.json': readFileSync(join(fixtures, 'konnect-gateway-3.10.json')), 'mixed.jsonl': readFileSync(join(fixtures, 'collector-mixed.jsonl')), 'notes.txt': strToU8('hi') }),
+    zipSync({ 'konnect.json': readFileSync(GATEWAY_310), 'mixed.jsonl': readFileSync(join(fixtures, 'collector-mixed.jsonl')), 'notes.txt': strToU8('hi') }),
   );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,12 +30,28 @@ describe('ktv summary', () => {
     const io = captureIo(dir);
     expect(await run(['konnect.json', '--json'], io)).toBe(0);
     expect(io.stdout).toHaveLength(1);
-    expect(JSON.parse(io.stdout[0]!)).toEqual({
+    const doc = JSON.parse(io.stdout[0]!);
+    expect(doc).toMatchObject({
       traces: [{ traceId: '7f53c0d47e0f12051956b805a7696363', spans: 22, root: 'kong', durationMs: 773.426176, statusCode: 200, incompleteSpans: 0 }],
       logs: 0,
       payloads: 0,
       skipped: [],
     });
+    const [t] = doc.traces;
+    expect(t).toMatchObject({
+      method: 'GET',
+      url: 'http://localhost:8000/headers',
+      requestId: '331bfb04117adc39f70b227a0df26615',
+      gatewayVersion: expect.stringMatching(/^3\.10/),
+      latencySource: 'reported',
+      reportedMs: { total: 770, gateway: expect.closeTo(3.299, 3), upstream: expect.closeTo(764.519, 3), client: expect.closeTo(2.044, 3) },
+      verdict: { kind: 'upstream', text: 'Upstream httpbin.org took 763 ms of 773 ms (sending the request and waiting 501 ms).', spanId: expect.any(String) },
+    });
+    // the model's parts add up to its total, the root span; the phase bar's partition too
+    const { total, gateway, upstream, client } = t.latencyMs;
+    expect(total).toBeCloseTo(773.426, 3);
+    expect(gateway + upstream + client).toBeCloseTo(total, 9);
+    expect(Object.values(t.phasesMs as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(t.durationMs, 6);
     expect(io.stderr).toEqual([]);
   });
 
@@ -72,7 +89,7 @@ describe('ktv summary', () => {
     const io = captureIo(dir);
     expect(await run(['konnect.json'], io)).toBe(0);
     const text = io.stdout.join('\n');
-    expect(text).toMatch(/7f53c0d47e0f12051956b805a7696363\s+22\s+773\.426\s+200\s+kong/);
+    expect(text).toMatch(/7f53c0d47e0f12051956b805a7696363\s+22\s+773\.426\s+200\s+kong\n {2}Upstream httpbin\.org took 763 ms of 773 ms/);
     expect(text).toContain('konnect.json: 1 trace (22 spans), 0 logs, 0 payloads, 0 skipped; format konnect');
   });
 

@@ -1,12 +1,14 @@
 /**
  * `ktv summary FILE [--json]`: decodes a trace file with the app's decoders and prints one line per trace.
  * With --json, stdout is exactly one JSON document:
- * {"traces":[{traceId, spans, root, durationMs, statusCode, incompleteSpans}], "logs": N, "payloads": N,
- * "skipped": [{where, reason}]}.
+ * {"traces":[{traceId, spans, root, durationMs, statusCode, incompleteSpans, method, url, requestId, sessionId,
+ * gatewayVersion, latencyMs, reportedMs, latencySource, phasesMs, verdict}], "logs": N, "payloads": N,
+ * "skipped": [{where, reason}]} (the latency model and the verdict: shared/kong/trace-report.ts).
  */
 import { resolve } from 'node:path';
 import { DecodeError } from '../../../shared/decode/api';
 import { traceBrief } from '../../../shared/decode/trace-brief';
+import { traceReport } from '../../../shared/kong/trace-report';
 import { decodeFile, FileReadError } from '../../services/files/read';
 import { parseArgs, UsageError } from '../args';
 import type { CliIo } from '../io';
@@ -42,15 +44,17 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const traces = decoded.traces.map(traceBrief);
   if (json) {
-    io.out(JSON.stringify({ traces, logs: decoded.logs.length, payloads: decoded.payloads.length, skipped: decoded.skipped.map(({ where, reason }) => ({ where, reason })) }));
+    const full = decoded.traces.map((t, i) => ({ ...traces[i]!, ...traceReport(t) }));
+    io.out(JSON.stringify({ traces: full, logs: decoded.logs.length, payloads: decoded.payloads.length, skipped: decoded.skipped.map(({ where, reason }) => ({ where, reason })) }));
     return 0;
   }
   const lines = [`${pad('TRACE ID', 32)}  ${pad('SPANS', 6, true)}  ${pad('DURATION ms', 12, true)}  ${pad('STATUS', 6, true)}  ROOT`];
-  for (const t of traces) {
+  traces.forEach((t, i) => {
     lines.push(
       `${t.traceId}  ${pad(String(t.spans), 6, true)}  ${pad(t.durationMs.toFixed(3), 12, true)}  ${pad(t.statusCode === null ? '-' : String(t.statusCode), 6, true)}  ${t.root}`,
+      `  ${traceReport(decoded.traces[i]!).verdict.text}`,
     );
-  }
+  });
   const spanTotal = traces.reduce((sum, t) => sum + t.spans, 0);
   lines.push(
     `${file}: ${traces.length} trace${traces.length === 1 ? '' : 's'} (${spanTotal} spans), ${decoded.logs.length} log${decoded.logs.length === 1 ? '' : 's'}, ${decoded.payloads.length} payload${decoded.payloads.length === 1 ? '' : 's'}, ${decoded.skipped.length} skipped; format ${decoded.format ?? 'unknown'}`,

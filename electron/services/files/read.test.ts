@@ -66,7 +66,7 @@ describe('decoding files', () => {
 
   it.each([
     ['JSON lines', jsonl],
-    ['a Konnect document', readFileSync(join(fixtures, 'konnect-gateway-3.10.json'))],
+    ['a Konnect document', readFileSync(resolve(__dirname, '../../../shared/sample/gateway-3.10-konnect.json'))],
     ['Zipkin', readFileSync(join(fixtures, 'zipkin.json'))],
   ])('reads gzip-compressed %s like the plain file', async (name, bytes) => {
     const plain = await decodeFile(temp(`${name}.plain`, bytes));

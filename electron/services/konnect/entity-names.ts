@@ -5,14 +5,12 @@
  * are wanted, and only until every wanted id is found or the page limit is reached; the HTTP client waits
  * out 429s (Retry-After) like every other call.
  */
-import { ENTITY_KINDS, type EntityIds, type EntityKind, type EntityNames } from '../../../shared/konnect/types';
+import { ENTITY_KINDS, isEntityId, type EntityIds, type EntityKind, type EntityNames } from '../../../shared/konnect/types';
 import type { CallContext, KonnectHttp } from './http';
 import { arrayField, asRec, asStr } from './wire';
 
 const PATHS: Record<EntityKind, string> = { route: 'routes', service: 'services', consumer: 'consumers', upstream: 'upstreams' };
 const ATTRIBUTES = new Map<string, EntityKind>(ENTITY_KINDS.map((k) => [`proxy.kong.${k}.id`, k]));
-/** Kong writes this (and other non-ids) when there is no such entity */
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a user recognises an entity by: its name, a consumer's username or custom id. */
 function nameOf(kind: EntityKind, raw: unknown): string | null {
@@ -30,7 +28,7 @@ export function entityIdsOf(batches: unknown[]): EntityIds {
         for (const a of Array.isArray(asRec(sp).attributes) ? (asRec(sp).attributes as unknown[]) : []) {
           const kind = ATTRIBUTES.get(asStr(asRec(a).key));
           const id = kind ? asStr(asRec(asRec(a).value).stringValue) : '';
-          if (kind && ID.test(id)) (found.get(kind) ?? found.set(kind, new Set()).get(kind)!).add(id);
+          if (kind && isEntityId(id)) (found.get(kind) ?? found.set(kind, new Set()).get(kind)!).add(id);
         }
       }
     }

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Events } from '../../../shared/bridge/contract';
 import { CP_DEFAULT, SEEDED_SESSION } from '../../../test/stand-ins/konnect/seed';
 import { startKonnectStandIn, STANDIN_TOKEN, type KonnectStandIn } from '../../../test/stand-ins/konnect/server';
+import { FIXTURE_ROUTE_ID } from '../../../test/stand-ins/konnect/traces';
+import type { EntityIds } from '../../../shared/konnect/types';
 import { createDispatch, EventHub, type HandlerImpls } from '../../bridge/router';
 import { MemorySecretStore } from '../secrets';
 import { UserFileSecretStore } from '../user-file-secret-store';
@@ -84,6 +86,17 @@ describe('konnect handlers', () => {
     expect(page.hasMore).toBe(false);
     const waiting = seen.filter((e) => e.event === 'konnect.waiting').map((e) => e.payload as Events['konnect.waiting']);
     expect(waiting).toEqual([{ accountId: 'env', opId: 'p1', what: 'Pull session traces', seconds: 1, reason: 'rate-limited' }]);
+  });
+
+  it('names the entity ids a pulled page carries, and looks their names up across the bridge', async () => {
+    const { dispatch } = setup({ KONNECT_TOKEN: STANDIN_TOKEN });
+    const r = await dispatch('konnect.pull', { accountId: 'env', controlPlaneId: CP_DEFAULT, sessionId: SEEDED_SESSION });
+    const ids = (r as { value: { entityIds: EntityIds } }).value.entityIds;
+    expect(ids).toMatchObject({ route: [FIXTURE_ROUTE_ID], service: ['c9ba713f-4dff-4e36-953d-3a446d2ec5a9'] });
+    const names = await dispatch('konnect.entityNames', { accountId: 'env', controlPlaneId: CP_DEFAULT, ids });
+    expect(names).toMatchObject({ ok: true, value: { route: { [FIXTURE_ROUTE_ID]: 'route-1' }, service: { 'c9ba713f-4dff-4e36-953d-3a446d2ec5a9': 'httpbin' } } });
+    expect(await dispatch('konnect.entityNames', { accountId: 'env', controlPlaneId: CP_DEFAULT, ids: { plugin: ['x'] } })).toMatchObject({ ok: true });
+    expect(await dispatch('konnect.entityNames', { accountId: 'env', controlPlaneId: CP_DEFAULT, ids: { route: 'x' } })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 
   it('cancels an operation by its id', async () => {

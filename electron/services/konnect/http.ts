@@ -3,9 +3,12 @@
  * AbortSignal, retries with exponential back-off and full jitter (429 always, honouring Retry-After; 5xx,
  * timeouts and dropped connections only for idempotent calls), and problem+json errors turned into
  * BridgeFailure with the problem's `detail` and `invalid_parameters`. The token never appears in an error.
+ * The token is sent only over https (plain http only to loopback), and redirects are never followed: a
+ * redirect would carry the request, and with it the token, somewhere the user did not name.
  */
 import { BridgeFailure } from '../../../shared/bridge/result';
 import { backoffDelay, parseRetryAfter, type BackoffOptions } from '../../../shared/konnect/backoff';
+import { baseUrlProblem } from '../../../shared/konnect/regions';
 import { codeForStatus, parseProblem, problemMessage } from '../../../shared/konnect/problem';
 import { redactToken } from '../../../shared/konnect/token';
 
@@ -91,6 +94,8 @@ export class KonnectHttp {
   private readonly now: () => number;
 
   constructor(opts: KonnectHttpOptions) {
+    const problem = baseUrlProblem(opts.baseUrl);
+    if (problem) throw new BridgeFailure('invalid-argument', `Konnect base URL: ${problem}`);
     this.baseUrl = opts.baseUrl.replace(/\/+$/, '');
     this.token = opts.token.trim();
     this.timeoutMs = opts.timeoutMs ?? 15_000;
@@ -147,6 +152,7 @@ export class KonnectHttp {
           },
           body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
           signal: controller.signal,
+          redirect: 'error',
         });
       } catch (e) {
         throw this.transportFailure(e, opts, timedOut);
@@ -181,6 +187,10 @@ export class KonnectHttp {
       return new Retryable(f, 'timeout', null, false);
     }
     const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
+    if (/redirect/i.test(cause?.message ?? '')) {
+      // not worth retrying: the server will redirect again
+      return new BridgeFailure('unavailable', `${opts.what}: Konnect at ${this.baseUrl} answered with a redirect, which is not followed (is KONNECT_BASE_URL right?)`);
+    }
     const why = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
     const f = new BridgeFailure('unavailable', `${opts.what}: cannot reach Konnect at ${this.baseUrl} (${this.safe(why)})`);
     return new Retryable(f, 'network', null, false);

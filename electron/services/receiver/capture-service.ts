@@ -19,8 +19,10 @@ export interface CaptureServiceOptions {
   limits?: Partial<ReceiverLimits>;
   /** captured records waiting to be drained above which the receiver answers 503 (default 200,000) */
   maxPending?: number;
+  /** about this many bytes of them (default 256 MiB): one record can be large */
+  maxPendingBytes?: number;
   /** session hold bounds, for tests */
-  hold?: Pick<CaptureRules, 'holdMs' | 'holdMaxRecords'>;
+  hold?: Pick<CaptureRules, 'holdMs' | 'holdMaxRecords' | 'holdMaxBytes'>;
   /** how often the clock is checked (duration, held spans) and status pushed (default 250 ms) */
   tickMs?: number;
   onStatus?: (status: CaptureStatus) => void;
@@ -61,6 +63,7 @@ export class CaptureService {
     );
     const outbox = new Outbox();
     const maxPending = this.opts.maxPending ?? 200_000;
+    const maxPendingBytes = this.opts.maxPendingBytes ?? 256 * 1024 * 1024;
     let capture: Capture | null = null;
     let receiver: Receiver;
     try {
@@ -70,7 +73,7 @@ export class CaptureService {
         allowRemote: args.allowRemote,
         limits: this.opts.limits,
         decode: this.opts.decode ?? decodeBody,
-        busy: () => outbox.pendingRecords >= maxPending,
+        busy: () => outbox.pendingRecords >= maxPending || outbox.pendingBytes >= maxPendingBytes,
         accept: (kind, batch) => {
           if (capture) this.accept(capture, kind, batch);
         },

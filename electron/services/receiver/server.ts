@@ -3,8 +3,10 @@
  * loopback unless the caller explicitly opts in to more. It answers as the OTLP/HTTP specification says:
  * 200 (with partial-success counts when the decoders had to skip records), 400 for undecodable bodies,
  * 413 above the size limit, 415 for other content types or encodings, 408 for bodies that drip in too
- * slowly, and 503 with Retry-After when it is busy (a bounded number of requests in flight, or a consumer
- * behind): the exporter retries later, so nothing is dropped silently. It never throws on bad input.
+ * slowly, and 503 with Retry-After when it is busy (a bounded number of requests in flight, in all and
+ * per client, or a consumer behind): the exporter retries later, so nothing is dropped silently. It never
+ * throws on bad input. Exporters are programs, not web pages: a request with an Origin header, or (on
+ * loopback) one addressed to another host name (DNS rebinding), is refused with 403.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -17,6 +19,10 @@ import { encodingOf, errorAnswer, exportAnswer, type Answer, type BodyEncoding, 
 export interface ReceiverLimits extends BodyLimits {
   /** requests being read or decoded at once; one more is answered 503 */
   maxInFlight: number;
+  /** of those, how many one client address may hold, so slow senders cannot take every slot */
+  maxInFlightPerClient: number;
+  /** the request line and headers must arrive within this */
+  headersTimeoutMs: number;
   /** seconds an exporter is asked to wait when the receiver is busy */
   retryAfterSeconds: number;
 }
@@ -26,6 +32,8 @@ export const DEFAULT_LIMITS: ReceiverLimits = {
   maxInflatedBytes: 64 * 1024 * 1024,
   bodyTimeoutMs: 15_000,
   maxInFlight: 64,
+  maxInFlightPerClient: 16,
+  headersTimeoutMs: 10_000,
   retryAfterSeconds: 1,
 };
 
@@ -91,20 +99,32 @@ export async function startReceiver(opts: ReceiverOptions): Promise<Receiver> {
   }
   const counters: ReceiverCounters = { requests: 0, recordsRejected: 0, badRequests: 0, busy: 0 };
   let inFlight = 0;
+  const perClient = new Map<string, number>();
   const running = new Set<Promise<void>>();
+  const loopback = isLoopback(host);
 
-  const server = createServer((req, res) => {
+  // Node checks its header and request deadlines every connectionsCheckingInterval (30 s by default):
+  // checked every second, a deadline means what it says
+  const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     const work = handle(req, res).finally(() => running.delete(work));
     running.add(work);
   });
   // Node's own guards against slow headers; the body deadline is ours (readBody), answered with 408
-  server.headersTimeout = Math.min(limits.bodyTimeoutMs, 10_000);
+  server.headersTimeout = Math.min(limits.headersTimeoutMs, limits.bodyTimeoutMs);
   server.requestTimeout = limits.bodyTimeoutMs * 2;
+  let port = 0;
+  const hostNames = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${host.includes(':') ? `[${host}]` : host}:${port}`]);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const kind = PATHS[(req.url ?? '').split('?')[0]!];
     if (!kind) return send(req, res, errorAnswer(404, `no such endpoint ${req.url ?? ''}: use POST /v1/traces or /v1/logs`), true);
     if (req.method !== 'POST') return send(req, res, errorAnswer(405, `${req.method ?? ''} ${req.url}: only POST is accepted`, 'json', { Allow: 'POST' }), true);
+    if (req.headers.origin !== undefined) {
+      return bad(req, res, errorAnswer(403, `requests from web pages are refused (Origin ${req.headers.origin}): OTLP exporters send no Origin`));
+    }
+    if (loopback && !hostNames().has((req.headers.host ?? '').toLowerCase())) {
+      return bad(req, res, errorAnswer(403, `request addressed to ${JSON.stringify(req.headers.host ?? '')}: this receiver answers only to its loopback address`));
+    }
     const encoding = encodingOf(req.headers['content-type']);
     if (!encoding) {
       return bad(req, res, errorAnswer(415, `Content-Type ${JSON.stringify(req.headers['content-type'] ?? '')} is not supported: use application/x-protobuf or application/json`));
@@ -113,12 +133,15 @@ export async function startReceiver(opts: ReceiverOptions): Promise<Receiver> {
     if (Number.isFinite(declared) && declared > limits.maxBodyBytes) {
       return bad(req, res, errorAnswer(413, `request body of ${declared} bytes is larger than the limit of ${limits.maxBodyBytes} bytes`, encoding));
     }
-    if (inFlight >= limits.maxInFlight || opts.busy?.()) {
+    const client = req.socket.remoteAddress ?? '';
+    const clientShare = perClient.get(client) ?? 0;
+    if (inFlight >= limits.maxInFlight || clientShare >= limits.maxInFlightPerClient || opts.busy?.()) {
       counters.busy++;
       const retry = { 'Retry-After': String(limits.retryAfterSeconds) };
       return send(req, res, errorAnswer(503, 'receiver busy, retry later', encoding, retry), true);
     }
     inFlight++;
+    perClient.set(client, clientShare + 1);
     try {
       const raw = await readBody(req, limits);
       const body = await inflate(raw, req.headers['content-encoding'], limits.maxInflatedBytes);
@@ -139,6 +162,9 @@ export async function startReceiver(opts: ReceiverOptions): Promise<Receiver> {
       return bad(req, res, errorAnswer(400, `${where}: the body could not be used: ${message}`, encoding));
     } finally {
       inFlight--;
+      const left = (perClient.get(client) ?? 1) - 1;
+      if (left > 0) perClient.set(client, left);
+      else perClient.delete(client);
     }
   }
 
@@ -172,7 +198,7 @@ export async function startReceiver(opts: ReceiverOptions): Promise<Receiver> {
   });
 
   await listen(server, host, opts.port);
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
     host,

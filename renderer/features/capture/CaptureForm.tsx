@@ -30,8 +30,14 @@ export function CaptureForm({ busy, onStart }: { busy: boolean; onStart: (args: 
   return (
     <form className="capture-form" onSubmit={submit} aria-label="Start a live capture">
       <div className="capture-rule">
-        <span className="muted">Sampling rule, on each request's root span (empty: every request)</span>
-        <ExpressionEditor value={where} onChange={setWhere} placeholder="http.response.status_code >= 500" aria-label="Sampling rule" />
+        <span className="muted">Sampling rule, on each request's root span</span>
+        <ExpressionEditor
+          value={where}
+          onChange={setWhere}
+          placeholder="http.response.status_code >= 500"
+          aria-label="Sampling rule"
+          hint={where.trim() === '' ? 'Empty: every request is captured' : undefined}
+        />
       </div>
       <div className="capture-row">
         <label>

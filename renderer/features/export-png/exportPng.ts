@@ -32,7 +32,11 @@ function inlinedSvg(svg: SVGSVGElement, background: string): string {
     const target = to[i] as SVGElement | undefined;
     if (!target) return;
     const cs = getComputedStyle(el);
-    target.setAttribute('style', STYLE_PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';'));
+    // not a style attribute: the page's CSP refuses inline styles, in any document it creates; the
+    // attribute is renamed in the markup, which is only ever loaded as an image (where no CSP applies)
+    // the element's own style attribute (React's style props) gives way to the computed one
+    target.removeAttribute('style');
+    target.setAttribute(STYLE_STAND_IN, STYLE_PROPS.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';'));
   });
   const { width, height } = svg.getBoundingClientRect();
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
@@ -43,8 +47,11 @@ function inlinedSvg(svg: SVGSVGElement, background: string): string {
   bg.setAttribute('height', '100%');
   bg.setAttribute('fill', background);
   clone.insertBefore(bg, clone.firstChild);
-  return new XMLSerializer().serializeToString(clone);
+  // only inside tags: text cannot hold a raw '<', so `<[^<>]*` never reaches into it
+  return new XMLSerializer().serializeToString(clone).replace(new RegExp(`(<[^<>]*) ${STYLE_STAND_IN}="`, 'g'), '$1 style="');
 }
+
+const STYLE_STAND_IN = 'data-ktv-style';
 
 function loadImage(svgText: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {

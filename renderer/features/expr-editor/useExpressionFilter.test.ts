@@ -27,6 +27,8 @@ function summary(traceId: string, rootAttributes: Attributes): TraceSummary {
     latencyInternalMs: null,
     latencyUpstreamMs: null,
     latencyClientMs: null,
+    latencyThirdPartyMs: null,
+    clientAddress: null,
     requestId: null,
     konnectSessionId: null,
     rootAttributes,

@@ -6,9 +6,15 @@ import { useEffect, useRef, useState } from 'react';
 import type { RecentFile } from '../../../shared/bridge/app';
 import { bridge, call } from '../../bridge';
 import { useStore } from '../../store';
+import { usePopover } from '../shell/usePopover';
 import { importBrowserFiles, importFileRefs } from './importer';
 
 export const FILE_ACCEPT = '.json,.jsonl,.ndjson,.pb,.binpb,.otlp,.gz,.zst,.zstd,application/json';
+
+/** The desktop app's native open dialog; the files chosen are imported. */
+export function openWithDialog(): void {
+  void call('files.showOpenDialog').then((refs) => importFileRefs(refs));
+}
 
 export function useOpenFile(): () => void {
   const input = useRef<HTMLInputElement | null>(null);
@@ -28,15 +34,16 @@ export function useOpenFile(): () => void {
     return () => el.remove();
   }, []);
   return () => {
-    if (bridge.mode === 'electron') {
-      void call('files.showOpenDialog').then((refs) => importFileRefs(refs));
-    } else input.current?.click();
+    if (bridge.mode === 'electron') openWithDialog();
+    else input.current?.click();
   };
 }
 
 export function OpenButton() {
   const open = useOpenFile();
   const [recent, setRecent] = useState<RecentFile[] | null>(null);
+  const pop = usePopover('menu');
+  const { open: recentOpen, focusFirst } = pop;
   const updateImport = useStore((s) => s.updateImport);
 
   useEffect(() => {
@@ -50,14 +57,21 @@ export function OpenButton() {
     return () => window.removeEventListener('keydown', onKey);
   }, [open]);
 
-  const toggleRecent = async () => {
-    if (recent) return setRecent(null);
-    const res = await bridge.invoke('files.recent');
-    setRecent(res.ok ? res.value : []);
-  };
+  useEffect(() => {
+    if (!recentOpen) return setRecent(null);
+    let live = true;
+    void bridge.invoke('files.recent').then((res) => live && setRecent(res.ok ? res.value : []));
+    return () => {
+      live = false;
+    };
+  }, [recentOpen]);
+  // the list arrives after the menu opens: focus its first item then
+  useEffect(() => {
+    if (recent) focusFirst();
+  }, [recent, focusFirst]);
 
   const openRecent = async (path: string) => {
-    setRecent(null);
+    pop.close();
     const res = await bridge.invoke('files.openRecent', { path });
     if (res.ok) void importFileRefs([res.value]);
     else updateImport(`recent-${Date.now()}`, { fileName: path, state: 'failed', message: res.error.message });
@@ -68,22 +82,23 @@ export function OpenButton() {
       <button className="primary" onClick={open} title="Open trace files (Ctrl+O)">
         Open…
       </button>
-      <button aria-haspopup="menu" aria-expanded={!!recent} onClick={() => void toggleRecent()}>
+      <button type="button" aria-haspopup="menu" {...pop.buttonProps}>
         Recent
       </button>
-      {recent && (
-        <ul className="menu" role="menu" aria-label="Recent files">
-          {recent.length === 0 && <li className="muted">No recent files</li>}
-          {recent.map((r) => (
+      {pop.open && (
+        <ul className="menu" role="menu" aria-label="Recent files" tabIndex={-1} {...pop.popoverProps}>
+          {recent === null && <li className="muted">Loading…</li>}
+          {recent?.length === 0 && <li className="muted">No recent files</li>}
+          {recent?.map((r) => (
             <li key={r.path} role="none">
               <button role="menuitem" title={r.path} onClick={() => void openRecent(r.path)}>
                 {r.name} <span className="muted">{r.path}</span>
               </button>
             </li>
           ))}
-          {recent.length > 0 && (
+          {!!recent?.length && (
             <li role="none">
-              <button role="menuitem" onClick={() => void bridge.invoke('files.clearRecent').then(() => setRecent(null))}>
+              <button role="menuitem" onClick={() => void bridge.invoke('files.clearRecent').then(() => pop.close())}>
                 Clear list
               </button>
             </li>

@@ -8,7 +8,7 @@ import { EntityName } from '../entity-names/EntityName';
 import { entityKindOf } from '../entity-names/entity-names';
 import { useStore } from '../../store';
 import { formatDuration, formatOffset } from '../waterfall/format';
-import { isErrorSpan } from '../waterfall/span-style';
+import { traceFacts } from '../transaction-map/trace-facts';
 import { CopyButton } from './CopyButton';
 import { attrText, kindName, spanAsJson, spanAsText, statusName, wallClock } from './span-text';
 import './inspector.css';
@@ -45,7 +45,7 @@ function findSpan(trace: TraceSpans, spanId: string): { span: Span; selfNs: numb
 
 function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfNs: number }) {
   const description = describeSpan(span.name);
-  const error = isErrorSpan(span);
+  const error = traceFacts(trace).errors.get(span.spanId) ?? null;
   const scope = trace.scopes[span.scope];
   return (
     <section className="insp" aria-label="Span details">
@@ -82,8 +82,9 @@ function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfN
         <Fact
           label="Status"
           value={`${statusName(span.status.code)}${span.status.message ? `: ${span.status.message}` : ''}`}
-          error={error}
+          error={error !== null}
         />
+        {error !== null && <Fact label="Error" value={error} error />}
         <Fact label="Kind" value={kindName(span.kind)} />
         {scope && <Fact label="Scope" value={`${scope.name}${scope.version ? ` ${scope.version}` : ''}`} />}
       </dl>

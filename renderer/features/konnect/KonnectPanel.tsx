@@ -1,6 +1,7 @@
 /**
  * Konnect in the sidebar (issue 6): opens the Konnect dialog, and lists the sessions being pulled with
- * their state, count and time left; clicking one shows its traces.
+ * their status, count and time left; clicking one shows its traces. While a Konnect session is selected,
+ * names for its entity ids are looked up when missing (useSessionNames).
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { formatDuration } from '../../../shared/konnect/session-spec';
@@ -10,6 +11,7 @@ import { KonnectDialog } from './KonnectDialog';
 import { konnectSessionKey, konnectSync } from './konnect-sync';
 import { statusText } from './status';
 import { useTicker } from './useKonnect';
+import { useSessionNames } from './useSessionNames';
 import './konnect.css';
 
 export function KonnectPanel() {
@@ -17,6 +19,7 @@ export function KonnectPanel() {
   const pulls = useSyncExternalStore(konnectSync.subscribe, konnectSync.getSnapshot);
   const selectSession = useStore((s) => s.selectSession);
   useEffect(() => konnectSync.init(), []);
+  useSessionNames();
   const live = Object.values(pulls).filter((p) => p.phase !== 'done');
   const now = useTicker(live.length > 0);
 

@@ -56,7 +56,11 @@ export function SessionsView({ accountId, controlPlane, onFailure, onOpened }: P
   );
 
   async function open(session: DebugSession) {
-    const key = await konnectSync.follow({ accountId, controlPlaneId: controlPlane.id, controlPlaneName: controlPlane.name, session });
+    // the session's name in the sidebar says "route checkout", not the route's id, when the name is known
+    const r = session.rule;
+    const name = r.kind === 'route' ? names.data?.route?.[r.routeId] : r.kind === 'service' ? names.data?.service?.[r.serviceId] : null;
+    const labelled = name && (r.kind === 'route' || r.kind === 'service') && !r.label ? { ...session, rule: { ...r, label: name } } : session;
+    const key = await konnectSync.follow({ accountId, controlPlaneId: controlPlane.id, controlPlaneName: controlPlane.name, session: labelled });
     selectSession(key);
     onOpened();
   }

@@ -2,12 +2,14 @@
  * Sign in to Konnect with a personal (kpat_) or system-account (spat_) token and a region. The token goes
  * to the Node side once and never comes back; the form says where it will be kept.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AppInfo } from '../../../shared/bridge/app';
 import type { KonnectAccount } from '../../../shared/konnect/types';
 import { KONNECT_REGIONS } from '../../../shared/konnect/regions';
 import { checkTokenShape } from '../../../shared/konnect/token';
 import { bridge } from '../../bridge';
 import { describeFailure } from './failure';
+import { storageNote } from './storage-note';
 
 interface Props {
   /** prefilled when signing in again after a 401 */
@@ -24,6 +26,11 @@ export function SignInForm({ region: initialRegion = 'us', onSignedIn, onCancel 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
   const desktop = bridge.mode === 'electron';
+  // the desktop note says "encrypted" only when the Node side's store really is (not without a keyring)
+  const [storage, setStorage] = useState<AppInfo['secretStorage'] | null>(null);
+  useEffect(() => {
+    void bridge.invoke('app.info').then((r) => setStorage(r.ok ? r.value.secretStorage : 'memory'));
+  }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -79,7 +86,7 @@ export function SignInForm({ region: initialRegion = 'us', onSignedIn, onCancel 
       )}
       <p className="konnect-note">
         {desktop
-          ? 'The token is encrypted by your operating system (Electron safeStorage) and stays in the app’s main process; this window never sees it again.'
+          ? storageNote(storage)
           : remember
             ? 'The token will be kept by the local host in a file only your user account can read (mode 0600), so it survives a restart.'
             : 'The token is kept in the local host process’s memory only and is forgotten when the host stops.'}{' '}

@@ -106,7 +106,13 @@ export function StartSessionForm({ accountId, controlPlane, onStarted, onCancel 
         {form.ruleKind === 'route' && <EntitySelect label="Route" items={routes.data} value={form.routeId} onChange={(id) => set('routeId', id)} loading={routes.loading} />}
         {form.ruleKind === 'service' && <EntitySelect label="Service" items={services.data} value={form.serviceId} onChange={(id) => set('serviceId', id)} loading={services.loading} />}
         {form.ruleKind === 'expression' && (
-          <ExpressionEditor aria-label="Sampling expression" value={form.expression} onChange={(v) => set('expression', v)} placeholder='http.response.status_code >= 500 && http.request.method == "GET"' />
+          <ExpressionEditor
+            aria-label="Sampling expression"
+            value={form.expression}
+            onChange={(v) => set('expression', v)}
+            placeholder='http.response.status_code >= 500 && http.request.method == "GET"'
+            hint={form.expression.trim() === '' ? 'Empty: every request is captured' : undefined}
+          />
         )}
         {(routes.error || services.error) && <p className="konnect-error">{(routes.error ?? services.error)!.message}</p>}
         <FieldError id="konnect-err-rule" text={shown.rule} />
@@ -137,7 +143,7 @@ export function StartSessionForm({ accountId, controlPlane, onStarted, onCancel 
         <p className="konnect-note">{perNodeNote(form)}</p>
         <FieldError id="konnect-err-duration" text={shown.durationS} />
         <FieldError id="konnect-err-max" text={shown.maxSamples} />
-        <label className="konnect-check">
+        <label className="konnect-check" title="Kong's draft of the session API has no log-capture field: this sends capture_logs, which is assumed (docs/konnect-api.md)">
           <input type="checkbox" checked={form.captureLogs} onChange={(e) => set('captureLogs', e.target.checked)} /> Capture gateway logs (gateway 3.11 or later)
         </label>
         <FieldError id="konnect-err-logs" text={shown.captureLogs} />

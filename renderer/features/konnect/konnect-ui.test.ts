@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DataPlaneNode } from '../../../shared/konnect/types';
 import { describeFailure } from './failure';
 import { defaultForm, formProblems, toSpec } from './session-form';
+import { statusClass, statusText } from './status';
 
 const node = (id: string, version: string, tracing: boolean, logs: boolean): DataPlaneNode => ({ id, hostname: `${id}.internal`, version, lastPing: null, tracingSupported: tracing, logsSupported: logs, ...(logs ? {} : { reason: 'old' }) });
 
@@ -44,5 +45,12 @@ describe('failures', () => {
     const v = describeFailure({ code: 'invalid-argument', message: 'Start: Invalid request', details: { invalidParameters: [{ field: 'durationS', reason: 'too long' }, { field: 'durationS', reason: 'not whole' }] } });
     expect(v.fields).toEqual({ durationS: 'too long; not whole' });
     expect(describeFailure({ code: 'unauthorized', message: 'x' }).signInAgain).toBe(true);
+  });
+});
+
+describe('session statuses as shown', () => {
+  it("reads Kong's words and shows one it may add later exactly as it came", () => {
+    expect(['pending', 'in_progress', 'timed_out', 'Paused_By_Admin'].map(statusText)).toEqual(['pending', 'in progress', 'timed out', 'Paused_By_Admin']);
+    expect(['in_progress', 'cancelled', 'Paused_By_Admin'].map(statusClass)).toEqual(['badge badge-in-progress', 'badge badge-cancelled', 'badge badge-other']);
   });
 });

@@ -68,6 +68,7 @@ export function Logs({ trace }: { trace: TraceSpans | null }) {
     const top = topOf(firstHighlighted);
     if (top < el.scrollTop || top + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - ROW_H);
     // only when the selection (or the trace) changes, not on every scroll or filter keystroke
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately narrower than what the effect reads (see above)
   }, [spanId, traceId, firstHighlighted >= 0]);
 
   const toggleLevel = (l: LogLevel) => setLevels(levels.includes(l) ? levels.filter((x) => x !== l) : [...levels, l]);

@@ -1,29 +1,39 @@
-/** Settings: theme and local retention. */
-import { useState } from 'react';
+/** Settings: theme, how times are shown, and local retention. */
 import { useStore } from '../../store';
 import type { ThemePreference } from '../../store/layout';
+import type { TimeZoneChoice } from '../time/format-time';
+import { usePopover } from './usePopover';
 
 const RETENTION = [1, 3, 7, 15, 30, 90, 0];
 
 export function SettingsMenu() {
-  const [open, setOpen] = useState(false);
+  const pop = usePopover('panel');
+  const zone = useStore((s) => s.timeZone);
+  const setZone = useStore((s) => s.setTimeZone);
   const theme = useStore((s) => s.theme);
   const setTheme = useStore((s) => s.setTheme);
   const days = useStore((s) => s.retentionDays);
   const setDays = useStore((s) => s.setRetentionDays);
   return (
     <div className="settings">
-      <button aria-haspopup="dialog" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button type="button" aria-haspopup="dialog" {...pop.buttonProps}>
         Settings
       </button>
-      {open && (
-        <div className="menu settings-menu" role="dialog" aria-label="Settings">
+      {pop.open && (
+        <div className="menu settings-menu" role="dialog" aria-label="Settings" {...pop.popoverProps}>
           <label>
             Theme{' '}
             <select value={theme} onChange={(e) => setTheme(e.target.value as ThemePreference)}>
               <option value="system">Follow the system</option>
               <option value="light">Light</option>
               <option value="dark">Dark</option>
+            </select>
+          </label>
+          <label>
+            Times in{' '}
+            <select aria-label="Times in" value={zone} onChange={(e) => setZone(e.target.value as TimeZoneChoice)}>
+              <option value="local">this computer's time zone</option>
+              <option value="utc">UTC</option>
             </select>
           </label>
           <label>

@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
-import { bridge } from '../../bridge';
 import { useStore } from '../../store';
 
-/** Applies the theme preference (system follows the OS through CSS) and the menu's toggle command. */
+/** Applies the theme preference (system follows the OS through CSS); the menu's toggle is in menu-commands.ts. */
 export function useTheme(): void {
   const theme = useStore((s) => s.theme);
   useEffect(() => {
@@ -10,14 +9,4 @@ export function useTheme(): void {
     if (theme === 'system') el.removeAttribute('data-theme');
     else el.setAttribute('data-theme', theme);
   }, [theme]);
-  useEffect(
-    () =>
-      bridge.on('menu.command', ({ command }) => {
-        if (command !== 'toggle-theme') return;
-        const { theme: t, setTheme } = useStore.getState();
-        const dark = t === 'dark' || (t === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
-        setTheme(dark ? 'light' : 'dark');
-      }),
-    [],
-  );
 }

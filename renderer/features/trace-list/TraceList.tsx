@@ -5,6 +5,7 @@
  * trace, in whichever session holds it.
  */
 import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { isLogPhaseRoot, logPhaseRequests } from '../../../shared/kong/log-phase';
 import { findTrace } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
@@ -43,6 +44,9 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
     const base = (all ?? []).filter((r) => (!rowFilter || rowFilter(r)) && matchesText(r, parseJumpId(text) ? '' : text.trim()));
     return sortTraces(base, sort.key, sort.dir);
   }, [all, rowFilter, text, sort.key, sort.dir]);
+
+  // a 3.13+ log-phase trace of its own is listed as part of its request, and opens it
+  const logPhaseOf = useMemo(() => logPhaseRequests(all ?? []), [all]);
 
   const selectedIndex = useMemo(() => rows.findIndex((r) => r.traceId === traceId), [rows, traceId]);
   const virtual = useVirtualRows(rows.length, ROW_H);
@@ -140,7 +144,7 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
           <div className="trace-spacer" style={{ height: rows.length * ROW_H }}>
             {rows.slice(virtual.range.start, virtual.range.end).map((r, k) => {
               const i = virtual.range.start + k;
-              return <TraceGridRow key={r.id} row={r} index={i} selected={i === selectedIndex} onSelect={() => selectTrace(r.traceId)} />;
+              return <TraceGridRow key={r.id} row={r} index={i} selected={i === selectedIndex} request={logPhaseOf.get(r.traceId)} onSelect={() => selectTrace(logPhaseOf.get(r.traceId)?.traceId ?? r.traceId)} />;
             })}
           </div>
           {rows.length === 0 && <EmptyList sessionId={sessionId} total={total} loading={all === undefined} />}
@@ -173,6 +177,15 @@ function statusClass(status: number | null): string {
   return 'status s2';
 }
 
+/** What the path column says: the path, or for a log-phase trace of its own, which request it belongs to. */
+function pathText(row: TraceRow, request: TraceRow | undefined): string {
+  if (isLogPhaseRoot(row.rootName)) {
+    const of = request ? `${request.method ?? ''} ${request.path ?? request.traceId}`.trim() : (row.requestId ?? row.requestTraceId ?? 'an unknown request');
+    return `log phase of ${of}`;
+  }
+  return row.path ?? row.rootName;
+}
+
 function LatencyCell({ row, part }: { row: TraceRow; part: 'total' | 'gateway' | 'upstream' | 'client' }) {
   const cell = latencyCell(row, part);
   return (
@@ -188,7 +201,7 @@ function LatencyCell({ row, part }: { row: TraceRow; part: 'total' | 'gateway' |
   );
 }
 
-function TraceGridRow({ row, index, selected, onSelect }: { row: TraceRow; index: number; selected: boolean; onSelect(): void }) {
+function TraceGridRow({ row, index, selected, request, onSelect }: { row: TraceRow; index: number; selected: boolean; request: TraceRow | undefined; onSelect(): void }) {
   return (
     <div
       role="row"
@@ -205,8 +218,8 @@ function TraceGridRow({ row, index, selected, onSelect }: { row: TraceRow; index
       <div role="gridcell" className="method">
         {row.method ?? ''}
       </div>
-      <div role="gridcell" className="path mono" title={row.url ?? row.path ?? row.rootName}>
-        {row.path ?? row.rootName}
+      <div role="gridcell" className="path mono" title={request ? `${pathText(row, request)}: opens the request` : (row.url ?? row.path ?? row.rootName)}>
+        {pathText(row, request)}
       </div>
       <div role="gridcell" className={`num ${statusClass(row.status)}`}>
         {row.status ?? '–'}

@@ -26,6 +26,8 @@ const row = (over: Partial<TraceSummary>): TraceSummary => ({
   latencyInternalMs: null,
   latencyUpstreamMs: null,
   latencyClientMs: null,
+  latencyThirdPartyMs: null,
+  clientAddress: null,
   requestId: null,
   konnectSessionId: null,
   rootAttributes: {},

@@ -6,7 +6,7 @@
  * (remembered relative to the window, see shell/Panes).
  */
 import { useRef, useState } from 'react';
-import { phaseTimes } from '../../../shared/kong/phase-times';
+import { LATENCY_PARTS, PART_LABELS } from '../../../shared/kong/latency';
 import type { TraceSpans } from '../../../shared/model/types';
 import { useTraceRow, useTraceSpans } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
@@ -16,7 +16,10 @@ import { Pane, PaneGroup, PaneHandle } from '../shell/Panes';
 import { SpanInspector } from '../inspector/SpanInspector';
 import { KeyMetrics } from '../transaction-map/KeyMetrics';
 import { PhaseBar } from '../transaction-map/PhaseBar';
+import { traceFacts } from '../transaction-map/trace-facts';
 import { TransactionMap } from '../transaction-map/TransactionMap';
+import { VerdictLine } from '../transaction-map/VerdictLine';
+import { formatDuration } from '../waterfall/format';
 import { Waterfall } from '../waterfall/Waterfall';
 import { CopyButton } from './CopyButton';
 import { DetailTabs } from './DetailTabs';
@@ -62,12 +65,21 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
   async function onExport() {
     if (!svg.current) return;
     setExportState('Exporting…');
+    const { model, verdict } = traceFacts(trace);
+    const parts = { total: model.totalNs, gateway: model.gatewayNs, upstream: model.upstreamNs, client: model.clientNs };
+    const reported = LATENCY_PARTS.filter((p) => model.reported[p] !== null).map((p) => `${PART_LABELS[p]} ${formatDuration(model.reported[p]! * 1e6)}`);
     try {
       await exportTracePng({
         svg: svg.current,
         traceId: trace.traceId,
-        lines: [title || trace.traceId, `trace ${trace.traceId}${row?.requestId ? ` · request ${row.requestId}` : ''}`, row ? new Date(row.startMs).toISOString() : ''],
-        phases: phaseTimes(trace),
+        lines: [
+          title || trace.traceId,
+          verdict.text,
+          `${LATENCY_PARTS.map((p) => `${PART_LABELS[p]} ${formatDuration(parts[p])}`).join(' · ')} (total: ${model.clock})${reported.length ? `; reported by Kong: ${reported.join(' · ')}` : ''}`,
+          `trace ${trace.traceId}${row?.requestId ? ` · request ${row.requestId}` : ''}`,
+          row ? new Date(row.startMs).toISOString() : '',
+        ],
+        phases: model.phases,
       });
       setExportState('PNG saved');
     } catch (e) {
@@ -93,6 +105,7 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
           Export PNG
         </button>
       </header>
+      <VerdictLine trace={trace} />
       {/* the map at its natural height: it is the answer at a glance, so it is never scrolled inside */}
       <div className="tv-summary">
         <TransactionMap trace={trace} svgRef={svg} />
@@ -109,7 +122,7 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
         <PaneHandle orientation="vertical" label="Resize side panel" />
         <Pane id="side-pane" defaultSize="42%" minSize={260} maxSize="75%" className="tv-right">
           <PaneGroup id="side-split" orientation="vertical">
-            <Pane id="inspector-pane" defaultSize="30%" minSize={48} className="tv-inspector">
+            <Pane id="inspector-pane" defaultSize="38%" minSize={48} className="tv-inspector">
               <SpanInspector trace={trace ?? undefined} />
             </Pane>
             <PaneHandle orientation="horizontal" label="Resize span details" />

@@ -1,16 +1,20 @@
 /**
  * The key metrics beside the map: what happened (status, method, URL), to what (route, service,
- * consumer), how long (total, gateway, upstream, client) and the request id to quote.
+ * consumer), how long and the request id to quote. The four latency tiles are the latency model
+ * (shared/kong/latency.ts: gateway + upstream + client = the root span); Kong's own figures sit under
+ * them, labelled as reported by Kong, and a difference worth knowing is said in words.
  */
 import { useMemo, type ReactNode } from 'react';
-import { keyMetrics } from '../../../shared/kong/key-metrics';
+import { LATENCY_PARTS, PART_LABELS, type LatencyPart } from '../../../shared/kong/latency';
+import { rootFields, findRoot } from '../../../shared/kong/summary';
 import type { TraceSpans } from '../../../shared/model/types';
 import { formatDuration } from '../waterfall/format';
 import { CopyButton } from '../trace-view/CopyButton';
+import { traceFacts } from './trace-facts';
 import { EntityName } from '../entity-names/EntityName';
 import './Summary.css';
 
-const ms = (v: number | null) => (v === null ? '–' : formatDuration(v * 1e6));
+const fromMs = (v: number | null) => (v === null ? '–' : formatDuration(v * 1e6));
 
 function statusTone(status: number | null): string {
   if (status === null) return '';
@@ -21,29 +25,54 @@ function statusTone(status: number | null): string {
 
 /** `children` (the phase bar) sits under the latencies it breaks down. */
 export function KeyMetrics({ trace, children }: { trace: TraceSpans; children?: ReactNode }) {
-  const m = useMemo(() => keyMetrics(trace), [trace]);
+  const { model } = traceFacts(trace);
+  const f = useMemo(() => rootFields(findRoot(trace)?.attributes ?? {}), [trace]);
+  const ns: Record<LatencyPart, number> = { total: model.totalNs, gateway: model.gatewayNs, upstream: model.upstreamNs, client: model.clientNs };
+  const reported = LATENCY_PARTS.filter((p) => model.reported[p] !== null);
   const rows: [string, ReactNode, string?][] = [
     [
       'Status',
       <>
-        <span className={statusTone(m.status)}>{m.status ?? '–'}</span>
-        {m.upstreamStatus !== null && m.upstreamStatus !== m.status && <span className="muted"> upstream {m.upstreamStatus}</span>}
+        <span className={statusTone(f.status)}>{f.status ?? '–'}</span>
+        {f.upstreamStatus !== null && f.upstreamStatus !== f.status && <span className="muted"> upstream {f.upstreamStatus}</span>}
       </>,
     ],
-    ['Request', <span className="mono">{`${m.method ?? ''} ${m.url ?? ''}`.trim() || '–'}</span>, m.url ?? undefined],
-    ['Route', <span className="mono">{m.route}{m.route && m.routeId && ' · '}{m.routeId ? <EntityName kind="route" id={m.routeId} /> : !m.route && '–'}</span>],
-    ['Service', <span className="mono">{m.serviceId ? <EntityName kind="service" id={m.serviceId} /> : '–'}</span>],
-    ['Consumer', <span className="mono">{m.consumerId ? <EntityName kind="consumer" id={m.consumerId} /> : '–'}</span>],
+    ['Request', <span className="mono">{`${f.method ?? ''} ${f.url ?? ''}`.trim() || '–'}</span>, f.url ?? undefined],
+    ['Route', <span className="mono">{f.route}{f.route && f.routeId && ' · '}{f.routeId ? <EntityName kind="route" id={f.routeId} /> : !f.route && '–'}</span>],
+    ['Service', <span className="mono">{f.serviceId ? <EntityName kind="service" id={f.serviceId} /> : '–'}</span>],
+    ['Consumer', <span className="mono">{f.consumerId ? <EntityName kind="consumer" id={f.consumerId} /> : '–'}</span>],
   ];
+  const clock = model.clock === 'root span' ? 'the root span' : 'first to last span (no root span)';
   return (
     <div className="key-metrics" role="group" aria-label="Key metrics">
-      <div className="latencies">
-        <Latency label="Total" value={ms(m.totalMs)} strong />
-        <Latency label="Gateway" value={ms(m.gatewayMs)} />
-        <Latency label="Upstream" value={ms(m.upstreamMs)} />
-        <Latency label="Client" value={ms(m.clientMs)} />
+      <div className="latencies" role="list" aria-label="Latency from the spans">
+        {LATENCY_PARTS.map((part) => (
+          <div
+            key={part}
+            role="listitem"
+            className={`latency${part === 'total' ? ' strong' : ''}`}
+            data-part={part}
+            title={part === 'total' ? `Total: ${clock}. Gateway + upstream + client add up to it.` : undefined}
+          >
+            <span className="latency-label">{PART_LABELS[part]}</span>
+            <span className="latency-value mono">{formatDuration(ns[part])}</span>
+          </div>
+        ))}
       </div>
-      {m.derived && <p className="derived muted">Some latencies derived from spans (the gateway did not report them).</p>}
+      <p className="latency-note muted">
+        {`Total is ${clock}.`}
+        {reported.length > 0 && (
+          <span className="reported" data-testid="reported-latency">
+            {' Reported by Kong: '}
+            {reported.map((p) => `${PART_LABELS[p]} ${fromMs(model.reported[p])}`).join(' · ')}
+          </span>
+        )}
+      </p>
+      {model.mismatches.map((m) => (
+        <p key={m.part} className="latency-mismatch" role="note">
+          {`${m.text}.`}
+        </p>
+      ))}
       {children}
       <dl>
         {rows.map(([label, value, title]) => (
@@ -55,20 +84,11 @@ export function KeyMetrics({ trace, children }: { trace: TraceSpans; children?: 
         <div>
           <dt>Request id</dt>
           <dd>
-            <span className="mono">{m.requestId ?? '–'}</span>
-            {m.requestId && <CopyButton text={m.requestId} label="Copy request id" />}
+            <span className="mono">{f.requestId ?? '–'}</span>
+            {f.requestId && <CopyButton text={f.requestId} label="Copy request id" />}
           </dd>
         </div>
       </dl>
-    </div>
-  );
-}
-
-function Latency({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
-  return (
-    <div className={`latency${strong ? ' strong' : ''}`}>
-      <span className="latency-label">{label}</span>
-      <span className="latency-value mono">{value}</span>
     </div>
   );
 }

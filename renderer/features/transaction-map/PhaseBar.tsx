@@ -1,17 +1,18 @@
 /**
  * Time per phase as one stacked bar (SVG, percentages so it needs no measuring) with a legend: where the
- * request's time went at a glance. The buckets add up to the root span. Plain SVG: percentage widths
+ * request's time went at a glance. The buckets add up to the root span: they are the partition the
+ * latency model (shared/kong/latency.ts) reads gateway, upstream and client time from. Plain SVG: percentage widths
  * need no scale.
  */
-import { useMemo } from 'react';
-import { phaseColorVar, phaseTimes } from '../../../shared/kong/phase-times';
+import { phaseColorVar } from '../../../shared/kong/phase-times';
 import type { TraceSpans } from '../../../shared/model/types';
 import { formatDuration } from '../waterfall/format';
 import { phaseLabel } from './phase-labels';
+import { traceFacts } from './trace-facts';
 import './Summary.css';
 
 export function PhaseBar({ trace }: { trace: TraceSpans }) {
-  const times = useMemo(() => phaseTimes(trace), [trace]);
+  const times = traceFacts(trace).model.phases;
   const total = times.reduce((a, t) => a + t.ns, 0);
   if (total <= 0) return null;
   let acc = 0;

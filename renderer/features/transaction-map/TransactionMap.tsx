@@ -13,6 +13,7 @@ import type { TraceSpans } from '../../../shared/model/types';
 import { useStore } from '../../store';
 import { formatDuration } from '../waterfall/format';
 import { fitLabel, fitScale, layoutMap, type PlacedNode } from './map-layout';
+import { traceFacts } from './trace-facts';
 import './TransactionMap.css';
 
 export interface TransactionMapProps {
@@ -32,11 +33,12 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
   const pick = usePickSpan();
   const [figure, available] = useWidth();
   const chain = useMemo(() => ancestry(trace, spanId), [trace, spanId]);
+  const { errors } = traceFacts(trace);
 
   if (map.kind === 'generic') {
     return (
       <figure className="tmap" aria-label="Transaction map" ref={figure}>
-        <TopSpans top={map.top} selected={spanId} onPick={pick} svgRef={svgRef} />
+        <TopSpans top={map.top} selected={spanId} errors={errors} onPick={pick} svgRef={svgRef} />
       </figure>
     );
   }
@@ -72,7 +74,19 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
               </text>
             )}
             {st.groupBox && <rect {...st.groupBox} rx={6} className="tmap-group" />}
-            {st.empty && (
+            {st.empty && st.stage.emptyText && (
+              <g className="tmap-no-upstream" role="img" aria-label={st.stage.emptyText}>
+                <title>{st.stage.emptyText}</title>
+                <rect {...st.empty} rx={4} className="tmap-empty" />
+                <text x={st.empty.x + st.empty.w / 2} y={st.empty.y + 12} textAnchor="middle" className="tmap-empty-text">
+                  no upstream:
+                </text>
+                <text x={st.empty.x + st.empty.w / 2} y={st.empty.y + 24} textAnchor="middle" className="tmap-empty-text">
+                  ended in the gateway
+                </text>
+              </g>
+            )}
+            {st.empty && !st.stage.emptyText && (
               <g>
                 <rect {...st.empty} rx={4} className="tmap-empty" />
                 <text x={st.empty.x + st.empty.w / 2} y={st.empty.y + st.empty.h / 2 + 4} textAnchor="middle" className="tmap-empty-text">
@@ -87,6 +101,7 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
                 slowest={p.node.id === map.slowestNodeId}
                 selected={!!spanId && p.node.spanIds.includes(spanId)}
                 holdsSelection={p.node.spanIds.some((id) => chain.has(id))}
+                error={nodeError(p.node.spanIds, errors)}
                 onPick={pick}
               />
             ))}
@@ -95,6 +110,15 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
       </svg>
     </figure>
   );
+}
+
+/** The first error message among a node's spans (a "N more" node stands for many). */
+function nodeError(spanIds: readonly string[], errors: Map<string, string>): string | null {
+  for (const id of spanIds) {
+    const e = errors.get(id);
+    if (e !== undefined) return e;
+  }
+  return null;
 }
 
 /** The selected span and its ancestors, walked up iteratively. */
@@ -141,17 +165,28 @@ interface NodeProps {
   selected: boolean;
   /** the selected span is this node's span or nested inside it (an I/O call of a plugin...) */
   holdsSelection: boolean;
+  /** why the node's span is in error, or null */
+  error: string | null;
   onPick(id: string): void;
 }
 
-function MapNodeBox({ placed, slowest, selected, holdsSelection, onPick }: NodeProps) {
+const UPSTREAM_STEP_TIPS: Record<string, string> = {
+  'upstream:connect': 'finding a target and connecting to it',
+  'upstream:send': 'sending the request (gateways from 3.10 count the wait for the response here too)',
+  'upstream:ttfb': 'waiting for and reading the response headers',
+  'upstream:body': 'reading the response body',
+  'upstream:round trip': 'the whole round trip to the upstream (one balancer span)',
+};
+
+function MapNodeBox({ placed, slowest, selected, holdsSelection, error, onPick }: NodeProps) {
   const { node, x, y, w, h } = placed;
   const endpoint = node.durationNs === null;
   const target = node.spanIds[0];
   const duration = node.durationNs === null ? '' : formatDuration(node.durationNs);
-  const name = `${node.label}${node.detail ? ` (${node.detail})` : ''}${duration ? `, ${duration}` : ''}${slowest ? ', slowest' : ''}`;
-  const tip = node.id === 'upstream' ? `${name}: waiting on the upstream outside any gateway span` : name;
-  const cls = ['tmap-node', slowest && 'slowest', holdsSelection && 'selected', target && 'clickable'].filter(Boolean).join(' ');
+  const name = `${node.label}${node.detail ? ` (${node.detail})` : ''}${duration ? `, ${duration}` : ''}${slowest ? ', slowest' : ''}${error ? `, error: ${error}` : ''}`;
+  const step = UPSTREAM_STEP_TIPS[node.id];
+  const tip = step ? `upstream ${name}: ${step}` : name;
+  const cls = ['tmap-node', slowest && 'slowest', error && 'in-error', holdsSelection && 'selected', target && 'clickable'].filter(Boolean).join(' ');
   const interactive = target
     ? {
         role: 'button',
@@ -167,6 +202,14 @@ function MapNodeBox({ placed, slowest, selected, holdsSelection, onPick }: NodeP
       <title>{tip}</title>
       <Bar x={0} y={0} width={w} height={h} rx={4} style={{ fill: endpoint ? 'var(--bg-panel)' : shade(node.bucket, node.weight) }} className="tmap-box" />
       {!endpoint && <Bar x={0} y={0} width={3} height={h} style={{ fill: color(node.bucket) }} />}
+      {error && (
+        <g className="tmap-error-badge" aria-hidden="true">
+          <circle cx={w - 7} cy={7} r={6} />
+          <text x={w - 7} y={10.5} textAnchor="middle">
+            !
+          </text>
+        </g>
+      )}
       {endpoint ? (
         <text x={w / 2} y={h / 2 + 4} textAnchor="middle" className="tmap-label">
           client
@@ -174,7 +217,7 @@ function MapNodeBox({ placed, slowest, selected, holdsSelection, onPick }: NodeP
       ) : (
         <>
           <text x={8} y={13} className="tmap-label">
-            {fitLabel(node.label, w - 12)}
+            {fitLabel(node.label, w - (error ? 26 : 12))}
           </text>
           <text x={8} y={26} className="tmap-detail">
             {node.detail ? fitLabel(node.detail, w - 62, 5.6) : ''}
@@ -192,7 +235,19 @@ const TOP_ROW_H = 22;
 const TOP_LABEL_W = 220;
 const TOP_BAR_W = 260;
 
-function TopSpans({ top, selected, onPick, svgRef }: { top: TopSpan[]; selected: string | null; onPick(id: string): void; svgRef?: Ref<SVGSVGElement> }) {
+function TopSpans({
+  top,
+  selected,
+  errors,
+  onPick,
+  svgRef,
+}: {
+  top: TopSpan[];
+  selected: string | null;
+  errors: Map<string, string>;
+  onPick(id: string): void;
+  svgRef?: Ref<SVGSVGElement>;
+}) {
   const max = Math.max(1, ...top.map((t) => t.selfNs));
   const width = TOP_LABEL_W + TOP_BAR_W + 90;
   return (
@@ -201,12 +256,13 @@ function TopSpans({ top, selected, onPick, svgRef }: { top: TopSpan[]; selected:
         Not a Kong trace: top spans by self time
       </text>
       {top.map((t, i) => {
-        const name = `${t.name}, self ${formatDuration(t.selfNs)}`;
+        const error = errors.get(t.spanId);
+        const name = `${t.name}, self ${formatDuration(t.selfNs)}${error ? `, error: ${error}` : ''}`;
         return (
           <Group
             key={t.spanId}
             top={24 + i * TOP_ROW_H}
-            className={`tmap-node clickable${selected === t.spanId ? ' selected' : ''}`}
+            className={`tmap-node clickable${selected === t.spanId ? ' selected' : ''}${error ? ' in-error' : ''}`}
             role="button"
             tabIndex={0}
             aria-label={name}

@@ -3,7 +3,7 @@ import { incompleteLabel, incompleteTitle } from '../../../shared/model/incomple
 import type { CriticalSegment, SpanTree } from '../../../shared/model/tree';
 import { formatDuration, formatOffset } from './format';
 import type { ViewedBounds } from './scale';
-import { isErrorSpan, spanColor } from './span-style';
+import { spanColor } from './span-style';
 
 export const ROW_HEIGHT = 22;
 export const INDENT = 12;
@@ -20,6 +20,8 @@ export interface SpanRowProps {
   collapsed: boolean;
   match: boolean;
   critical: readonly CriticalSegment[] | undefined;
+  /** why the span is in error (shared/kong/verdict.ts errorMarks), or null */
+  error: string | null;
   /** deeper levels stop indenting so a 20,000-deep chain keeps its names readable; the level shows instead */
   maxIndent: number;
   onToggle(index: number): void;
@@ -42,7 +44,7 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
   const inView = b.end >= 0 && b.start <= 1;
   const left = clamp01(b.start);
   const right = clamp01(b.end);
-  const error = isErrorSpan(span);
+  const error = p.error;
   const color = spanColor(span.name);
   const className = [
     'wf-row',
@@ -88,7 +90,7 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
         {depth > p.maxIndent && <span className="wf-depth">L{depth + 1}</span>}
         <span className="wf-swatch" style={{ background: color }} aria-hidden="true" />
         {error && (
-          <span className="wf-error-mark" title="Error span">
+          <span className="wf-error-mark" title={`Error: ${error}`} aria-label={`error: ${error}`}>
             !
           </span>
         )}

@@ -12,6 +12,7 @@ import {
 import { buildSpanTree, type SpanTree } from '../../../shared/model/tree';
 import type { TraceSpans } from '../../../shared/model/types';
 import { useTraceSpans } from '../../db/repo';
+import { traceFacts } from '../transaction-map/trace-facts';
 import { useStore } from '../../store';
 import { formatDuration } from './format';
 import { treeKeyAction } from './keyboard';
@@ -48,7 +49,7 @@ export function Waterfall({ trace: given }: { trace?: TraceSpans } = {}) {
   if (!traceId) return <Placeholder text="Pick a trace to see its spans." />;
   if (trace === undefined) return <Placeholder text="Loading spans…" />;
   if (!tree || !tree.spans.length) return <Placeholder text="This trace has no spans." />;
-  return <WaterfallView key={traceId} tree={tree} traceId={traceId} />;
+  return <WaterfallView key={traceId} tree={tree} traceId={traceId} errors={traceFacts(trace!).errors} />;
 }
 
 function Placeholder({ text }: { text: string }) {
@@ -59,7 +60,7 @@ function Placeholder({ text }: { text: string }) {
   );
 }
 
-function WaterfallView({ tree, traceId }: { tree: SpanTree; traceId: string }) {
+function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: string; errors: Map<string, string> }) {
   const spanId = useStore((s) => s.spanId);
   const selectSpan = useStore((s) => s.selectSpan);
   const setSearch = useStore((s) => s.setWaterfallSearch);
@@ -97,8 +98,11 @@ function WaterfallView({ tree, traceId }: { tree: SpanTree; traceId: string }) {
     setCursor(selected);
     pendingReveal.current = selected;
     // deliberately only on a new selection: collapsing an ancestor afterwards must not undo itself
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [selected, tree]);
 
+  // after every render: a reveal waits until the row it asked for is laid out
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- no dependency list on purpose (see above)
   useLayoutEffect(() => {
     const target = pendingReveal.current;
     const el = body.current;
@@ -204,6 +208,7 @@ function WaterfallView({ tree, traceId }: { tree: SpanTree; traceId: string }) {
         collapsed={w.collapsed.has(tree.spans[i]!.spanId)}
         match={!!w.match?.[i]}
         critical={w.critical.get(i)}
+        error={errors.get(tree.spans[i]!.spanId) ?? null}
         maxIndent={maxIndent}
         onToggle={w.toggleSpan}
         onPick={pick}

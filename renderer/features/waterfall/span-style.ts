@@ -1,6 +1,5 @@
-/** How a span looks in the waterfall: its colour (by Kong phase) and whether it is marked as an error. */
+/** How a span looks in the waterfall: its colour (by Kong phase). Error marks come from shared/kong/verdict.ts. */
 import { classifySpanName, PHASES } from '../../../shared/kong/span-names';
-import { StatusCode, type Span } from '../../../shared/model/types';
 
 const KNOWN_PHASES = new Set<string>(PHASES);
 
@@ -11,6 +10,8 @@ export function spanColor(name: string): string {
     case 'phase':
     case 'plugin':
       return KNOWN_PHASES.has(k.phase) ? `var(--phase-${k.phase})` : 'var(--phase-other)';
+    case 'analytics':
+      return 'var(--phase-log)';
     case 'client-read':
     case 'client-write':
       return 'var(--phase-client)';
@@ -18,25 +19,11 @@ export function spanColor(name: string): string {
     case 'router':
       return 'var(--phase-access)';
     case 'dns':
-    case 'upstream-in':
-    case 'upstream-out':
+    case 'upstream':
       return 'var(--phase-upstream)';
     case 'root':
       return 'var(--accent)';
     default:
       return 'var(--phase-other)';
   }
-}
-
-function httpStatus(span: Span): number | null {
-  const v = span.attributes['http.response.status_code'] ?? span.attributes['http.status_code'];
-  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
-  return Number.isFinite(n) ? n : null;
-}
-
-/** Status ERROR, or an HTTP status of 500 or more recorded on the span itself. */
-export function isErrorSpan(span: Span): boolean {
-  if (span.status.code === StatusCode.ERROR) return true;
-  const status = httpStatus(span);
-  return status !== null && status >= 500;
 }

@@ -4,7 +4,7 @@
  * flattened. It handles only what the fixture holds.
  */
 import type { AttrValue, Attributes, Span, TraceSpans } from '../../model/types';
-import fixture from './konnect-gateway-3.10.json';
+import fixture from '../../sample/gateway-3.10-konnect.json';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 

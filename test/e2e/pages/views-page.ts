@@ -7,7 +7,6 @@ export class ViewsPage {
   readonly logs: Locator;
   readonly logLines: Locator;
   readonly logCount: Locator;
-  readonly logSpan: Locator;
   readonly traceSearch: Locator;
   readonly traceTitle: Locator;
 
@@ -17,7 +16,6 @@ export class ViewsPage {
     this.logs = page.getByRole('region', { name: 'Logs' });
     this.logLines = this.logs.getByRole('listitem');
     this.logCount = this.logs.locator('.logs-count');
-    this.logSpan = this.logs.getByRole('combobox', { name: 'Span' });
     this.traceSearch = page.getByRole('searchbox', { name: 'Filter traces' });
     this.traceTitle = page.getByRole('region', { name: 'Trace' }).getByRole('heading', { level: 2 });
   }

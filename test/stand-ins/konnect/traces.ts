@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 /** a copy of the real trace in /work/shared/fixtures/konnect, kept beside the stand-in */
-export const FIXTURE_PATH = new URL('./data/trace-batches-gateway-3.10.json', import.meta.url);
+export const FIXTURE_PATH = new URL('../../../shared/sample/gateway-3.10-konnect.json', import.meta.url);
 /** the session id the real fixture names in its resource attributes */
 export const FIXTURE_SESSION_ID = '01951c12-e71c-7267-98e3-973ddcf1df64';
 /** the route the real fixture's request matched */
