@@ -53,7 +53,7 @@ test('incomplete spans are kept and marked in the waterfall and the inspector', 
   await expect(marked.nth(1)).toContainText('incomplete: no end time');
   await marked.nth(0).click();
   const inspector = ktv.page.getByRole('region', { name: 'Span details' });
-  await expect(inspector.getByRole('note')).toContainText('Incomplete span: the producer sent no start time');
+  await expect(inspector.getByRole('note')).toContainText('Incomplete span: no start time was sent; duration unknown; shown at its end time.');
   await expect(inspector.getByText('unknown').first()).toBeVisible();
 });
 

@@ -65,8 +65,7 @@ function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfN
       {description && <p className="insp-desc muted">{description}</p>}
       {span.incomplete && (
         <p className="insp-incomplete" role="note">
-          <strong>Incomplete span</strong>: the producer sent {missingText(span.incomplete)}, so its duration is unknown; the waterfall shows it{' '}
-          {placedText(span.incomplete)}.
+          <strong>Incomplete span</strong>: {missingText(span.incomplete)} was sent; duration unknown; shown {placedText(span.incomplete)}.
         </p>
       )}
 

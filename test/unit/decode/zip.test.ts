@@ -3,7 +3,7 @@
  * corrupt entry: every good entry is read into the session it names, the others are listed by entry path.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { zipSync, strToU8, type Zippable } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough, zipSync, strToU8, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../../shared/decode/api';
 import { openInput } from '../../../shared/decode/index';
@@ -55,6 +55,26 @@ describe('zip archives', () => {
     expect(traces).toHaveLength(kongFiles.length);
     expect(traces.map((t) => t.traceId)).not.toContain('0f83f61232782a1022a74e20c0dc7b19');
     expect(skipped.map((s) => s.where.split(':')[0])).toEqual(['README.txt', 'kong/konnect-trace-v1-gateway-3.10.0.1.json']);
+  });
+
+  it('reads an archive written as a stream (sizes in data descriptors after each entry), deflated or stored', async () => {
+    const parts: Uint8Array[] = [];
+    const zip = new Zip((err, chunk) => {
+      if (err) throw err;
+      parts.push(chunk);
+    });
+    const names = kongFiles.slice(0, 2);
+    names.forEach((name, i) => {
+      const entry = i === 0 ? new ZipDeflate(name, { level: 6 }) : new ZipPassThrough(name);
+      zip.add(entry);
+      entry.push(read(name), true);
+    });
+    zip.end();
+    const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
+    const { traces, skipped } = await decodeBytes(bytes, 1000, { fileName: 'streamed.zip' });
+    expect(skipped).toEqual([]);
+    expect(traces).toHaveLength(2);
   });
 
   it('a payload document in the archive is read as payloads, sanitized', async () => {
