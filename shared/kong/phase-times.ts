@@ -76,6 +76,11 @@ function bucketOf(k: KongSpanKind): { key: string; priority: number } | null {
       return { key: k.phase, priority: 1 };
     case 'analytics':
       return { key: 'log', priority: 1 };
+    // routing and resolving the upstream are access-phase work; the OpenTelemetry plugin writes them
+    // straight under the root with no phase span around them (inside a phase span, that phase wins the tie)
+    case 'router':
+    case 'dns':
+      return { key: 'access', priority: 1 };
     default:
       return null;
   }
