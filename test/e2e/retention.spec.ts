@@ -10,7 +10,7 @@ test('sessions older than the retention setting are purged at start-up, pinned o
   await expect(ktv.session(/zipkin\.json/)).toBeVisible();
   await ktv.sessions.getByRole('button', { name: /Actions for zipkin\.json/ }).click();
   await ktv.sessions.getByRole('menuitem', { name: /Pin/ }).click();
-  await expect(ktv.session(/zipkin\.json/)).toContainText('📌');
+  await expect(ktv.session(/zipkin\.json/).getByRole('img', { name: 'pinned' })).toBeVisible();
 
   await ktv.page.getByRole('button', { name: 'Settings' }).click();
   await expect(ktv.page.getByRole('combobox', { name: 'Keep sessions for' })).toHaveValue('7');
