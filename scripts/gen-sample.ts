@@ -11,11 +11,12 @@ if (!outDir) {
 const sample = generateSample({ seed: 20261122, traces: 300 });
 writeFileSync(join(outDir, 'demo-gateway.jsonl'), sample.jsonl);
 writeFileSync(join(outDir, 'demo-gateway-payloads.json'), JSON.stringify(sample.payloads));
+const name = `Sample · demo gateway (${sample.traceCount} requests)`;
 const manifest = {
   default: 'sample:demo-gateway',
   samples: [
-    { file: 'demo-gateway.jsonl', id: 'sample:demo-gateway', name: 'Sample · demo gateway (300 requests)' },
-    { file: 'demo-gateway-payloads.json', id: 'sample:demo-gateway', name: 'Sample · demo gateway (300 requests)' },
+    { file: 'demo-gateway.jsonl', id: 'sample:demo-gateway', name },
+    { file: 'demo-gateway-payloads.json', id: 'sample:demo-gateway', name },
     { file: 'gateway-3.10-konnect.json', id: 'sample:gateway-3.10', name: 'Sample · Gateway 3.10 Konnect trace' },
   ],
 };

@@ -14,6 +14,7 @@
  * A trace with no Kong spans gets a "top spans by self time" summary instead.
  */
 import type { Span, TraceSpans } from '../model/types';
+import { latencyModel } from './latency';
 import { phasePartition, upstreamPartOf, type PhasePartition, type UpstreamPart } from './phase-times';
 import { pluginExitOf } from './plugin-exit';
 import { classifySpanName, REQUEST_PHASES, RESPONSE_PHASES, UPSTREAM_STEP_LABELS } from './span-names';
@@ -113,7 +114,7 @@ export function buildTransactionMap(trace: TraceSpans): TransactionMap {
 function build(trace: TraceSpans): TransactionMap {
   const index = indexSpans(trace.spans);
   if (!isKongTrace(trace)) return genericSummary(index, trace.spans);
-  return kongMap(index, phasePartition(trace));
+  return kongMap(index, phasePartition(trace), latencyModel(trace).upstreamNs);
 }
 
 /**
@@ -127,7 +128,7 @@ interface Owner {
   inUpstream: boolean;
 }
 
-function kongMap(index: SpanIndex, partition: PhasePartition): TransactionMap {
+function kongMap(index: SpanIndex, partition: PhasePartition, upstreamNs: number): TransactionMap {
   const clientOut: Span[] = [];
   const clientIn: Span[] = [];
   const requestSpans: Span[] = [];
@@ -194,8 +195,8 @@ function kongMap(index: SpanIndex, partition: PhasePartition): TransactionMap {
     endpoint('client'),
     stage('client-out', clientOut.sort(byStart).map((s) => node(s, s.duration)), partition.clientSteps.read),
     stage('request', requestSpans.sort(byStart).map((s) => node(s, ownTime(index, s))), bucket(REQUEST_PHASES)),
-    // to the microsecond, as the latency model's upstream figure in the tiles and the list
-    upstreamStage(partition, upstreamAll, Math.round(bucket(['upstream']) / 1e3) * 1e3),
+    // the latency model's upstream figure, the one of the tiles and the list
+    upstreamStage(partition, upstreamAll, upstreamNs),
     stage('response', responseSpans.sort(byStart).map((s) => node(s, ownTime(index, s))), bucket(RESPONSE_PHASES)),
     stage('client-in', clientIn.sort(byStart).map((s) => node(s, s.duration)), partition.clientSteps.write),
     endpoint('client-end'),

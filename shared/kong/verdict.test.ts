@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { latencyModel } from './latency';
 import * as cases from './testdata/cases';
-import { verdict } from './verdict';
+import { keyFact, verdict } from './verdict';
 
 /** Every hand-built case: the verdict's kind, the words it must say, and the span it names. */
 const TABLE: [keyof typeof cases, string, RegExp, string | null][] = [
@@ -14,7 +14,7 @@ const TABLE: [keyof typeof cases, string, RegExp, string | null][] = [
   ['slowDns', 'gateway', /^DNS lookup of orders\.internal took 240 ms of 2\d\d ms\.$/, 'kong.dns'],
   ['pluginRejection', 'error', /^401 from plugin key-auth in access after 2\.10 ms; the request never reached an upstream\.$/, 'kong.access.plugin.key-auth'],
   ['pluginExit314', 'error', /^429 from plugin rate-limiting in access after 790 µs; the request never reached an upstream\.$/, 'kong.access.plugin.rate-limiting'],
-  ['noRoute', 'error', /^404: no route matched GET https:\/\/api\.acme\.test\/nope; the request ended in the router after 850 µs\.$/, 'kong.router'],
+  ['noRoute', 'error', /^404: no Route matched GET https:\/\/api\.acme\.test\/nope, the router ended it after 850 µs; the request never reached an upstream\.$/, 'kong.router'],
   ['slowPluginWithRedis', 'gateway', /^Plugin rate-limiting in access spent 180 ms of 195 ms, 176 ms of it in Redis\.$/, 'kong.access.plugin.rate-limiting'],
   ['otelBalancer', 'upstream', /^Upstream httpbin\.konghq\.com took 83\.0 ms of 85\.0 ms\.$/, 'kong.balancer'],
   ['nonKong', 'unknown', /^Not a Kong trace: SELECT orders spent the most time in its own code, 40\.0 ms of 50\.0 ms\.$/, 'SELECT orders'],
@@ -29,6 +29,22 @@ describe('verdict', () => {
     expect(v.text).toMatch(text);
     const named = trace.spans.find((s) => s.spanId === v.spanId);
     expect(named?.name ?? null).toBe(spanName);
+  });
+
+  it.each([
+    ['noRoute', 'no Route matched with those values'],
+    ['connectFailure', 'connection refused'],
+    ['timeout', 'upstream timed out'],
+    ['dnsFailure', 'DNS: name resolution failed'],
+    ['pluginRejection', 'key-auth answered 401'],
+    ['pluginExit314', 'rate-limiting answered 429: API rate limit exceeded'],
+    ['upstream500', 'upstream answered 503'],
+    ['slowUpstream', null],
+    ['slowPluginWithRedis', null],
+    ['nonKong', null],
+  ] as const)('%s: the key fact for the summary is %j', (name, fact) => {
+    const trace = cases[name]();
+    expect(keyFact(trace, verdict(trace))).toBe(fact);
   });
 
   it('names the part that took most of the time by the latency model, not by what Kong reported', () => {

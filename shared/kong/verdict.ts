@@ -6,7 +6,8 @@
  */
 import type { Span, TraceSpans } from '../model/types';
 import { formatDuration } from '../util/duration';
-import { traceErrors, type SpanError } from './errors';
+import { spanError, traceErrors, type SpanError } from './errors';
+import { pluginExitOf } from './plugin-exit';
 import { latencyModel, UPSTREAM_PART_LABELS, type LatencyModel } from './latency';
 import { upstreamPartOf } from './phase-times';
 import { classifySpanName, upstreamStepOf } from './span-names';
@@ -94,7 +95,12 @@ function failureVerdict(trace: TraceSpans, root: Span, model: LatencyModel, erro
   if (router || (unmatched && !model.reachedUpstream)) {
     const span = router?.s ?? routerSpan!;
     const what = `${f.method ?? ''} ${f.url ?? f.path ?? ''}`.trim();
-    return { kind: 'error', text: `${prefix}no route matched${what ? ` ${what}` : ''}; the request ended in the router after ${after(span)}.`, spanId: span.spanId };
+    // Kong's own words ("no Route matched with those values") name it: the same capital R the user will grep the logs for
+    return {
+      kind: 'error',
+      text: `${prefix}no Route matched${what ? ` ${what}` : ''}, the router ended it after ${after(span)}; the request never reached an upstream.`,
+      spanId: span.spanId,
+    };
   }
   const dns = failed.find((x) => x.k.kind === 'dns');
   if (dns) {
@@ -256,6 +262,31 @@ function ioTime(trace: TraceSpans, span: Span): { ns: number; what: string } | n
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The key fact of a failed request in the span's or Kong's own words, for the summary beside the status:
+ * "no Route matched with those values", "connection refused", "upstream timed out", "key-auth answered
+ * 401: unauthorized", "upstream answered 503". Null when the verdict is no failure, or the request still
+ * answered below 400 (a plugin's exception then is the verdict's to tell, not the status's).
+ */
+export function keyFact(trace: TraceSpans, v: Verdict): string | null {
+  if (v.kind !== 'error') return null;
+  const f = rootFields(findRoot(trace)?.attributes ?? {});
+  if (f.status !== null && f.status < 400) return null;
+  const span = v.spanId !== null ? trace.spans.find((s) => s.spanId === v.spanId) : undefined;
+  if (span) {
+    const k = classifySpanName(span.name);
+    const e = spanError(span);
+    if (k.kind === 'plugin') {
+      const code = e?.status ?? f.status;
+      const why = (e?.kind === 'plugin-exit' ? pluginExitOf(span)?.message : null) ?? (span.status.message || null);
+      return `${k.plugin} answered${code !== null && code !== undefined ? ` ${code}` : ''}${why ? `: ${why}` : ''}`;
+    }
+    if (e) return k.kind === 'dns' ? `DNS: ${e.message}` : e.message;
+  }
+  if (f.upstreamStatus !== null && f.upstreamStatus >= 500) return `upstream answered ${f.upstreamStatus}`;
+  return null;
+}
 
 /**
  * The spans to mark as in error, with the message to show on hover: every span errors.ts finds, a span

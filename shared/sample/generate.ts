@@ -1,24 +1,33 @@
 /**
  * A seeded generator of realistic Kong Gateway debugger traces, shaped like Gateway 3.10's spans (see
  * gateway-3.10-konnect.json here): varied routes and plugins, statuses, slow upstreams, slow clients, DNS, Redis
- * and IdP calls, upstream failures, log lines and captured payloads. The same seed gives the same output,
- * so the bundled sample session and test data are reproducible.
+ * and IdP calls, upstream failures, requests that matched no route, log lines and captured payloads. The
+ * same seed gives the same output, so the bundled sample session and test data are reproducible.
  */
 
 import { mulberry32 } from '../util/random';
 import { kv, type OtlpKv, type OtlpLog, type OtlpSpan } from './otlp-shapes';
 import { sampleRoutes } from './routes';
+import { unmatchedRequest } from './unmatched';
 
 export interface SampleOptions {
   seed?: number;
   traces?: number;
   /** Unix ms of the first request */
   startMs?: number;
+  /**
+   * Requests that matched no route (a 404 the gateway answered itself), on top of `traces`, spread
+   * between them; one per 150 routed requests unless given. Drawn from their own random stream, so the
+   * routed requests of a seed stay the same whatever this is.
+   */
+  unmatched?: number;
 }
 
 export interface SampleOutput {
   /** OTLP/JSON lines, as the collector's file exporter writes them: trace lines then log lines */
   jsonl: string;
+  /** trace ids of the requests that matched no route */
+  unmatchedTraceIds: string[];
   /** a payload capture document (domain.md section 7), with secrets the sanitizer must mask */
   payloads: Record<string, unknown>;
   spanCount: number;
@@ -62,6 +71,12 @@ export function generateSample(opts: SampleOptions = {}): SampleOutput {
   const consumers = [uuid(), uuid(), uuid(), uuid()];
 
   const traceCount = opts.traces ?? 300;
+  const unmatchedCount = opts.unmatched ?? Math.ceil(traceCount / 150);
+  // after which routed request each unmatched one comes, evenly spread
+  const unmatchedAfter = new Map<number, number>();
+  for (let k = 0; k < unmatchedCount; k++) unmatchedAfter.set(Math.floor(((k + 0.5) * traceCount) / unmatchedCount), k);
+  const rndUnmatched = mulberry32(((opts.seed ?? 20261122) ^ 0x404) >>> 0);
+  const unmatchedTraceIds: string[] = [];
   let clock = BigInt(opts.startMs ?? Date.UTC(2026, 10, 21, 23, 40, 0)) * 1_000_000n;
   const traceLines: string[] = [];
   const logs: OtlpLog[] = [];
@@ -331,6 +346,15 @@ export function generateSample(opts: SampleOptions = {}): SampleOutput {
         ],
       }),
     );
+    const k = unmatchedAfter.get(n);
+    if (k !== undefined) {
+      const u = unmatchedRequest(rndUnmatched, t0 + BigInt(Math.floor((20 + rndUnmatched() * 25) * 1e6)), k, route.host);
+      traceLines.push(u.line);
+      logs.push(...u.logs);
+      spanCount += u.spanCount;
+      unmatchedTraceIds.push(u.traceId);
+      payloads[`${u.traceId}:reqres`] = u.payload;
+    }
     if (n % 4 === 0) {
       payloads[`${traceId}:reqres`] = {
         request_headers: {
@@ -358,5 +382,12 @@ export function generateSample(opts: SampleOptions = {}): SampleOutput {
       }),
     );
   }
-  return { jsonl: [...traceLines, ...logLines].join('\n') + '\n', payloads, spanCount, traceCount, logCount: logs.length };
+  return {
+    jsonl: [...traceLines, ...logLines].join('\n') + '\n',
+    unmatchedTraceIds,
+    payloads,
+    spanCount,
+    traceCount: traceCount + unmatchedTraceIds.length,
+    logCount: logs.length,
+  };
 }

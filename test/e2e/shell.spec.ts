@@ -5,7 +5,7 @@ import { ROOT } from './launch';
 
 test('first launch opens on the bundled sample session with a trace on screen', async ({ ktv }) => {
   await expect(ktv.selectedSession()).toContainText('Sample · demo gateway');
-  await expect(ktv.selectedSession()).toContainText('300 traces');
+  await expect(ktv.selectedSession()).toContainText('302 traces');
   await expect(ktv.session(/Gateway 3\.10 Konnect trace/)).toBeVisible();
   // the slowest trace is selected and its spans are on screen, the root first
   await expect(ktv.span('kong')).toBeVisible();
@@ -35,14 +35,14 @@ test('an imported file survives a reload (IndexedDB persists)', async ({ ktv }) 
 
 test('a second launch on the same profile does not duplicate the sample', async ({ launch }) => {
   const first = await launch();
-  await expect(first.ktv.selectedSession()).toContainText('300 traces');
+  await expect(first.ktv.selectedSession()).toContainText('302 traces');
   const sessions = await first.ktv.sessionButtons().count();
   const port = first.app.host?.port;
   await first.app.close();
 
   const second = await launch({ port });
   await expect(second.ktv.sessionButtons()).toHaveCount(sessions);
-  await expect(second.ktv.selectedSession()).toContainText('300 traces');
+  await expect(second.ktv.selectedSession()).toContainText('302 traces');
 });
 
 test('files given on the command line are imported at start-up', async ({ launch }) => {

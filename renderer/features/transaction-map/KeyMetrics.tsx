@@ -25,7 +25,7 @@ function statusTone(status: number | null): string {
 
 /** `children` (the phase bar) sits under the latencies it breaks down. */
 export function KeyMetrics({ trace, children }: { trace: TraceSpans; children?: ReactNode }) {
-  const { model } = traceFacts(trace);
+  const { model, fact, noUpstream } = traceFacts(trace);
   const f = useMemo(() => rootFields(findRoot(trace)?.attributes ?? {}), [trace]);
   const ns: Record<LatencyPart, number> = { total: model.totalNs, gateway: model.gatewayNs, upstream: model.upstreamNs, client: model.clientNs };
   const reported = LATENCY_PARTS.filter((p) => model.reported[p] !== null);
@@ -35,7 +35,9 @@ export function KeyMetrics({ trace, children }: { trace: TraceSpans; children?: 
       <>
         <span className={statusTone(f.status)}>{f.status ?? '–'}</span>
         {f.upstreamStatus !== null && f.upstreamStatus !== f.status && <span className="muted"> upstream {f.upstreamStatus}</span>}
+        {fact && <span className="key-fact">{` ${fact}`}</span>}
       </>,
+      fact ?? undefined,
     ],
     ['Request', <span className="mono">{`${f.method ?? ''} ${f.url ?? ''}`.trim() || '–'}</span>, f.url ?? undefined],
     ['Route', <span className="mono">{f.route}{f.route && f.routeId && ' · '}{f.routeId ? <EntityName kind="route" id={f.routeId} /> : !f.route && '–'}</span>],
@@ -56,6 +58,11 @@ export function KeyMetrics({ trace, children }: { trace: TraceSpans; children?: 
           >
             <span className="latency-label">{PART_LABELS[part]}</span>
             <span className="latency-value mono">{formatDuration(ns[part])}</span>
+            {part === 'upstream' && noUpstream && (
+              <span className="latency-caption" title="no upstream: the request ended in the gateway">
+                not reached
+              </span>
+            )}
           </div>
         ))}
       </div>

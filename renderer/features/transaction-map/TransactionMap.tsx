@@ -74,18 +74,7 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
               </text>
             )}
             {st.groupBox && <rect {...st.groupBox} rx={6} className="tmap-group" />}
-            {st.empty && st.stage.emptyText && (
-              <g className="tmap-no-upstream" role="img" aria-label={st.stage.emptyText}>
-                <title>{st.stage.emptyText}</title>
-                <rect {...st.empty} rx={4} className="tmap-empty" />
-                <text x={st.empty.x + st.empty.w / 2} y={st.empty.y + 12} textAnchor="middle" className="tmap-empty-text">
-                  no upstream:
-                </text>
-                <text x={st.empty.x + st.empty.w / 2} y={st.empty.y + 24} textAnchor="middle" className="tmap-empty-text">
-                  ended in the gateway
-                </text>
-              </g>
-            )}
+            {st.empty && st.stage.emptyText && <NoUpstream box={st.empty} text={st.stage.emptyText} />}
             {st.empty && !st.stage.emptyText && (
               <g>
                 <rect {...st.empty} rx={4} className="tmap-empty" />
@@ -109,6 +98,22 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
         ))}
       </svg>
     </figure>
+  );
+}
+
+/** "no upstream: the request ended in the gateway" where the upstream's steps would be, in the lines a node's width holds. */
+function NoUpstream({ box, text }: { box: { x: number; y: number; w: number; h: number }; text: string }) {
+  const lines = text.replace(': ', ':\n').replace(' in the ', '\nin the ').split('\n');
+  return (
+    <g className="tmap-no-upstream" role="img" aria-label={text}>
+      <title>{text}</title>
+      <rect {...box} rx={4} className="tmap-empty" />
+      {lines.map((line, i) => (
+        <text key={line} x={box.x + box.w / 2} y={box.y + 13 + i * 12} textAnchor="middle" className="tmap-empty-text">
+          {line}
+        </text>
+      ))}
+    </g>
   );
 }
 
@@ -201,7 +206,7 @@ function MapNodeBox({ placed, slowest, selected, holdsSelection, error, onPick }
     <Group top={y} left={x} className={cls} {...interactive}>
       <title>{tip}</title>
       <Bar x={0} y={0} width={w} height={h} rx={4} style={{ fill: endpoint ? 'var(--bg-panel)' : shade(node.bucket, node.weight) }} className="tmap-box" />
-      {!endpoint && <Bar x={0} y={0} width={3} height={h} style={{ fill: color(node.bucket) }} />}
+      {!endpoint && <Bar x={0} y={0} width={3} height={h} style={{ fill: color(node.bucket) }} className="tmap-stripe" />}
       {error && (
         <g className="tmap-error-badge" aria-hidden="true">
           <circle cx={w - 7} cy={7} r={6} />

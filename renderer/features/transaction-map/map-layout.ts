@@ -50,18 +50,21 @@ export function layoutMap(stages: readonly MapStage[]): MapLayout {
   const top = PAD + HEADER_H;
   const placed: PlacedStage[] = [];
   let maxRows = 1;
+  let bottom = 0;
   for (const stage of stages) {
     const w = isEndpoint(stage) ? ENDPOINT_W : NODE_W;
     const nodes = stage.nodes.map((node, i) => ({ node, x, y: top + i * (NODE_H + GAP_Y), w, h: NODE_H }));
     maxRows = Math.max(maxRows, nodes.length);
     const rows = Math.max(1, nodes.length);
     const groupBox = isGroup(stage) ? { x: x - 4, y: top - 4, w: w + 8, h: rows * (NODE_H + GAP_Y) - GAP_Y + 8 } : null;
-    const empty = nodes.length === 0 ? { x, y: top, w, h: NODE_H } : null;
+    // a sentence in place of the stage ("no upstream: the request ended in the gateway") gets three lines
+    const empty = nodes.length === 0 ? { x, y: top, w, h: stage.emptyText ? NODE_H + 12 : NODE_H } : null;
+    bottom = Math.max(bottom, top + (empty?.h ?? 0));
     placed.push({ stage, x, w, groupBox, nodes, empty });
     x += w + GAP_X;
   }
   const width = x - GAP_X + PAD;
-  const height = top + maxRows * (NODE_H + GAP_Y) - GAP_Y + PAD + 4;
+  const height = Math.max(top + maxRows * (NODE_H + GAP_Y) - GAP_Y, bottom) + PAD + 4;
   const links = placed.slice(1).map((st, i) => ({ x1: placed[i]!.x + placed[i]!.w + (placed[i]!.groupBox ? 4 : 0), x2: st.x - (st.groupBox ? 4 : 0) }));
   return { width, height, stages: placed, flowY: top + NODE_H / 2, links };
 }
