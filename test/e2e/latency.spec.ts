@@ -55,6 +55,21 @@ test('a request that never reached an upstream says so on the map instead of a 0
   await expect(l.map.getByRole('button', { name: /^(connect|send|time to first byte|body)\b/ })).toHaveCount(0);
 });
 
+test('a request that matched no route: the verdict, the red router, the no-upstream box, the tiles and the list agree', async ({ ktv }) => {
+  const l = new LatencyPage(ktv.page);
+  await l.pickStatus(404);
+  await expect(l.verdict).toHaveAttribute('data-kind', 'error');
+  await expect(l.verdictLink).toHaveText(/^404: no Route matched (GET|POST) https:\/\/api\.acme\.test\/\S+, the router ended it after [\d.]+ (µs|ms); the request never reached an upstream\.$/);
+  await expect(l.map.getByRole('img', { name: 'no upstream: the request ended in the gateway' })).toBeVisible();
+  await expect(l.map.getByRole('button', { name: /^router, [\d.]+ (µs|ms), error: no Route matched with those values$/ })).toBeVisible();
+  await expect(l.map.getByRole('button', { name: /^(connect|send|time to first byte|body|round trip)\b/ })).toHaveCount(0);
+  await expect(l.tile('upstream')).toHaveText('0 µs');
+  await expect(l.tiles.locator('[data-part="upstream"]')).toContainText('not reached');
+  await expectTilesMatchList(l);
+  await expect(ktv.page.getByRole('group', { name: 'Key metrics' }).locator('dd').first()).toHaveText('404 no Route matched with those values');
+  await expectVerdictSelects(ktv.page, l, 'kong.router');
+});
+
 test('a slow client: the verdict blames the client, not the plugin that read its body, and the list sorts by client time', async ({ ktv }) => {
   const l = new LatencyPage(ktv.page);
   await l.sortDescending('Client');

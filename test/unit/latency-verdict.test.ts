@@ -10,7 +10,7 @@ import { decodeAll } from '../../shared/decode/index';
 import { utf8 } from '../../shared/decode/test-helpers';
 import { latencyModel, modelMs } from '../../shared/kong/latency';
 import { summarizeTrace } from '../../shared/kong/summary';
-import { verdict } from '../../shared/kong/verdict';
+import { errorMarks, keyFact, verdict } from '../../shared/kong/verdict';
 import type { TraceSpans } from '../../shared/model/types';
 import { generateSample } from '../../shared/sample/generate';
 
@@ -46,6 +46,7 @@ function expectPartsAddUp(t: TraceSpans): void {
 
 describe('the latency model and the verdict on the sample generator', async () => {
   const sample = generateSample({ seed: 20261122, traces: 300 });
+  // 302 traces: 300 routed requests and 2 that matched no route
   const traces = (await decodeAll(utf8(sample.jsonl), { fileName: 'sample.jsonl' })).traces;
   const rows = traces.map((t) => ({ t, s: summarizeTrace(t), v: verdict(t) }));
 
@@ -59,6 +60,7 @@ describe('the latency model and the verdict on the sample generator', async () =
 
   const byStatus = (status: number) => rows.filter((r) => r.s.status === status);
   it.each([
+    [404, /^404: no Route matched (GET|POST) https:\/\/api\.acme\.test\/[\w./-]+, the router ended it after [\d.]+ (µs|ms); the request never reached an upstream\.$/],
     [401, /^401 from plugin (key-auth|openid-connect|jwt) in access after [\d.]+ (µs|ms); the request never reached an upstream\.$/],
     [429, /^429 from plugin rate-limiting-advanced in access after [\d.]+ (µs|ms|s); the request never reached an upstream\.$/],
     [502, /^502: connecting to upstream [\w.-]+ failed after 3\.0\d s: connection refused\.$/],
@@ -71,6 +73,17 @@ describe('the latency model and the verdict on the sample generator', async () =
     for (const { v } of hits) {
       expect(v.kind).toBe('error');
       expect(v.text).toMatch(text);
+    }
+  });
+
+  it('a 404 that matched no route: no upstream time, the router marked in error with Kong\'s words', () => {
+    for (const { t, v } of byStatus(404)) {
+      const m = latencyModel(t);
+      expect([m.reachedUpstream, m.upstreamNs]).toEqual([false, 0]);
+      const router = t.spans.find((s) => s.name === 'kong.router')!;
+      expect(v.spanId).toBe(router.spanId);
+      expect(errorMarks(t, v).get(router.spanId)).toBe('no Route matched with those values');
+      expect(keyFact(t, v)).toBe('no Route matched with those values');
     }
   });
 
