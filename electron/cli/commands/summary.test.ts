@@ -83,6 +83,14 @@ describe('ktv summary', () => {
     ]);
     expect(doc.skipped).toHaveLength(1);
     expect(doc.skipped[0].where).toBe('line 4');
+    // these gateways reported no latencies: null, never 0, and the model's parts still add up
+    for (const t of doc.traces) {
+      expect(t.reportedMs).toEqual({ total: null, gateway: null, upstream: null, client: null });
+      expect(t.latencySource).toBe('derived');
+      expect(t.latencyMs.gateway + t.latencyMs.upstream + t.latencyMs.client).toBeCloseTo(t.latencyMs.total, 9);
+      expect(Object.keys(t.verdict).sort()).toEqual(['kind', 'spanId', 'text']);
+      expect(['upstream', 'gateway', 'client', 'error', 'unknown']).toContain(t.verdict.kind);
+    }
   });
 
   it('prints a readable table without --json', async () => {
