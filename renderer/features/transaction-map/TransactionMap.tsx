@@ -65,11 +65,11 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
         ))}
         {layout.stages.map((st) => (
           <Group key={st.stage.kind}>
-            <text x={st.x + st.w / 2} y={14} textAnchor="middle" className="tmap-stage">
+            <text x={st.x + st.w / 2} y={12} textAnchor="middle" className="tmap-stage">
               {st.stage.kind === 'client' || st.stage.kind === 'client-end' ? '' : st.stage.label}
             </text>
             {st.stage.durationNs !== null && (
-              <text x={st.x + st.w / 2} y={27} textAnchor="middle" className="tmap-stage-time">
+              <text x={st.x + st.w / 2} y={24} textAnchor="middle" className="tmap-stage-time">
                 {st.nodes.length ? formatDuration(st.stage.durationNs) : ''}
               </text>
             )}
@@ -216,13 +216,13 @@ function MapNodeBox({ placed, slowest, selected, holdsSelection, error, onPick }
         </text>
       ) : (
         <>
-          <text x={8} y={13} className="tmap-label">
+          <text x={8} y={12} className="tmap-label">
             {fitLabel(node.label, w - (error ? 26 : 12))}
           </text>
-          <text x={8} y={26} className="tmap-detail">
+          <text x={8} y={24} className="tmap-detail">
             {node.detail ? fitLabel(node.detail, w - 62, 5.6) : ''}
           </text>
-          <text x={w - 5} y={26} textAnchor="end" className="tmap-duration">
+          <text x={w - 5} y={24} textAnchor="end" className="tmap-duration">
             {duration}
           </text>
         </>

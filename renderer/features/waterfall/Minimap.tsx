@@ -6,7 +6,7 @@ import { spanColor } from './span-style';
 import { resolveCssColor } from '../../theme/css-color';
 
 // short enough to leave the waterfall its rows in a 720 px window, tall enough to see the trace's shape
-const HEIGHT = 28;
+const HEIGHT = 18;
 const MIN_DRAG_PX = 3;
 
 interface Props {
