@@ -54,6 +54,7 @@ export function Shortcuts() {
   return (
     <Dialog
       title="Keyboard shortcuts"
+      wide
       onClose={() => setOpen(false)}
       actions={
         <button type="button" className="primary" onClick={() => setOpen(false)}>
