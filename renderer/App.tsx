@@ -9,6 +9,7 @@ import { ImportStatus } from './features/import/ImportStatus';
 import { KonnectPanel } from './features/konnect/KonnectPanel';
 import { SessionsSidebar } from './features/sessions/SessionsSidebar';
 import { Header } from './features/shell/Header';
+import { Shortcuts } from './features/shell/Shortcuts';
 import { useAutoSelectTrace, useStartup } from './features/shell/useStartup';
 import { useMenuCommands } from './features/shell/menu-commands';
 import { useTheme } from './features/shell/useTheme';
@@ -43,6 +44,7 @@ export function App() {
         view={<TraceView />}
       />
       <DropZone />
+      <Shortcuts />
     </div>
   );
 }

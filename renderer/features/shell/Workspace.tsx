@@ -7,7 +7,7 @@ import { createContext, useContext, useState, type ReactNode } from 'react';
 import { Pane, PaneGroup, PaneHandle, usePaneRef } from './Panes';
 
 /** the list bar, its column header and a few rows (two in a window under 760 px tall), in pixels (TraceList.css) */
-const stripPx = () => 38 + 24 + (window.innerHeight < 760 ? 2 : 3) * 24;
+const stripPx = () => 34 + 24 + (window.innerHeight < 760 ? 2 : 3) * 24;
 const EXPANDED_LIST = '60%';
 const TALL_WINDOW_PX = 900;
 
@@ -52,7 +52,7 @@ export function Workspace({ sidebar, list, view }: { sidebar: ReactNode; list: R
                 id="list-pane"
                 panelRef={listPane}
                 defaultSize={listDefault}
-                minSize={38 + 24 + 24}
+                minSize={34 + 24 + 24}
                 maxSize="85%"
                 className="list-pane"
                 onResize={(s) => setExpanded(s.inPixels > stripPx() * 1.5)}

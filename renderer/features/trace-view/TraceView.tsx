@@ -25,6 +25,12 @@ import { CopyButton } from './CopyButton';
 import { DetailTabs } from './DetailTabs';
 import './TraceView.css';
 
+/**
+ * The span inspector's first share of the side column: in a short window the logs need the height more
+ * (five lines at least under their filters), and the inspector scrolls.
+ */
+const inspectorDefault = () => (window.innerHeight < 900 ? '28%' : '38%');
+
 export function TraceView() {
   const sessionId = useStore((s) => s.sessionId);
   const traceId = useStore((s) => s.traceId);
@@ -122,7 +128,7 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
         <PaneHandle orientation="vertical" label="Resize side panel" />
         <Pane id="side-pane" defaultSize="42%" minSize={260} maxSize="75%" className="tv-right">
           <PaneGroup id="side-split" orientation="vertical">
-            <Pane id="inspector-pane" defaultSize="38%" minSize={48} className="tv-inspector">
+            <Pane id="inspector-pane" defaultSize={inspectorDefault()} minSize={48} className="tv-inspector">
               <SpanInspector trace={trace ?? undefined} />
             </Pane>
             <PaneHandle orientation="horizontal" label="Resize span details" />

@@ -32,6 +32,7 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
   const spanId = useStore((s) => s.spanId);
   const pick = usePickSpan();
   const [figure, available] = useWidth();
+  const [focusId, setFocusId] = useState<string | null>(null);
   const chain = useMemo(() => ancestry(trace, spanId), [trace, spanId]);
   const { errors } = traceFacts(trace);
 
@@ -44,6 +45,29 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
   }
   const layout = layoutMap(map.stages);
   const scale = fitScale(layout.width, available);
+  // one tab stop for the whole map (roving tabindex): the selected node's, else the first node's
+  const columns = layout.stages.map((st) => st.nodes.filter((p) => p.node.spanIds.length > 0).map((p) => p.node.id)).filter((c) => c.length > 0);
+  const all = columns.flat();
+  const selectedNode = layout.stages.flatMap((st) => st.nodes).find((p) => !!spanId && p.node.spanIds.includes(spanId))?.node.id;
+  const stop = focusId && all.includes(focusId) ? focusId : (selectedNode ?? all[0]);
+  const onMapKey = (e: KeyboardEvent<SVGSVGElement>) => {
+    const id = (e.target as Element).closest('[data-node]')?.getAttribute('data-node');
+    if (!id) return;
+    const c = columns.findIndex((col) => col.includes(id));
+    const r = columns[c]!.indexOf(id);
+    let next: string | undefined;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      const col = columns[c + (e.key === 'ArrowRight' ? 1 : -1)];
+      next = col?.[Math.min(r, col.length - 1)];
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') next = columns[c]![r + (e.key === 'ArrowDown' ? 1 : -1)];
+    else if (e.key === 'Home') next = all[0];
+    else if (e.key === 'End') next = all.at(-1);
+    else return;
+    e.preventDefault();
+    if (!next) return;
+    setFocusId(next);
+    (e.currentTarget.querySelector(`[data-node="${CSS.escape(next)}"]`) as SVGGElement | null)?.focus();
+  };
   return (
     <figure className="tmap" aria-label="Transaction map" ref={figure}>
       <svg
@@ -54,6 +78,7 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
         className="tmap-svg"
         role="group"
         aria-label="Request path through the gateway"
+        onKeyDown={onMapKey}
       >
         <defs>
           <marker id="tmap-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto">
@@ -65,11 +90,11 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
         ))}
         {layout.stages.map((st) => (
           <Group key={st.stage.kind}>
-            <text x={st.x + st.w / 2} y={14} textAnchor="middle" className="tmap-stage">
+            <text x={st.x + st.w / 2} y={12} textAnchor="middle" className="tmap-stage">
               {st.stage.kind === 'client' || st.stage.kind === 'client-end' ? '' : st.stage.label}
             </text>
             {st.stage.durationNs !== null && (
-              <text x={st.x + st.w / 2} y={27} textAnchor="middle" className="tmap-stage-time">
+              <text x={st.x + st.w / 2} y={24} textAnchor="middle" className="tmap-stage-time">
                 {st.nodes.length ? formatDuration(st.stage.durationNs) : ''}
               </text>
             )}
@@ -91,6 +116,8 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
                 selected={!!spanId && p.node.spanIds.includes(spanId)}
                 holdsSelection={p.node.spanIds.some((id) => chain.has(id))}
                 error={nodeError(p.node.spanIds, errors)}
+                tabStop={p.node.id === stop}
+                onFocusNode={setFocusId}
                 onPick={pick}
               />
             ))}
@@ -172,6 +199,9 @@ interface NodeProps {
   holdsSelection: boolean;
   /** why the node's span is in error, or null */
   error: string | null;
+  /** the map's one tab stop; the arrow keys move it between nodes */
+  tabStop: boolean;
+  onFocusNode(id: string): void;
   onPick(id: string): void;
 }
 
@@ -183,7 +213,7 @@ const UPSTREAM_STEP_TIPS: Record<string, string> = {
   'upstream:round trip': 'the whole round trip to the upstream (one balancer span)',
 };
 
-function MapNodeBox({ placed, slowest, selected, holdsSelection, error, onPick }: NodeProps) {
+function MapNodeBox({ placed, slowest, selected, holdsSelection, error, tabStop, onFocusNode, onPick }: NodeProps) {
   const { node, x, y, w, h } = placed;
   const endpoint = node.durationNs === null;
   const target = node.spanIds[0];
@@ -195,7 +225,9 @@ function MapNodeBox({ placed, slowest, selected, holdsSelection, error, onPick }
   const interactive = target
     ? {
         role: 'button',
-        tabIndex: 0,
+        tabIndex: tabStop ? 0 : -1,
+        'data-node': node.id,
+        onFocus: () => onFocusNode(node.id),
         'aria-label': name,
         'aria-pressed': selected,
         onClick: () => onPick(target),
@@ -221,13 +253,13 @@ function MapNodeBox({ placed, slowest, selected, holdsSelection, error, onPick }
         </text>
       ) : (
         <>
-          <text x={8} y={13} className="tmap-label">
+          <text x={8} y={12} className="tmap-label">
             {fitLabel(node.label, w - (error ? 26 : 12))}
           </text>
-          <text x={8} y={26} className="tmap-detail">
+          <text x={8} y={24} className="tmap-detail">
             {node.detail ? fitLabel(node.detail, w - 62, 5.6) : ''}
           </text>
-          <text x={w - 5} y={26} textAnchor="end" className="tmap-duration">
+          <text x={w - 5} y={24} textAnchor="end" className="tmap-duration">
             {duration}
           </text>
         </>

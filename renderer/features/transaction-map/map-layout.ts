@@ -6,11 +6,11 @@
 import type { MapNode, MapStage } from '../../../shared/kong/transaction-map';
 
 export const NODE_W = 106;
-export const NODE_H = 30;
+export const NODE_H = 28;
 export const ENDPOINT_W = 40;
 export const GAP_X = 16;
-export const GAP_Y = 5;
-export const HEADER_H = 30;
+export const GAP_Y = 4;
+export const HEADER_H = 26;
 export const PAD = 8;
 
 export interface PlacedNode {
@@ -64,7 +64,8 @@ export function layoutMap(stages: readonly MapStage[]): MapLayout {
     x += w + GAP_X;
   }
   const width = x - GAP_X + PAD;
-  const height = Math.max(top + maxRows * (NODE_H + GAP_Y) - GAP_Y, bottom) + PAD + 4;
+  // the group box reaches 4 px below the last node; PAD more is the figure's margin
+  const height = Math.max(top + maxRows * (NODE_H + GAP_Y) - GAP_Y, bottom) + PAD;
   const links = placed.slice(1).map((st, i) => ({ x1: placed[i]!.x + placed[i]!.w + (placed[i]!.groupBox ? 4 : 0), x2: st.x - (st.groupBox ? 4 : 0) }));
   return { width, height, stages: placed, flowY: top + NODE_H / 2, links };
 }

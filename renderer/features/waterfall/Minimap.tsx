@@ -1,18 +1,20 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { SpanTree } from '../../../shared/model/tree';
 import { useStore } from '../../store';
-import { normalizeWindow, panWindow, resizeWindow, type ViewWindow } from './scale';
+import { isFullWindow, normalizeWindow, panWindow, resizeWindow, type ViewWindow } from './scale';
 import { spanColor } from './span-style';
 import { resolveCssColor } from '../../theme/css-color';
 
 // short enough to leave the waterfall its rows in a 720 px window, tall enough to see the trace's shape
-const HEIGHT = 28;
+const HEIGHT = 18;
 const MIN_DRAG_PX = 3;
 
 interface Props {
   tree: SpanTree;
   view: ViewWindow;
   onView(view: ViewWindow): void;
+  /** a double click shows the whole trace again */
+  onReset(): void;
 }
 
 type Drag =
@@ -24,7 +26,7 @@ type Drag =
  * The whole trace in miniature (every span, in tree order, on a canvas so 50,000 spans cost one draw)
  * with the zoom window on top: drag the window to pan, its edges to resize, elsewhere to pick a new one.
  */
-export function Minimap({ tree, view, onView }: Props) {
+export function Minimap({ tree, view, onView, onReset }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const drag = useRef<Drag | null>(null);
@@ -85,7 +87,8 @@ export function Minimap({ tree, view, onView }: Props) {
       ref={root}
       className="wf-minimap"
       style={{ height: HEIGHT }}
-      title="Overview: drag to choose a time window"
+      title="Overview: drag to zoom to a time window, drag the window to move it, double-click to show the whole trace"
+      onDoubleClick={onReset}
       onPointerDown={begin({ mode: 'new', from: 0 })}
       onPointerMove={onMove}
       onPointerUp={onUp}
@@ -97,7 +100,8 @@ export function Minimap({ tree, view, onView }: Props) {
       <div
         className="wf-mm-window"
         style={{ left: `${view[0] * 100}%`, width: `${(view[1] - view[0]) * 100}%` }}
-        onPointerDown={begin({ mode: 'pan', from: 0, start: view })}
+        // the window over the whole trace has nothing to pan: a drag there picks a new window
+        onPointerDown={begin(isFullWindow(view) ? { mode: 'new', from: 0 } : { mode: 'pan', from: 0, start: view })}
       >
         <div className="wf-mm-handle wf-mm-handle-start" onPointerDown={begin({ mode: 'start' })} />
         <div className="wf-mm-handle wf-mm-handle-end" onPointerDown={begin({ mode: 'end' })} />
@@ -137,7 +141,8 @@ function draw(c: HTMLCanvasElement, tree: SpanTree, width: number): void {
     for (const k of list) {
       const s = tree.spans[tree.preorder[k]!]!;
       const x = ((s.start - tree.minStart) / extent) * width;
-      const w = Math.max(1, (Math.max(0, s.duration) / extent) * width);
+      // a span too short to see at this scale still gets a mark two pixels wide
+      const w = Math.max(2, (Math.max(0, s.duration) / extent) * width);
       ctx.fillRect(x, pad + k * rowH, w, barH);
     }
   }

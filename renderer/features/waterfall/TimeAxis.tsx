@@ -1,23 +1,42 @@
 import { useRef, useState, type PointerEvent } from 'react';
 import { formatDuration } from './format';
-import { ticks, zoomToDrag, type Tick, type ViewWindow } from './scale';
+import { placeTickLabels, ticks, zoomToDrag, type Tick, type ViewWindow } from './scale';
 
 /** Smaller drags are clicks, not zooms. */
-const MIN_DRAG_PX = 4;
+export const MIN_DRAG_PX = 4;
 
 interface Props {
   minStart: number;
   maxEnd: number;
   view: ViewWindow;
+  /** how many ticks the axis's width has room for (scale.ts tickCount) */
+  count: number;
+  /** the axis's width in pixels, to keep its labels apart */
+  width: number;
   onZoom(view: ViewWindow): void;
+  onReset(): void;
 }
 
-export function axisTicks(minStart: number, maxEnd: number, view: ViewWindow): Tick[] {
-  return ticks(minStart, maxEnd, view, 5);
+export function axisTicks(minStart: number, maxEnd: number, view: ViewWindow, count: number): Tick[] {
+  return ticks(minStart, maxEnd, view, count);
 }
 
-/** Tick labels on the time axis; dragging across it zooms to the dragged time window. */
-export function TimeAxis({ minStart, maxEnd, view, onZoom }: Props) {
+let measure: CanvasRenderingContext2D | null | undefined;
+/** A label's width in pixels in the axis's font (12 px, the app's family), padding and tick line included. */
+function labelWidth(text: string): number {
+  if (measure === undefined) {
+    measure = document.createElement('canvas').getContext('2d');
+    if (measure) measure.font = `12px ${getComputedStyle(document.body).fontFamily}`;
+  }
+  if (!measure) return text.length * 7.5 + 6;
+  return Math.ceil(measure.measureText(text).width) + 6;
+}
+
+/**
+ * Tick labels on the time axis, spaced so they never touch; dragging across it zooms to the dragged time
+ * window, a double click shows the whole trace again.
+ */
+export function TimeAxis({ minStart, maxEnd, view, count, width, onZoom, onReset }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
 
@@ -36,29 +55,26 @@ export function TimeAxis({ minStart, maxEnd, view, onZoom }: Props) {
   };
   const onUp = (e: PointerEvent<HTMLDivElement>) => {
     if (!drag) return;
-    const width = ref.current!.getBoundingClientRect().width;
+    const w = ref.current!.getBoundingClientRect().width;
     const to = frac(e);
     setDrag(null);
-    if (Math.abs(to - drag.from) * width >= MIN_DRAG_PX) onZoom(zoomToDrag(view, drag.from, to));
+    if (Math.abs(to - drag.from) * w >= MIN_DRAG_PX) onZoom(zoomToDrag(view, drag.from, to));
   };
 
-  const all = axisTicks(minStart, maxEnd, view);
+  const labels = placeTickLabels(axisTicks(minStart, maxEnd, view, count), width, (t) => labelWidth(formatDuration(t.value)));
   return (
     <div
       ref={ref}
       className="wf-axis"
-      title="Drag across the axis to zoom to a time window"
+      title="Drag across the axis (or the bars) to zoom to a time window; double-click to show the whole trace"
       onPointerDown={onDown}
       onPointerMove={onMove}
       onPointerUp={onUp}
       onPointerCancel={() => setDrag(null)}
+      onDoubleClick={onReset}
     >
-      {all.map((t, k) => (
-        <span
-          key={t.value}
-          className={`wf-tick${k === all.length - 1 && t.at > 0.9 ? ' wf-tick-last' : ''}`}
-          style={{ left: `${t.at * 100}%` }}
-        >
+      {labels.map((t) => (
+        <span key={t.value} className={`wf-tick${t.align === 'end' ? ' wf-tick-last' : ''}`} style={{ left: `${t.at * 100}%` }}>
           {formatDuration(t.value)}
         </span>
       ))}
@@ -73,10 +89,10 @@ export function TimeAxis({ minStart, maxEnd, view, onZoom }: Props) {
 }
 
 /** Vertical grid lines behind the bars, at the axis ticks. */
-export function GridLines({ minStart, maxEnd, view }: Omit<Props, 'onZoom'>) {
+export function GridLines({ minStart, maxEnd, view, count }: Pick<Props, 'minStart' | 'maxEnd' | 'view' | 'count'>) {
   return (
     <div className="wf-grid" aria-hidden="true">
-      {axisTicks(minStart, maxEnd, view).map((t) => (
+      {axisTicks(minStart, maxEnd, view, count).map((t) => (
         <div key={t.value} className="wf-gridline" style={{ left: `${t.at * 100}%` }} />
       ))}
     </div>

@@ -17,9 +17,9 @@ import { useStore } from '../../store';
 import { formatDuration } from './format';
 import { treeKeyAction } from './keyboard';
 import { Minimap } from './Minimap';
-import { isFullWindow, FULL_WINDOW } from './scale';
+import { isFullWindow, FULL_WINDOW, tickCount, zoomAround, zoomToDrag } from './scale';
 import { INDENT, rowDomId, ROW_HEIGHT, SpanRow } from './SpanRow';
-import { GridLines, TimeAxis } from './TimeAxis';
+import { GridLines, MIN_DRAG_PX, TimeAxis } from './TimeAxis';
 import { useWaterfall } from './useWaterfall';
 import { revealRow, rowRange } from './virtual';
 import { WaterfallToolbar } from './WaterfallToolbar';
@@ -31,6 +31,21 @@ const NAME_PANE = 'waterfall.names';
 const DEFAULT_NAME_WIDTH = 300;
 const MIN_NAME_WIDTH = 140;
 const MAX_NAME_SHARE = 0.6;
+/** the bars column's right margin (waterfall.css .wf-track) */
+const TRACK_MARGIN = 6;
+/** how fast Ctrl/Cmd + wheel zooms: the window's width is multiplied by e^(pixels scrolled × this) */
+const WHEEL_ZOOM = 0.002;
+
+const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
+
+/** A drag across the bars, in client pixels, until it is long enough to be a zoom rather than a click. */
+interface BarDrag {
+  x0: number;
+  left: number;
+  width: number;
+  pointerId: number;
+  active: boolean;
+}
 
 /**
  * The span waterfall of the selected trace: a virtualised ARIA tree of spans on a shared time axis.
@@ -68,7 +83,12 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
   const setPaneSize = useStore((s) => s.setPaneSize);
   const w = useWaterfall(tree, traceId);
 
+  const root = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
+  const wrap = useRef<HTMLDivElement>(null);
+  const barDrag = useRef<BarDrag | null>(null);
+  const swallowClick = useRef(false);
+  const [dragBox, setDragBox] = useState<{ left: number; width: number } | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(0);
   const [paneWidth, setPaneWidth] = useState(0);
@@ -90,7 +110,68 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
   const nameWidth = Math.max(MIN_NAME_WIDTH, Math.min(storedNameWidth, maxNameWidth));
 
   const selected = spanId ? (tree.indexOf.get(spanId) ?? -1) : -1;
-  const { uncover } = w;
+  const { uncover, view, setView } = w;
+  const zoomed = !isFullWindow(view);
+  const resetZoom = useCallback(() => setView(FULL_WINDOW), [setView]);
+  const trackWidth = paneWidth ? Math.max(0, paneWidth - nameWidth - SELF_WIDTH - TRACK_MARGIN) : 0;
+  const ticks = tickCount(trackWidth);
+
+  /** The bars column on screen: where a row's track is (every row's is the same). */
+  const trackRect = useCallback((): DOMRect | null => body.current?.querySelector('.wf-track')?.getBoundingClientRect() ?? null, []);
+
+  // Ctrl/Cmd + wheel zooms around the pointer (a passive React listener could not stop the page zooming)
+  const viewRef = useRef(view);
+  useEffect(() => {
+    viewRef.current = view;
+  }, [view]);
+  useEffect(() => {
+    const el = root.current!;
+    const onWheel = (e: WheelEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || !e.deltaY) return;
+      e.preventDefault();
+      const r = trackRect();
+      const at = r && r.width ? clamp01((e.clientX - r.left) / r.width) : 0.5;
+      const px = e.deltaMode === 1 ? e.deltaY * 16 : e.deltaMode === 2 ? e.deltaY * 400 : e.deltaY;
+      setView(zoomAround(viewRef.current, at, Math.exp(px * WHEEL_ZOOM)));
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [setView, trackRect]);
+
+  // a drag across the bars zooms to the dragged time; a press that does not move stays a click (selects)
+  const onBarsDown = (e: PointerEvent<HTMLDivElement>) => {
+    swallowClick.current = false;
+    if (e.button !== 0) return;
+    const r = trackRect();
+    if (!r || e.clientX < r.left || e.clientX > r.right) return;
+    barDrag.current = { x0: e.clientX, left: r.left, width: r.width, pointerId: e.pointerId, active: false };
+  };
+  const onBarsMove = (e: PointerEvent<HTMLDivElement>) => {
+    const d = barDrag.current;
+    if (!d) return;
+    if (!d.active) {
+      if (Math.abs(e.clientX - d.x0) < MIN_DRAG_PX) return;
+      d.active = true;
+      e.currentTarget.setPointerCapture(d.pointerId);
+    }
+    const x = Math.min(d.left + d.width, Math.max(d.left, e.clientX));
+    const origin = wrap.current!.getBoundingClientRect().left;
+    setDragBox({ left: Math.min(d.x0, x) - origin, width: Math.abs(x - d.x0) });
+  };
+  const onBarsUp = (e: PointerEvent<HTMLDivElement>) => {
+    const d = barDrag.current;
+    barDrag.current = null;
+    setDragBox(null);
+    if (!d?.active) return;
+    swallowClick.current = true;
+    const f = (x: number) => clamp01((x - d.left) / (d.width || 1));
+    setView(zoomToDrag(view, f(d.x0), f(e.clientX)));
+  };
+  const onBarsCancel = () => {
+    barDrag.current = null;
+    setDragBox(null);
+  };
+
   // a span selected anywhere (map, logs, here) becomes the cursor and is brought into view
   useEffect(() => {
     if (selected < 0) return;
@@ -151,7 +232,9 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
         if (at >= 0) selectSpan(tree.spans[at]!.spanId);
         break;
       case 'escape':
+        // one step back at a time: the search, then the zoom, then the selection
         if (w.search) setSearch('');
+        else if (zoomed) resetZoom();
         else selectSpan(null);
         break;
     }
@@ -219,7 +302,7 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
   const columns = { '--wf-name-width': `${nameWidth}px`, '--wf-self-width': `${SELF_WIDTH}px` } as CSSProperties;
 
   return (
-    <div className="wf" style={columns}>
+    <div ref={root} className="wf" style={columns}>
       <WaterfallToolbar
         search={w.search}
         onSearch={setSearch}
@@ -235,13 +318,13 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
       <div className="wf-overview">
         <div className="wf-zoom">
           <span className="wf-zoom-range" title="The time window shown">
-            {formatDuration((tree.maxEnd - tree.minStart) * w.view[0])} – {formatDuration((tree.maxEnd - tree.minStart) * w.view[1])}
+            {formatDuration((tree.maxEnd - tree.minStart) * view[0])} – {formatDuration((tree.maxEnd - tree.minStart) * view[1])}
           </span>
-          <button type="button" disabled={isFullWindow(w.view)} onClick={() => w.setView(FULL_WINDOW)} title="Show the whole trace again">
+          <button type="button" disabled={!zoomed} onClick={resetZoom} title="Show the whole trace again (or double-click the bars, or Escape in the spans)">
             Reset zoom
           </button>
         </div>
-        <Minimap tree={tree} view={w.view} onView={w.setView} />
+        <Minimap tree={tree} view={view} onView={setView} onReset={resetZoom} />
       </div>
       <div className="wf-header">
         <div className="wf-header-name">
@@ -269,10 +352,28 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
         <div className="wf-header-self" title="Self time: duration minus time covered by children">
           Self
         </div>
-        <TimeAxis minStart={tree.minStart} maxEnd={tree.maxEnd} view={w.view} onZoom={w.setView} />
+        <TimeAxis minStart={tree.minStart} maxEnd={tree.maxEnd} view={view} count={ticks} width={trackWidth} onZoom={setView} onReset={resetZoom} />
       </div>
-      <div className="wf-body-wrap">
-        <GridLines minStart={tree.minStart} maxEnd={tree.maxEnd} view={w.view} />
+      <div
+        ref={wrap}
+        className="wf-body-wrap"
+        onPointerDown={onBarsDown}
+        onPointerMove={onBarsMove}
+        onPointerUp={onBarsUp}
+        onPointerCancel={onBarsCancel}
+        onClickCapture={(e) => {
+          // the click that ends a zoom drag selects nothing
+          if (!swallowClick.current) return;
+          swallowClick.current = false;
+          e.stopPropagation();
+        }}
+        onDoubleClick={(e) => {
+          const r = trackRect();
+          if (zoomed && r && e.clientX >= r.left && e.clientX <= r.right) resetZoom();
+        }}
+      >
+        <GridLines minStart={tree.minStart} maxEnd={tree.maxEnd} view={view} count={ticks} />
+        {dragBox && <div className="wf-bars-drag" style={{ left: dragBox.left, width: dragBox.width }} aria-hidden="true" />}
         <div
           ref={body}
           className="wf-body"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createViewedBounds, isFullWindow, normalizeWindow, panWindow, resizeWindow, ticks, zoomToDrag } from './scale';
+import { createViewedBounds, isFullWindow, normalizeWindow, panWindow, placeTickLabels, resizeWindow, tickCount, ticks, zoomAround, zoomToDrag } from './scale';
 
 describe('createViewedBounds', () => {
   it('maps spans to fractions of the whole trace when not zoomed', () => {
@@ -60,5 +60,47 @@ describe('ticks', () => {
     expect(t[0]!.value).toBe(5_000_000);
     expect(t.at(-1)!.value).toBe(6_000_000);
     expect(t.every((x) => x.at >= 0 && x.at <= 1 + 1e-9)).toBe(true);
+  });
+});
+
+describe('zoomAround', () => {
+  it('keeps the time under the pointer where it is', () => {
+    const view = [0.2, 0.6] as const;
+    const at = 0.25; // 0.3 of the trace
+    const next = zoomAround(view, at, 0.5);
+    expect(next[1] - next[0]).toBeCloseTo(0.2);
+    expect(next[0] + at * (next[1] - next[0])).toBeCloseTo(0.3);
+  });
+
+  it('zooms out no further than the whole trace and stays inside it', () => {
+    expect(zoomAround([0.9, 1], 1, 100)).toEqual([0, 1]);
+    const w = zoomAround([0.8, 1], 0.9, 2);
+    expect(w[1]).toBeLessThanOrEqual(1);
+    expect(w[1] - w[0]).toBeCloseTo(0.4);
+  });
+});
+
+describe('tick labels', () => {
+  const label = () => 44;
+  it('never lets two labels overlap, whatever the width', () => {
+    for (const width of [120, 180, 292, 330, 640, 1400]) {
+      for (const view of [[0, 1], [0, 0.013], [0.4, 0.41], [0.999, 1]] as const) {
+        const placed = placeTickLabels(ticks(0, 60e9, view, tickCount(width)), width, label);
+        expect(placed.length).toBeGreaterThan(0);
+        const boxes = placed.map((t) => (t.align === 'start' ? [t.at * width, t.at * width + 44] : [t.at * width - 44, t.at * width]));
+        boxes.slice(1).forEach((b, i) => expect(b[0]).toBeGreaterThanOrEqual(boxes[i]![1]!));
+        boxes.forEach((b) => expect(b[1]).toBeLessThanOrEqual(width + 1e-9));
+      }
+    }
+  });
+
+  it('turns the label at the right edge to end at its tick rather than run off', () => {
+    const placed = placeTickLabels([{ value: 0, at: 0 }, { value: 60, at: 1 }], 300, label);
+    expect(placed.map((t) => t.align)).toEqual(['start', 'end']);
+  });
+
+  it('fits more ticks on a wider axis', () => {
+    expect(tickCount(300)).toBeLessThan(tickCount(900));
+    expect(tickCount(50)).toBe(2);
   });
 });

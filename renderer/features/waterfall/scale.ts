@@ -83,3 +83,46 @@ export function ticks(min: number, max: number, view: ViewWindow, count: number)
   }
   return out;
 }
+
+/**
+ * Zooms by `factor` (below 1 in, above 1 out) around `at`, a fraction of the visible window that stays
+ * under the pointer: the time there is the same before and after.
+ */
+export function zoomAround(view: ViewWindow, at: number, factor: number): ViewWindow {
+  const width = view[1] - view[0];
+  const next = Math.min(1, Math.max(MIN_WINDOW, width * factor));
+  const pivot = view[0] + Math.min(1, Math.max(0, at)) * width;
+  let lo = pivot - Math.min(1, Math.max(0, at)) * next;
+  lo = Math.min(1 - next, Math.max(0, lo));
+  return [lo, lo + next];
+}
+
+/** About this many ticks fit a time axis `widthPx` wide with room for their labels. */
+export function tickCount(widthPx: number): number {
+  return Math.max(2, Math.min(12, Math.floor(widthPx / 70)));
+}
+
+export interface PlacedTick extends Tick {
+  /** the label sits right of its tick line (start) or, at the right edge, left of it (end) */
+  align: 'start' | 'end';
+}
+
+/**
+ * The tick labels that can be shown on an axis `widthPx` wide without touching: each label starts at its
+ * tick, or ends there when it would run off the right edge; a label that would overlap the one before is
+ * left out (its grid line stays).
+ */
+export function placeTickLabels(all: readonly Tick[], widthPx: number, labelPx: (t: Tick) => number, gap = 8): PlacedTick[] {
+  const out: PlacedTick[] = [];
+  let lastRight = -Infinity;
+  for (const t of all) {
+    const x = t.at * widthPx;
+    const w = labelPx(t);
+    const align = x + w > widthPx ? 'end' : 'start';
+    const left = align === 'start' ? x : x - w;
+    if (left < lastRight + gap || left < 0) continue;
+    out.push({ ...t, align });
+    lastRight = left + w;
+  }
+  return out;
+}

@@ -8,6 +8,9 @@ export class WaterfallPage {
   readonly hideNonMatches: Locator;
   readonly matches: Locator;
   readonly axis: Locator;
+  /** the time axis's labels, left to right */
+  readonly axisLabels: Locator;
+  readonly minimap: Locator;
   readonly resetZoom: Locator;
   readonly inspector: Locator;
 
@@ -18,12 +21,19 @@ export class WaterfallPage {
     this.hideNonMatches = page.getByRole('checkbox', { name: 'Hide non-matches' });
     this.matches = page.locator('.wf-matches');
     this.axis = page.locator('.wf-axis');
+    this.axisLabels = this.axis.locator('.wf-tick');
+    this.minimap = page.locator('.wf-minimap');
     this.resetZoom = page.getByRole('button', { name: 'Reset zoom' });
     this.inspector = page.getByRole('region', { name: 'Span details' });
   }
 
   span(name: string): Locator {
     return this.tree.getByRole('treeitem', { name, exact: true });
+  }
+
+  /** A span's bars area (its bar, duration, events on the time axis). */
+  track(name: string): Locator {
+    return this.span(name).locator('.wf-track');
   }
 
   /** Drags across the time axis from one fraction of its width to another. */
