@@ -149,7 +149,8 @@ export async function setPinned(sessionId: string, pinned: boolean): Promise<voi
 }
 
 export async function renameSession(sessionId: string, name: string): Promise<void> {
-  await db.sessions.update(sessionId, { name, updatedAt: Date.now() });
+  // the user's name replaces the one the app made (autoName): undefined removes the field
+  await db.sessions.update(sessionId, { name, autoName: undefined, updatedAt: Date.now() });
 }
 
 /** Insert or update a session row (Konnect and capture sessions keep their state here). */

@@ -11,12 +11,12 @@ import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
 import { useListSize } from '../shell/Workspace';
 import { formatDuration } from '../waterfall/format';
-import { COLUMNS, latencyCell, matchesText, moveSelection, parseJumpId, sortTraces, type SortKey } from './trace-list-model';
+import { formatClock, formatFull, zoneLabel, type TimeZoneChoice } from '../time/format-time';
+import { COLUMNS, gridColumns, latencyCell, matchesText, moveSelection, parseJumpId, sortTraces, type SortKey } from './trace-list-model';
 import { useVirtualRows } from './useVirtualRows';
 import './TraceList.css';
 
 const ROW_H = 24;
-const GRID_COLUMNS = COLUMNS.map((c) => c.width).join(' ');
 
 export interface TraceListProps {
   /** the selected session's traces, undefined while they load (the parent reads them once for every filter) */
@@ -39,6 +39,12 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
   const setText = useStore((s) => s.setTraceFilterText);
   const [notice, setNotice] = useState('');
   const listSize = useListSize();
+
+  const zone = useStore((s) => s.timeZone);
+  // the time cells say the date where it is not today: a wider column then (now is read per render, so a
+  // list left open past midnight dates yesterday's traces at its next render)
+  const dated = useMemo(() => (all ?? []).some((r) => formatClock(r.startMs, zone).includes(' ')), [all, zone]);
+  const columns = gridColumns(dated);
 
   const rows = useMemo(() => {
     const base = (all ?? []).filter((r) => (!rowFilter || rowFilter(r)) && matchesText(r, parseJumpId(text) ? '' : text.trim()));
@@ -123,7 +129,7 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
         className="trace-grid"
         onKeyDown={onGridKey}
       >
-        <div role="row" aria-rowindex={1} className="trace-row trace-head" style={{ gridTemplateColumns: GRID_COLUMNS }}>
+        <div role="row" aria-rowindex={1} className="trace-row trace-head" style={{ gridTemplateColumns: columns }}>
           {COLUMNS.map((c) => (
             <div
               key={c.key}
@@ -133,6 +139,11 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
             >
               <button type="button" onClick={() => toggleSort(c.key)} title={`Sort by ${c.label}`}>
                 {c.label}
+                {c.key === 'time' && (
+                  <span className="time-zone" title={`Times in ${zoneLabel(zone)}; the time zone is in Settings`}>
+                    {zoneLabel(zone)}
+                  </span>
+                )}
                 <span aria-hidden="true" className="sort-mark">
                   {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
                 </span>
@@ -144,7 +155,7 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
           <div className="trace-spacer" style={{ height: rows.length * ROW_H }}>
             {rows.slice(virtual.range.start, virtual.range.end).map((r, k) => {
               const i = virtual.range.start + k;
-              return <TraceGridRow key={r.id} row={r} index={i} selected={i === selectedIndex} request={logPhaseOf.get(r.traceId)} onSelect={() => selectTrace(logPhaseOf.get(r.traceId)?.traceId ?? r.traceId)} />;
+              return <TraceGridRow key={r.id} row={r} columns={columns} zone={zone} index={i} selected={i === selectedIndex} request={logPhaseOf.get(r.traceId)} onSelect={() => selectTrace(logPhaseOf.get(r.traceId)?.traceId ?? r.traceId)} />;
             })}
           </div>
           {rows.length === 0 && <EmptyList sessionId={sessionId} total={total} loading={all === undefined} />}
@@ -164,11 +175,6 @@ function EmptyList({ sessionId, total, loading }: { sessionId: string | null; to
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const ms = (v: number | null) => (v === null ? '–' : formatDuration(v * 1e6));
-const time = (startMs: number) => {
-  const d = new Date(startMs);
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
-};
 
 function statusClass(status: number | null): string {
   if (status === null) return 'status';
@@ -201,7 +207,7 @@ function LatencyCell({ row, part }: { row: TraceRow; part: 'total' | 'gateway' |
   );
 }
 
-function TraceGridRow({ row, index, selected, request, onSelect }: { row: TraceRow; index: number; selected: boolean; request: TraceRow | undefined; onSelect(): void }) {
+function TraceGridRow({ row, columns, zone, index, selected, request, onSelect }: { row: TraceRow; columns: string; zone: TimeZoneChoice; index: number; selected: boolean; request: TraceRow | undefined; onSelect(): void }) {
   return (
     <div
       role="row"
@@ -209,11 +215,11 @@ function TraceGridRow({ row, index, selected, request, onSelect }: { row: TraceR
       aria-rowindex={index + 2}
       aria-selected={selected}
       className={`trace-row${selected ? ' selected' : ''}${row.errorCount > 0 ? ' has-error' : ''}`}
-      style={{ gridTemplateColumns: GRID_COLUMNS, transform: `translateY(${index * ROW_H}px)` }}
+      style={{ gridTemplateColumns: columns, transform: `translateY(${index * ROW_H}px)` }}
       onClick={onSelect}
     >
-      <div role="gridcell" className="mono muted" title={new Date(row.startMs).toISOString()}>
-        {time(row.startMs)}
+      <div role="gridcell" className="mono muted" data-col="time" title={formatFull(row.startMs, zone)}>
+        {formatClock(row.startMs, zone)}
       </div>
       <div role="gridcell" className="method">
         {row.method ?? ''}

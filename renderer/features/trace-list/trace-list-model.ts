@@ -16,7 +16,7 @@ export interface Column {
 }
 
 export const COLUMNS: readonly Column[] = [
-  { key: 'time', label: 'Time', width: '96px', numeric: false },
+  { key: 'time', label: 'Time', width: '104px', numeric: false },
   { key: 'method', label: 'Method', width: '64px', numeric: false },
   { key: 'path', label: 'Path', width: 'minmax(120px, 1fr)', numeric: false },
   { key: 'status', label: 'Status', width: '56px', numeric: true },
@@ -27,6 +27,14 @@ export const COLUMNS: readonly Column[] = [
   { key: 'spans', label: 'Spans', width: '52px', numeric: true },
   { key: 'errors', label: 'Err', width: '40px', numeric: true },
 ];
+
+/**
+ * The grid's column tracks: the time column is wider when some trace is not from today, as those cells
+ * carry their date ("Dec 4 2025 23:42:25.241").
+ */
+export function gridColumns(dated: boolean): string {
+  return COLUMNS.map((c) => (c.key === 'time' && dated ? '168px' : c.width)).join(' ');
+}
 
 export function sortValue(row: TraceSummary, key: SortKey): number | string | null {
   switch (key) {

@@ -19,6 +19,7 @@ import { PhaseBar } from '../transaction-map/PhaseBar';
 import { traceFacts } from '../transaction-map/trace-facts';
 import { TransactionMap } from '../transaction-map/TransactionMap';
 import { VerdictLine } from '../transaction-map/VerdictLine';
+import { formatClock, formatFull, zoneLabel } from '../time/format-time';
 import { formatDuration } from '../waterfall/format';
 import { Waterfall } from '../waterfall/Waterfall';
 import { CopyButton } from './CopyButton';
@@ -59,6 +60,7 @@ export function TraceView() {
 function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }) {
   const svg = useRef<SVGSVGElement>(null);
   const [exportState, setExportState] = useState('');
+  const zone = useStore((s) => s.timeZone);
 
   const title = [row?.method, row?.path ?? row?.rootName, row?.status].filter((v) => v !== null && v !== undefined).join(' ');
 
@@ -77,7 +79,7 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
           verdict.text,
           `${LATENCY_PARTS.map((p) => `${PART_LABELS[p]} ${formatDuration(parts[p])}`).join(' · ')} (total: ${model.clock})${reported.length ? `; reported by Kong: ${reported.join(' · ')}` : ''}`,
           `trace ${trace.traceId}${row?.requestId ? ` · request ${row.requestId}` : ''}`,
-          row ? new Date(row.startMs).toISOString() : '',
+          row ? formatFull(row.startMs, zone) : '',
         ],
         phases: model.phases,
       });
@@ -93,6 +95,11 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
         <h2 className="tv-title" title={row?.url ?? undefined}>
           {title || trace.spans[0]?.name || 'Trace'}
         </h2>
+        {row && (
+          <time className="tv-time mono muted" dateTime={new Date(row.startMs).toISOString()} title={formatFull(row.startMs, zone)}>
+            {formatClock(row.startMs, zone)} {zoneLabel(zone, row.startMs)}
+          </time>
+        )}
         <span className="tv-id mono muted" title="Trace id">
           {trace.traceId}
         </span>
