@@ -4,15 +4,15 @@
  * the keyboard. Pasting an X-Kong-Request-Id, a trace id or a traceparent into the search jumps to that
  * trace, in whichever session holds it.
  */
-import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { isLogPhaseRoot, logPhaseRequests } from '../../../shared/kong/log-phase';
-import { findTrace } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
 import { useListSize } from '../shell/Workspace';
 import { formatDuration } from '../waterfall/format';
 import { formatClock, formatFull, zoneLabel, type TimeZoneChoice } from '../time/format-time';
 import { COLUMNS, gridColumns, latencyCell, matchesText, moveSelection, parseJumpId, sortTraces, type SortKey } from './trace-list-model';
+import { openTraceByText } from './open-trace';
 import { useVirtualRows } from './useVirtualRows';
 import './TraceList.css';
 
@@ -33,11 +33,13 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
   const sessionId = useStore((s) => s.sessionId);
   const traceId = useStore((s) => s.traceId);
   const selectTrace = useStore((s) => s.selectTrace);
+  const closeHidden = useStore((s) => s.closeHiddenTrace);
   const sort = useStore((s) => s.traceSort);
   const setSort = useStore((s) => s.setTraceSort);
   const text = useStore((s) => s.traceFilterText);
   const setText = useStore((s) => s.setTraceFilterText);
-  const [notice, setNotice] = useState('');
+  const notice = useStore((s) => s.traceNotice);
+  const setNotice = useStore((s) => s.setTraceNotice);
   const listSize = useListSize();
 
   const zone = useStore((s) => s.timeZone);
@@ -59,21 +61,16 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
   const { reveal } = virtual;
   useEffect(() => reveal(selectedIndex), [reveal, selectedIndex]);
 
-  async function jump(value: string): Promise<boolean> {
-    const id = parseJumpId(value);
-    if (!id) return false;
-    const found = await findTrace(id);
-    if (!found) {
-      setNotice(`No trace with id ${id} in any session.`);
-      return true;
-    }
-    const st = useStore.getState();
-    if (st.sessionId !== found.sessionId) st.selectSession(found.sessionId);
-    useStore.getState().selectTrace(found.traceId);
-    setText('');
-    setNotice(`Jumped to trace ${found.traceId}.`);
-    return true;
-  }
+  // a trace the filters hide is no longer shown as open: it is closed, and the list says why (as the
+  // browser's network panel closes a request its filter hides). Only once this session's rows are read.
+  useEffect(() => {
+    if (!traceId || !all?.length || all[0]!.sessionId !== sessionId) return;
+    const open = all.find((r) => r.traceId === traceId);
+    if (!open) return;
+    if (rows.some((r) => r.traceId === traceId || logPhaseOf.get(r.traceId)?.traceId === traceId)) return;
+    closeHidden();
+    setNotice(`Closed ${[open.method, open.path ?? open.rootName, open.status].filter((v) => v !== null && v !== undefined).join(' ')}: the filter hides it. Clear the filter to see it again.`);
+  }, [traceId, all, sessionId, rows, logPhaseOf, closeHidden, setNotice]);
 
   function onGridKey(e: KeyboardEvent) {
     const next = moveSelection(selectedIndex, rows.length, e.key, virtual.pageSize);
@@ -102,21 +99,31 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
           onChange={(e) => {
             setNotice('');
             setText(e.target.value);
-            if (parseJumpId(e.target.value)) void jump(e.target.value);
+            if (parseJumpId(e.target.value)) void openTraceByText(e.target.value);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') void jump(text);
+            if (e.key === 'Enter') void openTraceByText(text);
           }}
         />
         {/* the expression filter (issue 5) mounts here */}
         <div className="trace-expr-slot">{expressionFilter}</div>
-        <span className="trace-count muted" aria-live="polite">
-          {notice || (rows.length === total ? plural(total, 'trace') : `${rows.length} of ${plural(total, 'trace')}`)}
-        </span>
+        <span className="trace-count muted">{rows.length === total ? plural(total, 'trace') : `${rows.length} of ${plural(total, 'trace')}`}</span>
+
         {listSize && (
           <button type="button" className="trace-list-size" aria-expanded={listSize.expanded} onClick={listSize.toggle} title={listSize.expanded ? 'Give the space back to the trace views' : 'Show more traces'}>
             {listSize.expanded ? 'Fewer rows' : 'More rows'}
           </button>
+        )}
+      </div>
+      {/* always present, so a screen reader announces what lands in it */}
+      <div className="trace-notice" role="status" aria-live="polite">
+        {notice && (
+          <>
+            <span className="trace-notice-text">{notice}</span>
+            <button type="button" className="trace-notice-close" aria-label="Dismiss notice" onClick={() => setNotice('')}>
+              ×
+            </button>
+          </>
         )}
       </div>
       <div
