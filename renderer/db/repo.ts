@@ -189,3 +189,30 @@ export async function updateSession(
     return next;
   });
 }
+
+/**
+ * Each trace's log lines as one lower-cased text, for searching; stops once `maxChars` are read
+ * (`truncated` then says some traces were not read).
+ */
+export async function readLogTexts(sessionId: string, maxChars: number): Promise<{ byTrace: Map<string, string>; truncated: boolean }> {
+  const byTrace = new Map<string, string>();
+  let chars = 0;
+  let truncated = false;
+  await db.logs
+    .where('sessionId')
+    .equals(sessionId)
+    .until(() => {
+      truncated = chars >= maxChars;
+      return truncated;
+    })
+    .each((row) => {
+      if (!row.traceId) return;
+      const text = row.records
+        .map((r) => (typeof r.body === 'string' ? r.body : JSON.stringify(r.body)))
+        .join('\n')
+        .toLowerCase();
+      chars += text.length;
+      byTrace.set(row.traceId, text);
+    });
+  return { byTrace, truncated };
+}

@@ -12,7 +12,9 @@ import { useListSize } from '../shell/Workspace';
 import { formatDuration } from '../waterfall/format';
 import { formatClock, formatFull, zoneLabel, type TimeZoneChoice } from '../time/format-time';
 import { COLUMNS, gridColumns, latencyCell, matchesText, moveSelection, parseJumpId, sortTraces, type SortKey } from './trace-list-model';
+import { useSession } from '../../db/repo';
 import { openTraceByText } from './open-trace';
+import { useLogText } from './useLogText';
 import { useVirtualRows } from './useVirtualRows';
 import './TraceList.css';
 
@@ -48,10 +50,15 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
   const dated = useMemo(() => (all ?? []).some((r) => formatClock(r.startMs, zone).includes(' ')), [all, zone]);
   const columns = gridColumns(dated);
 
+  const needle = parseJumpId(text) ? '' : text.trim();
+  const session = useSession(sessionId);
+  const logText = useLogText(sessionId, session?.logCount, needle !== '');
   const rows = useMemo(() => {
-    const base = (all ?? []).filter((r) => (!rowFilter || rowFilter(r)) && matchesText(r, parseJumpId(text) ? '' : text.trim()));
+    const logs = needle ? logText?.byTrace : undefined;
+    const base = (all ?? []).filter((r) => (!rowFilter || rowFilter(r)) && matchesText(r, needle, logs?.get(r.traceId)));
     return sortTraces(base, sort.key, sort.dir);
-  }, [all, rowFilter, text, sort.key, sort.dir]);
+  }, [all, rowFilter, needle, logText, sort.key, sort.dir]);
+  const logNote = needle && session?.logCount ? (logText ? (logText.truncated ? ' (log lines of some traces not searched: too many)' : '') : ' (reading log lines…)') : '';
 
   // a 3.13+ log-phase trace of its own is listed as part of its request, and opens it
   const logPhaseOf = useMemo(() => logPhaseRequests(all ?? []), [all]);
@@ -107,7 +114,7 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
         />
         {/* the expression filter (issue 5) mounts here */}
         <div className="trace-expr-slot">{expressionFilter}</div>
-        <span className="trace-count muted">{rows.length === total ? plural(total, 'trace') : `${rows.length} of ${plural(total, 'trace')}`}</span>
+        <span className="trace-count muted">{rows.length === total ? plural(total, 'trace') : `${rows.length} of ${plural(total, 'trace')}`}{logNote}</span>
 
         {listSize && (
           <button type="button" className="trace-list-size" aria-expanded={listSize.expanded} onClick={listSize.toggle} title={listSize.expanded ? 'Give the space back to the trace views' : 'Show more traces'}>
