@@ -11,6 +11,7 @@ import type { TraceSpans } from '../../../shared/model/types';
 import { useTraceRow, useTraceSpans } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
+import { CaptureWaiting } from '../capture/CaptureWaiting';
 import { exportTracePng } from '../export-png/exportPng';
 import { Pane, PaneGroup, PaneHandle } from '../shell/Panes';
 import { SpanInspector } from '../inspector/SpanInspector';
@@ -29,20 +30,25 @@ import './TraceView.css';
 export function TraceView() {
   const sessionId = useStore((s) => s.sessionId);
   const traceId = useStore((s) => s.traceId);
+  const hidden = useStore((s) => s.traceHidden);
   const trace = useTraceSpans(sessionId, traceId);
   const row = useTraceRow(sessionId, traceId);
 
   if (!sessionId || !traceId) {
     return (
       <section className="trace-view tv-empty" aria-label="Trace">
-        <div>
-          <h2>No trace selected</h2>
-          <p className="muted">
-            {sessionId
-              ? 'Pick a trace in the list above, or paste an X-Kong-Request-Id or traceparent into its search.'
-              : 'Open a trace file (or drop one on the window), connect Konnect to pull a debugger session, or start a live capture from the sidebar.'}
-          </p>
-        </div>
+        <CaptureWaiting sessionId={sessionId}>
+          <div>
+            <h2>{hidden ? 'The open trace is hidden by the filter' : 'No trace selected'}</h2>
+            <p className="muted">
+              {hidden
+                ? 'Clear or change the filter above to see it again, or pick a trace in the list.'
+                : sessionId
+                  ? 'Pick a trace in the list above, or paste an X-Kong-Request-Id, trace id or traceparent anywhere outside a text field.'
+                  : 'Open a trace file (or drop one on the window), connect Konnect to pull a debugger session, or start a live capture from the sidebar.'}
+            </p>
+          </div>
+        </CaptureWaiting>
       </section>
     );
   }
