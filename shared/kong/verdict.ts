@@ -9,7 +9,7 @@ import { formatDuration } from '../util/duration';
 import { traceErrors, type SpanError } from './errors';
 import { latencyModel, UPSTREAM_PART_LABELS, type LatencyModel } from './latency';
 import { upstreamPartOf } from './phase-times';
-import { classifySpanName, upstreamStepOf } from './span-names';
+import { classifySpanName } from './span-names';
 import { descendants, indexSpans, unionLength } from './span-walk';
 import { attrNumber, attrString, findRoot, isErrorSpan, rootFields, upstreamHost } from './summary';
 
