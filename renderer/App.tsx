@@ -15,6 +15,7 @@ import { useMenuCommands } from './features/shell/menu-commands';
 import { useTheme } from './features/shell/useTheme';
 import { Workspace } from './features/shell/Workspace';
 import { FilteredTraceList } from './features/trace-filter/FilteredTraceList';
+import { usePasteToOpen } from './features/trace-list/open-trace';
 import { TraceView } from './features/trace-view/TraceView';
 import './App.css';
 
@@ -23,6 +24,7 @@ export function App() {
   useMenuCommands();
   const { ready, error } = useStartup();
   useAutoSelectTrace();
+  usePasteToOpen();
   return (
     <div className="app" data-app-ready={ready ? 'true' : 'false'}>
       <Header mode={bridge.mode} />

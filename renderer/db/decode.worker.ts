@@ -20,7 +20,7 @@ function reply(job: SegmentJob): SegmentReply {
   const { batch } = r;
   const summaries: SummaryText[] = batch.traces.map((t) => {
     const s = summarizeTrace(t, batch.sessionOf?.[t.traceId] ?? null);
-    const text: SummaryText = { traceId: s.traceId, requestId: s.requestId, spanCount: s.spanCount, konnectSessionId: s.konnectSessionId, json: summaryJson(s) };
+    const text: SummaryText = { traceId: s.traceId, requestId: s.requestId, spanCount: s.spanCount, startMs: s.startMs, konnectSessionId: s.konnectSessionId, json: summaryJson(s) };
     if (s.requestTraceId) text.requestTraceId = s.requestTraceId;
     return text;
   });

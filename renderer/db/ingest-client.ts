@@ -90,6 +90,8 @@ export function describeReport(r: ImportReport): string {
     if (attached.length > 0) text = `${r.fileName}: ${attached.join('; ')}`;
     else if (r.logs === 0 && r.payloads === 0) text = `${r.fileName}: already imported, nothing new`;
   } else if (attached.length > 0) text += `; ${attached.join('; ')}`;
+  const filled = r.filled ?? [];
+  if (filled.length > 1) text += `; this file holds ${filled.length} sessions, each listed on its own: ${filled.map((f) => f.name).join(', ')}`;
   if (r.skippedTotal) text += `; skipped ${plural(r.skippedTotal, 'record')}`;
   return text;
 }

@@ -35,6 +35,8 @@ export interface ImportReport {
   fileName: string;
   format: string;
   sessionIds: string[];
+  /** the sessions holding this import's traces, by name: one file can fill several (a Konnect export of several debugger sessions) */
+  filled?: { sessionId: string; name: string }[];
   traces: number;
   spans: number;
   logs: number;

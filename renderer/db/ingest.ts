@@ -13,6 +13,7 @@ import { ImportWriter, type WriteInput, type WriteTotals } from './writer';
 
 const reportTotals = (t: WriteTotals) => ({
   sessionIds: t.sessionIds,
+  filled: t.filled,
   traces: t.traces,
   spans: t.spans,
   logs: t.logs,

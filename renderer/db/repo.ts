@@ -149,7 +149,8 @@ export async function setPinned(sessionId: string, pinned: boolean): Promise<voi
 }
 
 export async function renameSession(sessionId: string, name: string): Promise<void> {
-  await db.sessions.update(sessionId, { name, updatedAt: Date.now() });
+  // the user's name replaces the one the app made (autoName): undefined removes the field
+  await db.sessions.update(sessionId, { name, autoName: undefined, updatedAt: Date.now() });
 }
 
 /** Insert or update a session row (Konnect and capture sessions keep their state here). */
@@ -187,4 +188,31 @@ export async function updateSession(
     await db.sessions.put(next);
     return next;
   });
+}
+
+/**
+ * Each trace's log lines as one lower-cased text, for searching; stops once `maxChars` are read
+ * (`truncated` then says some traces were not read).
+ */
+export async function readLogTexts(sessionId: string, maxChars: number): Promise<{ byTrace: Map<string, string>; truncated: boolean }> {
+  const byTrace = new Map<string, string>();
+  let chars = 0;
+  let truncated = false;
+  await db.logs
+    .where('sessionId')
+    .equals(sessionId)
+    .until(() => {
+      truncated = chars >= maxChars;
+      return truncated;
+    })
+    .each((row) => {
+      if (!row.traceId) return;
+      const text = row.records
+        .map((r) => (typeof r.body === 'string' ? r.body : JSON.stringify(r.body)))
+        .join('\n')
+        .toLowerCase();
+      chars += text.length;
+      byTrace.set(row.traceId, text);
+    });
+  return { byTrace, truncated };
 }

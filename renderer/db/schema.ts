@@ -49,6 +49,17 @@ export interface SessionRow {
   lastWriter?: string;
   /** source-specific details (Konnect control plane, capture rule...), owned by that feature */
   meta?: Record<string, unknown>;
+  /**
+   * The capture window: the earliest and latest trace start (Unix ms) among the session's traces, kept by
+   * the writer as traces arrive. Absent in a session stored before it was kept, or with no traces yet.
+   */
+  firstTraceMs?: number;
+  lastTraceMs?: number;
+  /**
+   * The name was made by the app from what the session is (a Konnect session and its capture time), so
+   * the sidebar words it from the capture window in the user's time zone; a rename clears it.
+   */
+  autoName?: 'konnect';
 }
 
 /** One trace's summary, as the list shows it; kept inside a PageRow. */
@@ -93,6 +104,8 @@ export interface SummaryText {
   /** a log-phase trace's request (TraceSummary.requestTraceId), for the directory */
   requestTraceId?: string | null;
   spanCount: number;
+  /** the trace's start (Unix ms), for the session's capture window */
+  startMs: number;
   konnectSessionId: string | null;
   /** JSON of the summary as a page stores it (summaryJson) */
   json: string;
@@ -107,7 +120,7 @@ type RowWithText = TraceRow & { [SUMMARY_JSON]?: string };
 
 /** The summary row of a new trace given as SummaryText; only its own fields and `text`'s few are objects. */
 export function rowFromText(text: SummaryText, own: Pick<TraceRow, 'id' | 'sessionId' | 'logCount' | 'hasPayload' | 'chunks'>): TraceRow {
-  const row = { ...own, traceId: text.traceId, requestId: text.requestId, spanCount: text.spanCount, konnectSessionId: text.konnectSessionId } as RowWithText;
+  const row = { ...own, traceId: text.traceId, requestId: text.requestId, spanCount: text.spanCount, startMs: text.startMs, konnectSessionId: text.konnectSessionId } as RowWithText;
   if (text.requestTraceId) row.requestTraceId = text.requestTraceId;
   row[SUMMARY_JSON] = text.json;
   return row;
@@ -323,7 +336,7 @@ export function openDb(name = DB_NAME): KtvDb {
 
 /** A session row with nothing in it yet. */
 export function newSessionRow(
-  init: Pick<SessionRow, 'id' | 'name' | 'source'> & Partial<Pick<SessionRow, 'status' | 'files' | 'meta' | 'importId'>>,
+  init: Pick<SessionRow, 'id' | 'name' | 'source'> & Partial<Pick<SessionRow, 'status' | 'files' | 'meta' | 'importId' | 'autoName'>>,
   now = Date.now(),
 ): SessionRow {
   return { status: 'ready', ...init, createdAt: now, updatedAt: now, traceCount: 0, spanCount: 0, logCount: 0, pinned: false };

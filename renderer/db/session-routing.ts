@@ -29,7 +29,7 @@ export class SessionRouting {
     const own = sid === this.defaultSession.id;
     if (!own) {
       const uuid = sid.slice(KONNECT_SESSION_PREFIX.length);
-      return newSessionRow({ id: sid, name: `Konnect session ${uuid.slice(0, 8)}`, source: 'konnect', status: 'importing', importId }, now);
+      return newSessionRow({ id: sid, name: `Konnect session ${uuid.slice(0, 8)}`, autoName: 'konnect', source: 'konnect', status: 'importing', importId }, now);
     }
     const d = this.defaultSession;
     return newSessionRow({ id: sid, name: d.name, source: d.source, status: 'importing', importId, ...(d.meta ? { meta: d.meta } : {}) }, now);

@@ -25,5 +25,6 @@ export function summaryJson(s: TraceSummary): string {
     rootAttributes: s.rootAttributes,
   };
   if (s.requestTraceId) stored.requestTraceId = s.requestTraceId;
+  if (s.upstreamHost) stored.upstreamHost = s.upstreamHost;
   return JSON.stringify(stored);
 }

@@ -137,12 +137,29 @@ export class PageEditor {
 }
 
 /** New traces, spans and log lines per session, for the session rows' counters. */
-export class Deltas {
-  readonly bySession = new Map<string, { traces: number; spans: number; logs: number }>();
+export interface Delta {
+  traces: number;
+  spans: number;
+  logs: number;
+  /** the earliest and latest start (Unix ms) of the traces written; Infinity / -Infinity when none */
+  firstMs: number;
+  lastMs: number;
+}
 
-  of(sid: string): { traces: number; spans: number; logs: number } {
+export class Deltas {
+  readonly bySession = new Map<string, Delta>();
+
+  of(sid: string): Delta {
     let d = this.bySession.get(sid);
-    if (!d) this.bySession.set(sid, (d = { traces: 0, spans: 0, logs: 0 }));
+    if (!d) this.bySession.set(sid, (d = { traces: 0, spans: 0, logs: 0, firstMs: Infinity, lastMs: -Infinity }));
     return d;
+  }
+
+  /** A trace written into the session starts at `startMs` (0 or less: unknown). */
+  started(sid: string, startMs: number): void {
+    if (!(startMs > 0)) return;
+    const d = this.of(sid);
+    if (startMs < d.firstMs) d.firstMs = startMs;
+    if (startMs > d.lastMs) d.lastMs = startMs;
   }
 }

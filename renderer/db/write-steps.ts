@@ -111,6 +111,7 @@ export function mergeSpans(s: MergeState, existing: ReadonlyMap<string, { page: 
       if (merged.spans.length === before) continue;
       d.spans += merged.spans.length - before;
       const row = summaryRow(s, key, sid, merged, old);
+      s.deltas.started(sid, row.startMs);
       at.page.traces[at.i] = row;
       unchunked.push({ sid, trace: merged, row });
       continue;
@@ -121,6 +122,7 @@ export function mergeSpans(s: MergeState, existing: ReadonlyMap<string, { page: 
     const row: TraceRow = inc.summary ? rowFromText(inc.summary, ownFields(s, key, sid)) : summaryRow(s, key, sid, inc.trace!);
     d.traces++;
     d.spans += row.spanCount;
+    s.deltas.started(sid, row.startMs);
     if (nos) row.chunks = nos.map((no) => s.chunks.id(sid, no));
     else unchunked.push({ sid, trace: inc.trace!, row });
     s.pages.place(row);
@@ -206,8 +208,13 @@ export function sessionRows(sids: Iterable<string>, stored: (sid: string) => Ses
     journal.remember('sessions', sid, old, old?.importId);
     const d = deltas.of(sid);
     const base = old ?? routing.newSession(sid, importId, now);
+    // a session stored before the window was kept holds traces it does not know the start of: no window
+    const known = base.firstTraceMs !== undefined || base.traceCount === 0;
+    const firstMs = Math.min(base.firstTraceMs ?? Infinity, d.firstMs);
+    const lastMs = Math.max(base.lastTraceMs ?? -Infinity, d.lastMs);
     return {
       ...base,
+      ...(known && Number.isFinite(firstMs) ? { firstTraceMs: firstMs, lastTraceMs: lastMs } : {}),
       files: [...new Set([...(base.files ?? []), ...routing.files])],
       updatedAt: now,
       traceCount: base.traceCount + d.traces,

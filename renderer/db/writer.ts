@@ -33,6 +33,8 @@ export interface WriteTotals {
   logs: number;
   payloads: number;
   sessionIds: string[];
+  /** the sessions that hold this import's traces (not those that only got log lines or payloads), by name */
+  filled: { sessionId: string; name: string }[];
   /** sessions other than the import's own that got log lines or payloads of their stored traces: traces per session */
   attached: { sessionId: string; name: string; logs: number; payloads: number }[];
   /** traces stored nowhere yet whose log lines / payloads wait for them */
@@ -47,7 +49,7 @@ export class ImportWriter {
   private readonly routing: SessionRouting;
   private readonly attached = new Map<string, { logs: Set<string>; payloads: Set<string> }>();
   private readonly waiting = { logs: new Set<string>(), payloads: new Set<string>() };
-  readonly totals: WriteTotals = { traces: 0, spans: 0, logs: 0, payloads: 0, sessionIds: [], attached: [], waiting: { logs: 0, payloads: 0 } };
+  readonly totals: WriteTotals = { traces: 0, spans: 0, logs: 0, payloads: 0, sessionIds: [], filled: [], attached: [], waiting: { logs: 0, payloads: 0 } };
 
   constructor(
     private readonly db: KtvDb,
@@ -106,6 +108,7 @@ export class ImportWriter {
     });
     announceDataChanged(db, this.memory.sessions, this.importId);
     this.totals.sessionIds = [...this.memory.sessions];
+    this.totals.filled = [...this.memory.sessions].filter((sid) => !this.attached.has(sid)).map((sessionId) => ({ sessionId, name: names.get(sessionId) ?? sessionId }));
     this.totals.attached = [...this.attached].map(([sessionId, a]) => ({ sessionId, name: names.get(sessionId) ?? sessionId, logs: a.logs.size, payloads: a.payloads.size }));
     this.totals.waiting = { logs: this.waiting.logs.size, payloads: this.waiting.payloads.size };
     return this.totals;

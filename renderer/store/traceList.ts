@@ -7,6 +7,9 @@ export interface TraceListSlice {
   traceFilterText: string;
   setTraceSort(key: SortKey, dir: SortDir): void;
   setTraceFilterText(text: string): void;
+  /** what the list says about the last thing done to it (a pasted id opened, a filter closing the open trace) */
+  traceNotice: string;
+  setTraceNotice(text: string): void;
 }
 
 export const createTraceListSlice: Slice<TraceListSlice> = (set) => ({
@@ -14,4 +17,6 @@ export const createTraceListSlice: Slice<TraceListSlice> = (set) => ({
   traceFilterText: '',
   setTraceSort: (key, dir) => set({ traceSort: { key, dir } }),
   setTraceFilterText: (traceFilterText) => set({ traceFilterText }),
+  traceNotice: '',
+  setTraceNotice: (traceNotice) => set({ traceNotice }),
 });

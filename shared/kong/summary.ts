@@ -6,6 +6,7 @@ import type { AttrValue, Attributes, Span, TraceSpans, TraceSummary } from '../m
 import { StatusCode } from '../model/types';
 import { latencyModel, modelMs } from './latency';
 import { linkedRequestTraceId } from './log-phase';
+import { upstreamStepOf } from './span-names';
 
 const NS_PER_MS = 1e6;
 
@@ -162,6 +163,16 @@ export function rootFields(a: Attributes): RootFields {
   };
 }
 
+/** The upstream's name as the spans give it (the first try's peer, else the root's upstream address). */
+export function upstreamHost(trace: TraceSpans, root = findRoot(trace)): string | null {
+  for (const s of trace.spans) {
+    if (upstreamStepOf(s.name) === null) continue;
+    const host = attrString(s.attributes, 'network.peer.name', 'proxy.kong.upstream.host', 'net.peer.name', 'peer.service', 'network.peer.address', 'net.peer.ip');
+    if (host) return host;
+  }
+  return root ? attrString(root.attributes, 'proxy.kong.upstream.host', 'proxy.kong.upstream.addr', 'proxy.kong.upstream.address') : null;
+}
+
 export function summarizeTrace(trace: TraceSpans, konnectSessionId: string | null = null): TraceSummary {
   const root = findRoot(trace);
   let minStart = Infinity;
@@ -191,6 +202,9 @@ export function summarizeTrace(trace: TraceSpans, konnectSessionId: string | nul
     konnectSessionId: konnectSessionId ?? (resource ? attrString(resource, 'session.id') : null),
     rootAttributes: a,
   };
+  // the upstream's name, found in a span below the root as often as on it: the list's search finds by it
+  const host = upstreamHost(trace, root);
+  if (host) summary.upstreamHost = host;
   // only a log-phase trace of its own has one; other rows stay as they were
   const requestTraceId = linkedRequestTraceId(trace);
   if (requestTraceId) summary.requestTraceId = requestTraceId;

@@ -10,9 +10,11 @@ import { spanError, traceErrors, type SpanError } from './errors';
 import { pluginExitOf } from './plugin-exit';
 import { latencyModel, UPSTREAM_PART_LABELS, type LatencyModel } from './latency';
 import { upstreamPartOf } from './phase-times';
-import { classifySpanName, upstreamStepOf } from './span-names';
+import { classifySpanName } from './span-names';
 import { descendants, indexSpans, unionLength } from './span-walk';
-import { attrNumber, attrString, findRoot, isErrorSpan, rootFields } from './summary';
+import { attrNumber, attrString, findRoot, isErrorSpan, rootFields, upstreamHost } from './summary';
+
+export { upstreamHost };
 import { buildTransactionMap, isKongTrace } from './transaction-map';
 
 export type VerdictKind = 'upstream' | 'gateway' | 'client' | 'error' | 'unknown';
@@ -26,16 +28,6 @@ export interface Verdict {
 
 const d = formatDuration;
 
-/** The upstream's name as the spans give it (the try's peer, else the root's upstream address). */
-export function upstreamHost(trace: TraceSpans): string | null {
-  let host: string | null = null;
-  for (const s of trace.spans) {
-    if (upstreamStepOf(s.name) === null) continue;
-    host ??= attrString(s.attributes, 'network.peer.name', 'proxy.kong.upstream.host', 'net.peer.name', 'peer.service', 'network.peer.address', 'net.peer.ip');
-  }
-  const root = findRoot(trace);
-  return host ?? (root ? attrString(root.attributes, 'proxy.kong.upstream.host', 'proxy.kong.upstream.addr', 'proxy.kong.upstream.address') : null);
-}
 
 /** What a Kong span is, in a few words for a sentence. */
 function spanLabel(span: Span): string {

@@ -161,6 +161,8 @@ export interface TraceSummary {
   requestId: string | null;
   /** the client's IP address */
   clientAddress: string | null;
+  /** the upstream's host name or address (the try's peer, else the root's), when the trace names one */
+  upstreamHost?: string | null;
   /** for a log-phase trace of its own (3.13+): the request trace its span link names */
   requestTraceId?: string | null;
   /** resource attribute session.id (Konnect debugger session), when present */

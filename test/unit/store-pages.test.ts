@@ -85,7 +85,7 @@ async function decodeKept(lines: string[], batchSpans = 100_000): Promise<Decode
 const summariesOf = (batch: DecodedBatch): SummaryText[] =>
   batch.traces.map((t) => {
     const s = summarizeTrace(t, batch.sessionOf?.[t.traceId] ?? null);
-    return { traceId: s.traceId, requestId: s.requestId, spanCount: s.spanCount, konnectSessionId: s.konnectSessionId, json: summaryJson(s) };
+    return { traceId: s.traceId, requestId: s.requestId, spanCount: s.spanCount, startMs: s.startMs, konnectSessionId: s.konnectSessionId, json: summaryJson(s) };
   });
 
 /** A batch as the parallel import writes it: summaries and source lines, no decoded spans. */

@@ -99,7 +99,7 @@ describe('mergeLogs and mergeSpans', () => {
     const s = state(memory, planBatch(given, routing), given);
     const placed = mergeSpans(s, new Map());
     expect(placed.map((p) => p.traceId)).toEqual([T('1'), T('2')]);
-    expect(s.deltas.of('file:a')).toEqual({ traces: 2, spans: 3, logs: 0 });
+    expect(s.deltas.of('file:a')).toEqual({ traces: 2, spans: 3, logs: 0, firstMs: 1700000000000, lastMs: 1700000000000 }); // both traces start at the fixture's base
     expect(s.chunks.rows).toHaveLength(1);
     expect([...s.pages.out.values()][0]!.traces.map((t) => t.chunks)).toEqual([[s.chunks.rows[0]!.id], [s.chunks.rows[0]!.id]]);
   });

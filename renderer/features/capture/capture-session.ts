@@ -1,10 +1,12 @@
 /** Naming of capture sessions, the drain cursor's persistence, and the numbers the panel shows. */
+import { formatStamp, type TimeZoneChoice } from '../time/format-time';
 import { MAX_CAPTURE_SECONDS, MAX_CAPTURE_TRACES, type CaptureStatus } from '../../../shared/bridge/capture';
 
 export const captureSessionId = (captureId: string): string => `capture:${captureId}`;
 
-export function captureSessionName(status: Pick<CaptureStatus, 'where'>, startedAt: number): string {
-  const at = new Date(startedAt).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+/** A capture's name: when it started, dated and with its zone (the name stays as it is, so it says which), and where. */
+export function captureSessionName(status: Pick<CaptureStatus, 'where'>, startedAt: number, zone: TimeZoneChoice = 'local'): string {
+  const at = formatStamp(startedAt, zone);
   return `Live capture ${at}${status.where ? ` · ${status.where}` : ''}`;
 }
 

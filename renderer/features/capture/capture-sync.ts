@@ -12,6 +12,7 @@ import type { SessionInit } from '../../db/ingest-types';
 import { listSessions, upsertSession } from '../../db/repo';
 import { captureSessionId, captureSessionName, cursorStore, type CursorStore } from './capture-session';
 import { newSessionRow } from '../../db/schema';
+import { useStore } from '../../store';
 
 export interface CaptureView {
   status: CaptureStatus | null;
@@ -72,7 +73,7 @@ export class CaptureSync {
       newSessionRow(
         {
           id: captureSessionId(status.id),
-          name: captureSessionName(status, now),
+          name: captureSessionName(status, now, useStore.getState().timeZone),
           source: 'capture',
           status: 'running',
           meta: { capture: { id: status.id, where: status.where, url: status.url, durationSeconds: status.durationSeconds, maxTraces: status.maxTraces } },
@@ -98,7 +99,7 @@ export class CaptureSync {
     if (this.draining === first.id) return;
     this.draining = first.id;
     const sessionId = captureSessionId(first.id);
-    const session: SessionInit = { id: sessionId, name: captureSessionName(first, first.startedAt), source: 'capture' };
+    const session: SessionInit = { id: sessionId, name: captureSessionName(first, first.startedAt, useStore.getState().timeZone), source: 'capture' };
     let cursor = this.cursors.get(first.id);
     try {
       for (;;) {

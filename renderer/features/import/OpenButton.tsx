@@ -16,6 +16,12 @@ export function openWithDialog(): void {
   void call('files.showOpenDialog').then((refs) => importFileRefs(refs));
 }
 
+/** Opens the file picker from anywhere (the Konnect dialog's "open an exported session instead"): the header's. */
+export function openFilePicker(): void {
+  if (bridge.mode === 'electron') openWithDialog();
+  else document.querySelector<HTMLInputElement>('input[data-testid="open-file-input"]')?.click();
+}
+
 export function useOpenFile(): () => void {
   const input = useRef<HTMLInputElement | null>(null);
   useEffect(() => {

@@ -10,7 +10,8 @@ import { useStore } from '../../store';
 import { formatDuration, formatOffset } from '../waterfall/format';
 import { traceFacts } from '../transaction-map/trace-facts';
 import { CopyButton } from './CopyButton';
-import { attrText, kindName, spanAsJson, spanAsText, statusName, wallClock } from './span-text';
+import { formatClock, formatFull, zoneLabel } from '../time/format-time';
+import { attrText, kindName, spanAsJson, spanAsText, statusName, wallMs } from './span-text';
 import './inspector.css';
 
 /**
@@ -47,6 +48,9 @@ function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfN
   const description = describeSpan(span.name);
   const error = traceFacts(trace).errors.get(span.spanId) ?? null;
   const scope = trace.scopes[span.scope];
+  const zone = useStore((s) => s.timeZone);
+  const startKnown = span.incomplete !== 'start' && span.incomplete !== 'both';
+  const at = wallMs(trace.baseNs, span.start);
   return (
     <section className="insp" aria-label="Span details">
       <header className="insp-head">
@@ -76,9 +80,11 @@ function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfN
           label="Start"
           value={span.incomplete === 'start' || span.incomplete === 'both' ? 'unknown' : formatOffset(span.start)}
           num
-          title={span.incomplete === 'start' || span.incomplete === 'both' ? undefined : wallClock(trace.baseNs, span.start)}
+          title={span.incomplete === 'start' || span.incomplete === 'both' ? undefined : formatFull(wallMs(trace.baseNs, span.start), zone)}
         />
-        {span.incomplete === 'start' && <Fact label="End" value={formatOffset(span.start)} num title={wallClock(trace.baseNs, span.start)} />}
+        {span.incomplete === 'start' && <Fact label="End" value={formatOffset(span.start)} num title={formatFull(wallMs(trace.baseNs, span.start), zone)} />}
+        {/* the wall clock in the user's zone, dated when not today; the full date, milliseconds and zone on hover */}
+        <Fact label={span.incomplete === 'start' ? 'Ended at' : 'At'} value={startKnown || span.incomplete === 'start' ? `${formatClock(at, zone)} ${zoneLabel(zone, at)}` : 'unknown'} num title={formatFull(at, zone)} />
         <Fact
           label="Status"
           value={`${statusName(span.status.code)}${span.status.message ? `: ${span.status.message}` : ''}`}

@@ -26,11 +26,15 @@ export function absoluteNs(baseNs: string, offsetNs: number): string {
   }
 }
 
-/** ISO wall-clock time (ms precision) of an offset from the trace base. */
-export function wallClock(baseNs: string, offsetNs: number): string {
+/** Unix milliseconds of an offset from the trace base (0 when unknown), for the one time formatter. */
+export function wallMs(baseNs: string, offsetNs: number): number {
   const ns = absoluteNs(baseNs, offsetNs);
-  if (!ns) return '';
-  const ms = Number(BigInt(ns) / 1_000_000n);
+  return ns ? Number(BigInt(ns) / 1_000_000n) : 0;
+}
+
+/** ISO wall-clock time (ms precision, UTC) of an offset from the trace base, for copied text. */
+export function wallClock(baseNs: string, offsetNs: number): string {
+  const ms = wallMs(baseNs, offsetNs);
   return Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : '';
 }
 

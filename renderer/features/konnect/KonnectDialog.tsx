@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BridgeError } from '../../../shared/bridge/result';
 import type { ControlPlane, KonnectAccount, TokenStorage } from '../../../shared/konnect/types';
 import { bridge } from '../../bridge';
+import { openFilePicker } from '../import/OpenButton';
 import { ControlPlaneList } from './ControlPlaneList';
 import { SessionsView } from './SessionsView';
 import { SignInForm } from './SignInForm';
@@ -98,6 +99,34 @@ export function KonnectDialog({ onClose }: { onClose(): void }) {
           </div>
         )}
 
+        {showSignIn && (
+          <div className="konnect-intro" aria-label="About signing in">
+            <p>
+              A Konnect account gives this app its <strong>control planes</strong>, their <strong>data plane nodes</strong>, and their{' '}
+              <strong>debugger sessions</strong>: start a session on chosen nodes, and pull its traces, log lines and payloads here.
+            </p>
+            <p>
+              Sign in with a <strong>personal access token</strong> (<code>kpat_…</code>, Konnect: your name → Personal access tokens) or a{' '}
+              <strong>system account token</strong> (<code>spat_…</code>, Organization → System accounts). Its account needs a role that can read the
+              control plane and run the debugger on it, such as <strong>Control Planes Admin</strong> (or Creator) on that control plane; a read-only
+              Viewer role lists sessions but cannot start one.
+            </p>
+            <p>
+              No token at hand?{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  openFilePicker();
+                  onClose();
+                }}
+              >
+                Open an exported session instead
+              </button>{' '}
+              (a file downloaded from Konnect’s debugger, or one a colleague sent).
+            </p>
+          </div>
+        )}
         {showSignIn ? (
           <SignInForm
             key={reauth?.id ?? 'new'}

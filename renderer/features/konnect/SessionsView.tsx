@@ -10,6 +10,7 @@ import { hasEnded, isRunning, type ControlPlane, type DebugSession, type EntityN
 import { bridge } from '../../bridge';
 import { EntityName } from '../entity-names/EntityName';
 import { useStore } from '../../store';
+import { formatFull } from '../time/format-time';
 import { describeFailure } from './failure';
 import { konnectSync } from './konnect-sync';
 import { statusClass, statusText } from './status';
@@ -41,6 +42,7 @@ export function SessionsView({ accountId, controlPlane, onFailure, onOpened }: P
   const sessions = useLoad(`${accountId}|${controlPlane.id}|sessions`, () => bridge.invoke('konnect.sessions', { accountId, controlPlaneId: controlPlane.id, opId: `sessions:${controlPlane.id}` }));
   const pulls = useSyncExternalStore(konnectSync.subscribe, konnectSync.getSnapshot);
   const selectSession = useStore((s) => s.selectSession);
+  const zone = useStore((s) => s.timeZone);
   const anyRunning = sessions.data?.some(isRunning) ?? false;
   const now = useTicker(anyRunning);
   useEffect(() => onFailure(sessions.error), [sessions.error, onFailure]);
@@ -136,7 +138,7 @@ export function SessionsView({ accountId, controlPlane, onFailure, onOpened }: P
                 <span className="konnect-item-meta">
                   {s.traceCount} traces (up to {s.maxSamples} per node{nodes > 1 ? ` × ${nodes} nodes` : ''}){s.captureLogs ? ` · ${s.logCount} log lines` : ''}
                   {left ? ` · ${left} left` : ''}
-                  {s.endReason ? ` · ${s.endReason}` : ''} · {s.startedAt ? 'started' : 'created'} {new Date(s.startedAt ?? s.createdAt).toLocaleString()}
+                  {s.endReason ? ` · ${s.endReason}` : ''} · {s.startedAt ? 'started' : 'created'} {formatFull(Date.parse(s.startedAt ?? s.createdAt), zone)}
                 </span>
                 {pull && (
                   <span className="konnect-item-meta">

@@ -10,6 +10,7 @@ import { Dialog } from '../shell/Dialog';
 import { usePopover } from '../shell/usePopover';
 import { formatFull } from '../time/format-time';
 import { downloadSession } from './exportSession';
+import { sessionTitle, sessionWhen } from './session-label';
 
 const SOURCE_LABEL: Record<SessionRow['source'], string> = {
   sample: 'Sample',
@@ -19,10 +20,6 @@ const SOURCE_LABEL: Record<SessionRow['source'], string> = {
 };
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
-
-function when(ms: number): string {
-  return new Date(ms).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
 
 /** A pin drawn as SVG, so it shows without an emoji font. */
 function PinIcon() {
@@ -40,6 +37,8 @@ export function SessionItem({ s, selected }: { s: SessionRow; selected: boolean 
   const pop = usePopover('menu');
   const [renaming, setRenaming] = useState(false);
   const [dialog, setDialog] = useState<'delete' | 'details' | null>(null);
+  const title = sessionTitle(s, zone);
+  const when = sessionWhen(s, zone);
 
   const act = (run: () => unknown) => () => {
     pop.close(false);
@@ -49,30 +48,33 @@ export function SessionItem({ s, selected }: { s: SessionRow; selected: boolean 
     <li className={`session${selected ? ' selected' : ''}`}>
       {renaming ? (
         <RenameField
-          name={s.name}
+          name={title}
           onDone={(name) => {
             setRenaming(false);
-            if (name && name !== s.name) void renameSession(s.id, name);
+            if (name && name !== title) void renameSession(s.id, name);
           }}
         />
       ) : (
-        <button className="session-main" aria-current={selected ? 'true' : undefined} onClick={() => select(s.id)} title={s.files?.join(', ') ?? s.name}>
+        <button className="session-main" aria-current={selected ? 'true' : undefined} onClick={() => select(s.id)} title={s.files?.length ? `${title}\nfrom ${s.files.join(', ')}` : title}>
           <span className="session-name">
             {s.pinned && <PinIcon />}
-            {s.name}
+            {title}
           </span>
           <span className="session-meta muted">
             <span className={`badge badge-${s.source}`}>{SOURCE_LABEL[s.source]}</span>
             {s.status === 'running' && <span className="badge badge-running">running</span>}
-            {plural(s.traceCount, 'trace')} · {when(s.createdAt)}
+            {plural(s.traceCount, 'trace')}
+          </span>
+          <span className="session-when muted" title={when.title}>
+            {when.text}
           </span>
         </button>
       )}
-      <button type="button" className="session-more" aria-label={`Actions for ${s.name}`} aria-haspopup="menu" {...pop.buttonProps}>
+      <button type="button" className="session-more" aria-label={`Actions for ${title}`} aria-haspopup="menu" {...pop.buttonProps}>
         ⋯
       </button>
       {pop.open && (
-        <div className="menu session-menu" role="menu" aria-label={`Actions for ${s.name}`} {...pop.popoverProps}>
+        <div className="menu session-menu" role="menu" aria-label={`Actions for ${title}`} {...pop.popoverProps}>
           <button role="menuitem" onClick={act(() => void setPinned(s.id, !s.pinned))}>
             {s.pinned ? 'Unpin' : 'Pin (keep past retention)'}
           </button>
@@ -92,7 +94,7 @@ export function SessionItem({ s, selected }: { s: SessionRow; selected: boolean 
       )}
       {dialog === 'delete' && (
         <Dialog
-          title={`Delete “${s.name}”?`}
+          title={`Delete “${title}”?`}
           onClose={() => setDialog(null)}
           actions={
             <>
@@ -120,7 +122,7 @@ export function SessionItem({ s, selected }: { s: SessionRow; selected: boolean 
       )}
       {dialog === 'details' && (
         <Dialog
-          title={`Import details: ${s.name}`}
+          title={`Import details: ${title}`}
           wide
           onClose={() => setDialog(null)}
           actions={
@@ -142,6 +144,8 @@ export function SessionItem({ s, selected }: { s: SessionRow; selected: boolean 
             <dd>
               {plural(s.traceCount, 'trace')}, {plural(s.spanCount, 'span')}, {plural(s.logCount, 'log line')}
             </dd>
+            <dt>Captured</dt>
+            <dd>{when.title}</dd>
             <dt>Stored</dt>
             <dd>{formatFull(s.createdAt, zone)}</dd>
           </dl>

@@ -47,12 +47,16 @@ async function pickDefaultSession(): Promise<void> {
   if (preferred) selectSession(preferred.id);
 }
 
-/** When a session is selected and no trace is, select its first trace so the views are never blank. */
+/**
+ * When a session is selected and no trace is, select its slowest trace so the views are never blank;
+ * not when the filters just closed the open trace (that would open one the user did not ask for).
+ */
 export function useAutoSelectTrace(): void {
   const sessionId = useStore((s) => s.sessionId);
   const traceId = useStore((s) => s.traceId);
+  const hidden = useStore((s) => s.traceHidden);
   useEffect(() => {
-    if (!sessionId || traceId) return;
+    if (!sessionId || traceId || hidden) return;
     let cancelled = false;
     void listTraces(sessionId).then((rows) => {
       const st = useStore.getState();
@@ -63,7 +67,7 @@ export function useAutoSelectTrace(): void {
     return () => {
       cancelled = true;
     };
-  }, [sessionId, traceId]);
+  }, [sessionId, traceId, hidden]);
 }
 
 export function useStartup(): { ready: boolean; error: string | null } {

@@ -2,10 +2,11 @@
  * The trace list with the expression filter (issue 5) mounted in its filter bar: the same language as
  * sampling rules, evaluated on each trace's root span, with the match count updating as you type.
  */
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTraces } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
+import { selectTraceExpr } from '../../store/traceFilter';
 import { ExpressionEditor, useExpressionFilter, useSeenValues } from '../expr-editor';
 import { TraceList } from '../trace-list/TraceList';
 
@@ -13,8 +14,16 @@ const EMPTY: TraceRow[] = [];
 
 export function FilteredTraceList() {
   const sessionId = useStore((s) => s.sessionId);
-  const text = useStore((s) => s.traceExprText);
-  const setText = useStore((s) => s.setTraceExprText);
+  const text = useStore(selectTraceExpr);
+  const setExpr = useStore((s) => s.setTraceExpr);
+  const setNotice = useStore((s) => s.setTraceNotice);
+  const setText = useCallback(
+    (t: string) => {
+      if (sessionId) setExpr(sessionId, t);
+      setNotice('');
+    },
+    [sessionId, setExpr, setNotice],
+  );
   const remember = useStore((s) => s.rememberTraceExpr);
   const history = useStore((s) => s.recentExpressions);
   const loaded = useTraces(sessionId);

@@ -4,19 +4,21 @@
  * the keyboard. Pasting an X-Kong-Request-Id, a trace id or a traceparent into the search jumps to that
  * trace, in whichever session holds it.
  */
-import { useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { isLogPhaseRoot, logPhaseRequests } from '../../../shared/kong/log-phase';
-import { findTrace } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
 import { useListSize } from '../shell/Workspace';
 import { formatDuration } from '../waterfall/format';
-import { COLUMNS, latencyCell, matchesText, moveSelection, parseJumpId, sortTraces, type SortKey } from './trace-list-model';
+import { formatClock, formatFull, zoneLabel, type TimeZoneChoice } from '../time/format-time';
+import { COLUMNS, gridColumns, latencyCell, matchesText, moveSelection, parseJumpId, sortTraces, type SortKey } from './trace-list-model';
+import { useSession } from '../../db/repo';
+import { openTraceByText } from './open-trace';
+import { useLogText } from './useLogText';
 import { useVirtualRows } from './useVirtualRows';
 import './TraceList.css';
 
 const ROW_H = 24;
-const GRID_COLUMNS = COLUMNS.map((c) => c.width).join(' ');
 
 export interface TraceListProps {
   /** the selected session's traces, undefined while they load (the parent reads them once for every filter) */
@@ -33,17 +35,30 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
   const sessionId = useStore((s) => s.sessionId);
   const traceId = useStore((s) => s.traceId);
   const selectTrace = useStore((s) => s.selectTrace);
+  const closeHidden = useStore((s) => s.closeHiddenTrace);
   const sort = useStore((s) => s.traceSort);
   const setSort = useStore((s) => s.setTraceSort);
   const text = useStore((s) => s.traceFilterText);
   const setText = useStore((s) => s.setTraceFilterText);
-  const [notice, setNotice] = useState('');
+  const notice = useStore((s) => s.traceNotice);
+  const setNotice = useStore((s) => s.setTraceNotice);
   const listSize = useListSize();
 
+  const zone = useStore((s) => s.timeZone);
+  // the time cells say the date where it is not today: a wider column then (now is read per render, so a
+  // list left open past midnight dates yesterday's traces at its next render)
+  const dated = useMemo(() => (all ?? []).some((r) => formatClock(r.startMs, zone).includes(' ')), [all, zone]);
+  const columns = gridColumns(dated);
+
+  const needle = parseJumpId(text) ? '' : text.trim();
+  const session = useSession(sessionId);
+  const logText = useLogText(sessionId, session?.logCount, needle !== '');
   const rows = useMemo(() => {
-    const base = (all ?? []).filter((r) => (!rowFilter || rowFilter(r)) && matchesText(r, parseJumpId(text) ? '' : text.trim()));
+    const logs = needle ? logText?.byTrace : undefined;
+    const base = (all ?? []).filter((r) => (!rowFilter || rowFilter(r)) && matchesText(r, needle, logs?.get(r.traceId)));
     return sortTraces(base, sort.key, sort.dir);
-  }, [all, rowFilter, text, sort.key, sort.dir]);
+  }, [all, rowFilter, needle, logText, sort.key, sort.dir]);
+  const logNote = needle && session?.logCount ? (logText ? (logText.truncated ? ' (log lines of some traces not searched: too many)' : '') : ' (reading log lines…)') : '';
 
   // a 3.13+ log-phase trace of its own is listed as part of its request, and opens it
   const logPhaseOf = useMemo(() => logPhaseRequests(all ?? []), [all]);
@@ -53,21 +68,16 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
   const { reveal } = virtual;
   useEffect(() => reveal(selectedIndex), [reveal, selectedIndex]);
 
-  async function jump(value: string): Promise<boolean> {
-    const id = parseJumpId(value);
-    if (!id) return false;
-    const found = await findTrace(id);
-    if (!found) {
-      setNotice(`No trace with id ${id} in any session.`);
-      return true;
-    }
-    const st = useStore.getState();
-    if (st.sessionId !== found.sessionId) st.selectSession(found.sessionId);
-    useStore.getState().selectTrace(found.traceId);
-    setText('');
-    setNotice(`Jumped to trace ${found.traceId}.`);
-    return true;
-  }
+  // a trace the filters hide is no longer shown as open: it is closed, and the list says why (as the
+  // browser's network panel closes a request its filter hides). Only once this session's rows are read.
+  useEffect(() => {
+    if (!traceId || !all?.length || all[0]!.sessionId !== sessionId) return;
+    const open = all.find((r) => r.traceId === traceId);
+    if (!open) return;
+    if (rows.some((r) => r.traceId === traceId || logPhaseOf.get(r.traceId)?.traceId === traceId)) return;
+    closeHidden();
+    setNotice(`Closed ${[open.method, open.path ?? open.rootName, open.status].filter((v) => v !== null && v !== undefined).join(' ')}: the filter hides it. Clear the filter to see it again.`);
+  }, [traceId, all, sessionId, rows, logPhaseOf, closeHidden, setNotice]);
 
   function onGridKey(e: KeyboardEvent) {
     const next = moveSelection(selectedIndex, rows.length, e.key, virtual.pageSize);
@@ -96,21 +106,31 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
           onChange={(e) => {
             setNotice('');
             setText(e.target.value);
-            if (parseJumpId(e.target.value)) void jump(e.target.value);
+            if (parseJumpId(e.target.value)) void openTraceByText(e.target.value);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') void jump(text);
+            if (e.key === 'Enter') void openTraceByText(text);
           }}
         />
         {/* the expression filter (issue 5) mounts here */}
         <div className="trace-expr-slot">{expressionFilter}</div>
-        <span className="trace-count muted" aria-live="polite">
-          {notice || (rows.length === total ? plural(total, 'trace') : `${rows.length} of ${plural(total, 'trace')}`)}
-        </span>
+        <span className="trace-count muted">{rows.length === total ? plural(total, 'trace') : `${rows.length} of ${plural(total, 'trace')}`}{logNote}</span>
+
         {listSize && (
           <button type="button" className="trace-list-size" aria-expanded={listSize.expanded} onClick={listSize.toggle} title={listSize.expanded ? 'Give the space back to the trace views' : 'Show more traces'}>
             {listSize.expanded ? 'Fewer rows' : 'More rows'}
           </button>
+        )}
+      </div>
+      {/* always present, so a screen reader announces what lands in it */}
+      <div className="trace-notice" role="status" aria-live="polite">
+        {notice && (
+          <>
+            <span className="trace-notice-text">{notice}</span>
+            <button type="button" className="trace-notice-close" aria-label="Dismiss notice" onClick={() => setNotice('')}>
+              ×
+            </button>
+          </>
         )}
       </div>
       <div
@@ -123,7 +143,7 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
         className="trace-grid"
         onKeyDown={onGridKey}
       >
-        <div role="row" aria-rowindex={1} className="trace-row trace-head" style={{ gridTemplateColumns: GRID_COLUMNS }}>
+        <div role="row" aria-rowindex={1} className="trace-row trace-head" style={{ gridTemplateColumns: columns }}>
           {COLUMNS.map((c) => (
             <div
               key={c.key}
@@ -133,6 +153,11 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
             >
               <button type="button" onClick={() => toggleSort(c.key)} title={`Sort by ${c.label}`}>
                 {c.label}
+                {c.key === 'time' && (
+                  <span className="time-zone" title={`Times in ${zoneLabel(zone)}; the time zone is in Settings`}>
+                    {zoneLabel(zone)}
+                  </span>
+                )}
                 <span aria-hidden="true" className="sort-mark">
                   {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
                 </span>
@@ -144,7 +169,7 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
           <div className="trace-spacer" style={{ height: rows.length * ROW_H }}>
             {rows.slice(virtual.range.start, virtual.range.end).map((r, k) => {
               const i = virtual.range.start + k;
-              return <TraceGridRow key={r.id} row={r} index={i} selected={i === selectedIndex} request={logPhaseOf.get(r.traceId)} onSelect={() => selectTrace(logPhaseOf.get(r.traceId)?.traceId ?? r.traceId)} />;
+              return <TraceGridRow key={r.id} row={r} columns={columns} zone={zone} index={i} selected={i === selectedIndex} request={logPhaseOf.get(r.traceId)} onSelect={() => selectTrace(logPhaseOf.get(r.traceId)?.traceId ?? r.traceId)} />;
             })}
           </div>
           {rows.length === 0 && <EmptyList sessionId={sessionId} total={total} loading={all === undefined} />}
@@ -164,11 +189,6 @@ function EmptyList({ sessionId, total, loading }: { sessionId: string | null; to
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const ms = (v: number | null) => (v === null ? '–' : formatDuration(v * 1e6));
-const time = (startMs: number) => {
-  const d = new Date(startMs);
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
-};
 
 function statusClass(status: number | null): string {
   if (status === null) return 'status';
@@ -201,7 +221,7 @@ function LatencyCell({ row, part }: { row: TraceRow; part: 'total' | 'gateway' |
   );
 }
 
-function TraceGridRow({ row, index, selected, request, onSelect }: { row: TraceRow; index: number; selected: boolean; request: TraceRow | undefined; onSelect(): void }) {
+function TraceGridRow({ row, columns, zone, index, selected, request, onSelect }: { row: TraceRow; columns: string; zone: TimeZoneChoice; index: number; selected: boolean; request: TraceRow | undefined; onSelect(): void }) {
   return (
     <div
       role="row"
@@ -209,11 +229,11 @@ function TraceGridRow({ row, index, selected, request, onSelect }: { row: TraceR
       aria-rowindex={index + 2}
       aria-selected={selected}
       className={`trace-row${selected ? ' selected' : ''}${row.errorCount > 0 ? ' has-error' : ''}`}
-      style={{ gridTemplateColumns: GRID_COLUMNS, transform: `translateY(${index * ROW_H}px)` }}
+      style={{ gridTemplateColumns: columns, transform: `translateY(${index * ROW_H}px)` }}
       onClick={onSelect}
     >
-      <div role="gridcell" className="mono muted" title={new Date(row.startMs).toISOString()}>
-        {time(row.startMs)}
+      <div role="gridcell" className="mono muted" data-col="time" title={formatFull(row.startMs, zone)}>
+        {formatClock(row.startMs, zone)}
       </div>
       <div role="gridcell" className="method">
         {row.method ?? ''}

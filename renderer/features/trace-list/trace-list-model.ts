@@ -16,7 +16,7 @@ export interface Column {
 }
 
 export const COLUMNS: readonly Column[] = [
-  { key: 'time', label: 'Time', width: '96px', numeric: false },
+  { key: 'time', label: 'Time', width: '104px', numeric: false },
   { key: 'method', label: 'Method', width: '64px', numeric: false },
   { key: 'path', label: 'Path', width: 'minmax(120px, 1fr)', numeric: false },
   { key: 'status', label: 'Status', width: '56px', numeric: true },
@@ -27,6 +27,14 @@ export const COLUMNS: readonly Column[] = [
   { key: 'spans', label: 'Spans', width: '52px', numeric: true },
   { key: 'errors', label: 'Err', width: '40px', numeric: true },
 ];
+
+/**
+ * The grid's column tracks: the time column is wider when some trace is not from today, as those cells
+ * carry their date ("Dec 4 2025 23:42:25.241", which 12 px monospace needs about 180 px for).
+ */
+export function gridColumns(dated: boolean): string {
+  return COLUMNS.map((c) => (c.key === 'time' && dated ? '186px' : c.width)).join(' ');
+}
 
 export function sortValue(row: TraceSummary, key: SortKey): number | string | null {
   switch (key) {
@@ -76,13 +84,34 @@ export function sortTraces<T extends TraceSummary>(rows: readonly T[], key: Sort
     .map((x) => x.row);
 }
 
-/** Case-insensitive match on what the list shows plus the ids a user may hold. */
-export function matchesText(row: TraceSummary, needle: string): boolean {
+/** Root attributes naming where a request went or who sent it, searched as text. */
+const SEARCHED_ROOT_KEYS = ['server.address', 'http.request.header.host', 'http.host', 'proxy.kong.upstream.host', 'proxy.kong.upstream.addr', 'proxy.kong.upstream.address', 'network.peer.address', 'network.peer.name', 'proxy.kong.target.id', 'proxy.kong.upstream.id', 'proxy.kong.consumer.id', 'tls.client.server_name', 'http.client_ip', 'net.peer.ip'];
+
+const hays = new WeakMap<TraceSummary, string>();
+
+/** The row's searchable text, made once per row object (a list of thousands is searched per keystroke). */
+function hayOf(row: TraceSummary): string {
+  let hay = hays.get(row);
+  if (hay === undefined) {
+    const a = row.rootAttributes;
+    const parts = [row.method, row.path, row.url, row.route, row.status, row.requestId, row.traceId, row.rootName, row.clientAddress, row.consumerId, row.upstreamHost];
+    for (const k of SEARCHED_ROOT_KEYS) parts.push(typeof a?.[k] === 'string' || typeof a?.[k] === 'number' ? (a[k] as string | number) : null);
+    hay = parts
+      .filter((v) => v !== null && v !== undefined)
+      .join(' ')
+      .toLowerCase();
+    hays.set(row, hay);
+  }
+  return hay;
+}
+
+/**
+ * Case-insensitive match on what the list shows, the ids a user may hold, the client's address, the
+ * upstream's host and target, the consumer, and (when given, lower-cased) the text of the trace's log lines.
+ */
+export function matchesText(row: TraceSummary, needle: string, logText = ''): boolean {
   if (!needle) return true;
-  const hay = [row.method, row.path, row.url, row.route, row.status, row.requestId, row.traceId, row.rootName]
-    .filter((v) => v !== null && v !== undefined)
-    .join(' ')
-    .toLowerCase();
+  const hay = logText ? `${hayOf(row)} ${logText}` : hayOf(row);
   return needle
     .toLowerCase()
     .split(/\s+/)

@@ -11,6 +11,7 @@ import type { TraceSpans } from '../../../shared/model/types';
 import { useTraceRow, useTraceSpans } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
+import { CaptureWaiting } from '../capture/CaptureWaiting';
 import { exportTracePng } from '../export-png/exportPng';
 import { Pane, PaneGroup, PaneHandle } from '../shell/Panes';
 import { SpanInspector } from '../inspector/SpanInspector';
@@ -19,6 +20,7 @@ import { PhaseBar } from '../transaction-map/PhaseBar';
 import { traceFacts } from '../transaction-map/trace-facts';
 import { TransactionMap } from '../transaction-map/TransactionMap';
 import { VerdictLine } from '../transaction-map/VerdictLine';
+import { formatClock, formatFull, zoneLabel } from '../time/format-time';
 import { formatDuration } from '../waterfall/format';
 import { Waterfall } from '../waterfall/Waterfall';
 import { CopyButton } from './CopyButton';
@@ -34,20 +36,25 @@ const inspectorDefault = () => (window.innerHeight < 900 ? '28%' : '38%');
 export function TraceView() {
   const sessionId = useStore((s) => s.sessionId);
   const traceId = useStore((s) => s.traceId);
+  const hidden = useStore((s) => s.traceHidden);
   const trace = useTraceSpans(sessionId, traceId);
   const row = useTraceRow(sessionId, traceId);
 
   if (!sessionId || !traceId) {
     return (
       <section className="trace-view tv-empty" aria-label="Trace">
-        <div>
-          <h2>No trace selected</h2>
-          <p className="muted">
-            {sessionId
-              ? 'Pick a trace in the list above, or paste an X-Kong-Request-Id or traceparent into its search.'
-              : 'Open a trace file (or drop one on the window), connect Konnect to pull a debugger session, or start a live capture from the sidebar.'}
-          </p>
-        </div>
+        <CaptureWaiting sessionId={sessionId}>
+          <div>
+            <h2>{hidden ? 'The open trace is hidden by the filter' : 'No trace selected'}</h2>
+            <p className="muted">
+              {hidden
+                ? 'Clear or change the filter above to see it again, or pick a trace in the list.'
+                : sessionId
+                  ? 'Pick a trace in the list above, or paste an X-Kong-Request-Id, trace id or traceparent anywhere outside a text field.'
+                  : 'Open a trace file (or drop one on the window), connect Konnect to pull a debugger session, or start a live capture from the sidebar.'}
+            </p>
+          </div>
+        </CaptureWaiting>
       </section>
     );
   }
@@ -65,6 +72,7 @@ export function TraceView() {
 function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }) {
   const svg = useRef<SVGSVGElement>(null);
   const [exportState, setExportState] = useState('');
+  const zone = useStore((s) => s.timeZone);
 
   const title = [row?.method, row?.path ?? row?.rootName, row?.status].filter((v) => v !== null && v !== undefined).join(' ');
 
@@ -83,7 +91,7 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
           verdict.text,
           `${LATENCY_PARTS.map((p) => `${PART_LABELS[p]} ${formatDuration(parts[p])}`).join(' · ')} (total: ${model.clock})${reported.length ? `; reported by Kong: ${reported.join(' · ')}` : ''}`,
           `trace ${trace.traceId}${row?.requestId ? ` · request ${row.requestId}` : ''}`,
-          row ? new Date(row.startMs).toISOString() : '',
+          row ? formatFull(row.startMs, zone) : '',
         ],
         phases: model.phases,
       });
@@ -99,6 +107,11 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
         <h2 className="tv-title" title={row?.url ?? undefined}>
           {title || trace.spans[0]?.name || 'Trace'}
         </h2>
+        {row && (
+          <time className="tv-time mono muted" dateTime={new Date(row.startMs).toISOString()} title={formatFull(row.startMs, zone)}>
+            {formatClock(row.startMs, zone)} {zoneLabel(zone, row.startMs)}
+          </time>
+        )}
         <span className="tv-id mono muted" title="Trace id">
           {trace.traceId}
         </span>
