@@ -1,9 +1,13 @@
 /**
- * The renderer's handle on the ingest worker: start an import (file, URL or bytes), watch its progress,
- * cancel it, or hand over already-decoded data. Progress and outcomes are mirrored into the imports slice.
+ * The UI thread's handle on the ingest worker, the store's only writer: start an import (file, URL or
+ * bytes), watch its progress, cancel it; ask for any other change to the store (`storeOp`); have a remote
+ * source followed (`followRemote`). Import progress and outcomes are mirrored into the imports slice.
  */
+import { bridge } from '../bridge';
 import { useStore } from '../store';
-import type { DecodedInput, FromWorker, ImportFailure, ImportOptions, ImportReport, ImportSource, SessionInit, ToWorker } from './ingest-types';
+import type { FollowReport, FollowSpec, FromWorker, ImportFailure, ImportOptions, ImportReport, ImportSource, ToWorker } from './ingest-types';
+import type { StoreOp, StoreOpResult } from './store-ops';
+import { serveRemoteCalls, type BridgeLink } from './worker-bridge';
 
 export class ImportError extends Error {
   constructor(readonly failure: ImportFailure) {
@@ -20,14 +24,24 @@ export interface ImportHandle {
 
 let worker: Worker | null = null;
 const waiting = new Map<string, { resolve: (r: ImportReport) => void; reject: (e: Error) => void }>();
-/** jobs that write already-decoded data (live capture): they report to their caller only, no banner */
-const quiet = new Set<string>();
+const storeWaiting = new Map<string, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
+const followers = new Map<string, (r: FollowReport) => void>();
 let recovered: Promise<number> | null = null;
 let resolveRecovered: ((n: number) => void) | null = null;
+
+/** Where the worker's calls to the Node side go: the host's HTTP itself, or (desktop) a port this thread serves. */
+function bridgeLink(): { link: BridgeLink; transfer: Transferable[] } {
+  if (bridge.mode === 'browser') return { link: { mode: 'http', origin: location.origin }, transfer: [] };
+  const channel = new MessageChannel();
+  serveRemoteCalls(channel.port1, (c, args) => (bridge.invoke as (c: string, a: unknown) => ReturnType<typeof bridge.invoke>)(c, args));
+  return { link: { mode: 'port', port: channel.port2 }, transfer: [channel.port2] };
+}
 
 function getWorker(): Worker {
   if (worker) return worker;
   worker = new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module', name: 'ktv-ingest' });
+  const { link, transfer } = bridgeLink();
+  worker.postMessage({ type: 'link', link } satisfies ToWorker, transfer);
   worker.onmessage = (e: MessageEvent<FromWorker>) => {
     const msg = e.data;
     const { updateImport } = useStore.getState();
@@ -39,13 +53,19 @@ function getWorker(): Worker {
       updateImport(msg.jobId, { ...msg.progress });
       return;
     }
-    const w = waiting.get(msg.jobId);
-    waiting.delete(msg.jobId);
-    if (quiet.delete(msg.jobId)) {
-      if (msg.type === 'done') w?.resolve(msg.report);
-      else w?.reject(new ImportError(msg.failure));
+    if (msg.type === 'followed') {
+      followers.get(msg.sessionId)?.(msg.report);
       return;
     }
+    if (msg.type === 'stored' || msg.type === 'store-failed') {
+      const w = storeWaiting.get(msg.jobId);
+      storeWaiting.delete(msg.jobId);
+      if (msg.type === 'stored') w?.resolve(msg.result);
+      else w?.reject(new Error(msg.message));
+      return;
+    }
+    const w = waiting.get(msg.jobId);
+    waiting.delete(msg.jobId);
     if (msg.type === 'done') {
       updateImport(msg.jobId, {
         state: 'done',
@@ -119,11 +139,22 @@ export function cancelImport(id: string): void {
   post({ type: 'cancel', jobId: id });
 }
 
-/** Writes already-decoded traces and logs into a session (live capture), merging duplicates. */
-export function ingestDecoded(session: SessionInit, input: DecodedInput): Promise<ImportReport> {
-  const id = newId();
-  quiet.add(id);
-  const promise = new Promise<ImportReport>((resolve, reject) => waiting.set(id, { resolve, reject }));
-  void recoverImports().then(() => post({ type: 'ingest', jobId: id, session, input }));
-  return promise;
+/** Has the worker make a change to the store (store-ops.ts); resolves once it has committed. */
+export function storeOp<O extends StoreOp>(op: O): Promise<StoreOpResult<O>> {
+  const jobId = newId();
+  const promise = new Promise<unknown>((resolve, reject) => storeWaiting.set(jobId, { resolve, reject }));
+  void recoverImports().then(() => post({ type: 'store', jobId, op }));
+  return promise as Promise<StoreOpResult<O>>;
+}
+
+/**
+ * Has the worker follow a remote source into `spec.sessionId` (one follow per session; asking again while
+ * it runs changes nothing). `onReport` hears what it does until it ends; returns a function that stops it.
+ */
+export function followRemote(spec: FollowSpec, onReport: (r: FollowReport) => void): () => void {
+  followers.set(spec.sessionId, onReport);
+  void recoverImports().then(() => post({ type: 'follow', spec }));
+  return () => {
+    post({ type: 'unfollow', sessionId: spec.sessionId });
+  };
 }

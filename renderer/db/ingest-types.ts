@@ -1,6 +1,10 @@
 /** Messages between the renderer and the ingest worker, and what an import reports. */
+import type { CaptureStatus } from '../../shared/bridge/capture';
+import type { DebugSession, EntityIds } from '../../shared/konnect/types';
 import type { LogRecord, Payload, Skipped, TraceSpans } from '../../shared/model/types';
 import type { SessionSource, SummaryText } from './schema';
+import type { StoreOp, StoreOpResults } from './store-ops';
+import type { BridgeLink } from './worker-bridge';
 
 /** The session an import writes into when the data names none (a Konnect export names its own). */
 export interface SessionInit {
@@ -66,17 +70,39 @@ export interface ImportFailure {
   cancelled?: boolean;
 }
 
+/**
+ * A remote source for the worker to follow (follow-sources.ts) into session `sessionId`, whose row exists;
+ * the cursor is kept in that row (`meta.cursor`).
+ */
+export type FollowSpec =
+  | { kind: 'konnect'; sessionId: string; konnectSessionId: string; accountId: string; controlPlaneId: string; label: string }
+  | { kind: 'capture'; sessionId: string; captureId: string };
+
+/** What a follow did, for the UI to show: each stored page (with what the UI needs of it), waits, the end. */
+export type FollowReport =
+  | { kind: 'stored'; konnect?: { session: DebugSession; entityIds: EntityIds }; capture?: { status: CaptureStatus } }
+  | { kind: 'retrying'; what: 'read' | 'store'; message: string; inMs: number }
+  | { kind: 'paused'; code: string; message: string }
+  | { kind: 'done' }
+  | { kind: 'stopped' };
+
 export type ToWorker =
+  | { type: 'link'; link: BridgeLink }
   | { type: 'import'; jobId: string; source: ImportSource; options: ImportOptions }
-  | { type: 'ingest'; jobId: string; session: SessionInit; input: DecodedInput }
   | { type: 'cancel'; jobId: string }
-  | { type: 'recover' };
+  | { type: 'recover' }
+  | { type: 'store'; jobId: string; op: StoreOp }
+  | { type: 'follow'; spec: FollowSpec }
+  | { type: 'unfollow'; sessionId: string };
 
 export type FromWorker =
   | { type: 'progress'; jobId: string; progress: ImportProgress }
   | { type: 'done'; jobId: string; report: ImportReport }
   | { type: 'failed'; jobId: string; failure: ImportFailure }
-  | { type: 'recovered'; undone: number };
+  | { type: 'recovered'; undone: number }
+  | { type: 'stored'; jobId: string; result: StoreOpResults[StoreOp['op']] }
+  | { type: 'store-failed'; jobId: string; message: string }
+  | { type: 'followed'; sessionId: string; report: FollowReport };
 
 /**
  * A segment of whole lines of a JSON-lines file for a decode worker (decode.worker.ts), as the pieces read;

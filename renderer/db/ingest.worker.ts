@@ -1,18 +1,31 @@
 /// <reference lib="webworker" />
-/** The ingest worker: decoding and IndexedDB writes happen here, off the UI thread. */
+/**
+ * The ingest worker, the store's only writer: imports (decoding and writes), every other change to the
+ * store (store-ops.ts), and the remote sources it follows (follow-sources.ts), all off the UI thread.
+ */
 import type { FromWorker, ToWorker } from './ingest-types';
-import { ImportFailed, runImport, runIngest, toFailure } from './ingest';
+import { ImportFailed, runImport, toFailure } from './ingest';
+import { followSource } from './follow-sources';
 import { openDb } from './schema';
+import { applyStoreOp } from './store-ops';
+import { remoteInvoke, type RemoteInvoke } from './worker-bridge';
 import { recoverUnfinishedImports } from './writer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const db = openDb();
 const running = new Map<string, AbortController>();
+/** the remote sources being followed, by session id */
+const following = new Map<string, AbortController>();
+let invoke: RemoteInvoke | null = null;
 const post = (m: FromWorker) => scope.postMessage(m);
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 scope.onmessage = async (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
   switch (msg.type) {
+    case 'link':
+      invoke = remoteInvoke(msg.link);
+      return;
     case 'cancel':
       running.get(msg.jobId)?.abort();
       return;
@@ -27,21 +40,40 @@ scope.onmessage = async (e: MessageEvent<ToWorker>) => {
       post({ type: 'recovered', undone });
       return;
     }
-    case 'import':
-    case 'ingest': {
+    case 'store':
+      try {
+        post({ type: 'stored', jobId: msg.jobId, result: await applyStoreOp(db, msg.op) });
+      } catch (err) {
+        post({ type: 'store-failed', jobId: msg.jobId, message: messageOf(err) });
+      }
+      return;
+    case 'follow': {
+      const { sessionId } = msg.spec;
+      if (following.has(sessionId)) return;
+      if (!invoke) throw new Error('ktv: the ingest worker was asked to follow a source before it was linked to the bridge');
+      const ctrl = new AbortController();
+      following.set(sessionId, ctrl);
+      try {
+        await followSource(db, invoke, msg.spec, ctrl.signal, (report) => post({ type: 'followed', sessionId, report }));
+      } catch (err) {
+        post({ type: 'followed', sessionId, report: { kind: 'paused', code: 'internal', message: messageOf(err) } });
+      } finally {
+        if (following.get(sessionId) === ctrl) following.delete(sessionId);
+      }
+      return;
+    }
+    case 'unfollow':
+      following.get(msg.sessionId)?.abort();
+      following.delete(msg.sessionId);
+      return;
+    case 'import': {
       const ctrl = new AbortController();
       running.set(msg.jobId, ctrl);
       try {
-        const report =
-          msg.type === 'import'
-            ? await runImport(db, msg.jobId, msg.source, msg.options, ctrl.signal, (progress) =>
-                post({ type: 'progress', jobId: msg.jobId, progress }),
-              )
-            : await runIngest(db, msg.jobId, msg.session, msg.input);
+        const report = await runImport(db, msg.jobId, msg.source, msg.options, ctrl.signal, (progress) => post({ type: 'progress', jobId: msg.jobId, progress }));
         post({ type: 'done', jobId: msg.jobId, report });
       } catch (err) {
-        const failure = err instanceof ImportFailed ? err.failure : toFailure(msg.type === 'import' ? 'import' : msg.session.name, err);
-        post({ type: 'failed', jobId: msg.jobId, failure });
+        post({ type: 'failed', jobId: msg.jobId, failure: err instanceof ImportFailed ? err.failure : toFailure('import', err) });
       } finally {
         running.delete(msg.jobId);
       }

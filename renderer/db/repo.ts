@@ -1,6 +1,7 @@
 /**
  * Read side of the store: small query functions and hooks the features use. Components never talk to
- * Dexie tables directly; writes go through the ingest worker (ingest-client.ts) or the helpers below.
+ * Dexie tables directly. The UI thread only reads: every write goes through the ingest worker
+ * (ingest-client.ts: `startImport`, `storeOp`, `followRemote`).
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { isLogPhaseOf, isLogPhaseRoot, withLogPhase } from '../../shared/kong/log-phase';
@@ -142,52 +143,6 @@ export async function findTrace(idOrRequestId: string): Promise<TraceRow | undef
     (await rowFrom(dirs, (d) => directoryHas(d, idOrRequestId, true), (t) => t.requestId === idOrRequestId && !isLogPhaseRoot(t.rootName))) ??
     rowFrom(dirs, (d) => directoryHas(d, idOrRequestId, true), (t) => t.requestId === idOrRequestId)
   );
-}
-
-export async function setPinned(sessionId: string, pinned: boolean): Promise<void> {
-  await db.sessions.update(sessionId, { pinned, updatedAt: Date.now() });
-}
-
-export async function renameSession(sessionId: string, name: string): Promise<void> {
-  // the user's name replaces the one the app made (autoName): undefined removes the field
-  await db.sessions.update(sessionId, { name, autoName: undefined, updatedAt: Date.now() });
-}
-
-/** Insert or update a session row (Konnect and capture sessions keep their state here). */
-export async function upsertSession(row: SessionRow): Promise<void> {
-  await db.sessions.put(row);
-}
-
-/** Delete a session and everything in it, in one transaction. */
-export async function deleteSession(sessionId: string): Promise<void> {
-  await db.transaction('rw', [db.sessions, db.pages, db.directory, db.chunks, db.logs, db.payloads], async () => {
-    await Promise.all([
-      db.pages.where('sessionId').equals(sessionId).delete(),
-      db.directory.where('sessionId').equals(sessionId).delete(),
-      db.chunks.where('sessionId').equals(sessionId).delete(),
-      db.logs.where('sessionId').equals(sessionId).delete(),
-      db.payloads.where('sessionId').equals(sessionId).delete(),
-      db.sessions.delete(sessionId),
-    ]);
-  });
-}
-
-/**
- * Updates a session's status (and name) and merges `meta` into what is stored, in one transaction.
- * Returns the row as stored, or null when the session no longer exists.
- */
-export async function updateSession(
-  sessionId: string,
-  patch: Partial<Pick<SessionRow, 'status' | 'name'>>,
-  meta?: (current: Record<string, unknown>) => Record<string, unknown>,
-): Promise<SessionRow | null> {
-  return db.transaction('rw', db.sessions, async () => {
-    const row = await db.sessions.get(sessionId);
-    if (!row) return null;
-    const next: SessionRow = { ...row, ...patch, updatedAt: Date.now(), ...(meta ? { meta: { ...row.meta, ...meta(row.meta ?? {}) } } : {}) };
-    await db.sessions.put(next);
-    return next;
-  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cursorStore, formatRemaining, gatewayUrl, parseForm } from './capture-session';
+import { formatRemaining, gatewayUrl, parseForm } from './capture-session';
 
 describe('capture form', () => {
   it('turns the fields into numbers', () => {
@@ -26,14 +26,5 @@ describe('capture display helpers', () => {
     expect(formatRemaining(61_000)).toBe('1:01');
     expect(formatRemaining(3_600_000 + 5_000)).toBe('1:00:05');
     expect(formatRemaining(-5)).toBe('0:00');
-  });
-
-  it('keeps the drain cursor across a reload, and forgets it when told', () => {
-    const memory = new Map<string, string>();
-    const storage = { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v), removeItem: (k: string) => void memory.delete(k) };
-    cursorStore(storage).set('c1', 7);
-    expect(cursorStore(storage).get('c1')).toBe(7);
-    cursorStore(storage).clear('c1');
-    expect(cursorStore(storage).get('c1')).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-/** Naming of capture sessions, the drain cursor's persistence, and the numbers the panel shows. */
+/** Naming of capture sessions and the numbers the panel shows. */
 import { formatStamp, type TimeZoneChoice } from '../time/format-time';
 import { MAX_CAPTURE_SECONDS, MAX_CAPTURE_TRACES, type CaptureStatus } from '../../../shared/bridge/capture';
 
@@ -16,33 +16,6 @@ export function captureSessionName(status: Pick<CaptureStatus, 'where'>, started
  */
 export function gatewayUrl(status: Pick<CaptureStatus, 'host' | 'port' | 'url'>): string {
   return status.host === '0.0.0.0' || status.host === '::' ? `http://host.docker.internal:${status.port}` : status.url;
-}
-
-/** The drain cursor of a capture, kept across reloads (what is stored is already in IndexedDB). */
-export interface CursorStore {
-  get(captureId: string): number;
-  set(captureId: string, cursor: number): void;
-  clear(captureId: string): void;
-}
-
-export function cursorStore(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = globalThis.localStorage ?? null): CursorStore {
-  const key = (id: string): string => `ktv-capture-cursor:${id}`;
-  const memory = new Map<string, number>();
-  return {
-    get(id) {
-      const raw = storage?.getItem(key(id)) ?? null;
-      const n = raw === null ? (memory.get(id) ?? 0) : Number(raw);
-      return Number.isSafeInteger(n) && n >= 0 ? n : 0;
-    },
-    set(id, cursor) {
-      memory.set(id, cursor);
-      storage?.setItem(key(id), String(cursor));
-    },
-    clear(id) {
-      memory.delete(id);
-      storage?.removeItem(key(id));
-    },
-  };
 }
 
 /** "4:05" */

@@ -1,17 +1,15 @@
 /**
  * Keeps the renderer in step with the live capture on the Node side, for the whole page (not one mounted
- * panel): learns the running capture at load, follows its pushed status, and drains captured traces and
- * logs with a cursor into the capture's session, so they appear in the list as they arrive. The cursor is
- * saved only after the data is stored, so a reload mid-way gets the same data again (stored by merging,
- * never duplicated).
+ * panel): learns the running capture at load, follows its pushed status, and has the ingest worker drain
+ * captured traces and logs into the capture's session (renderer/db/follow-sources.ts), so they appear in the
+ * list as they arrive. The worker saves the drain cursor in the session's row only after the data is
+ * stored, so a reload mid-way gets the same data again (stored by merging, never duplicated).
  */
 import type { CaptureStartArgs, CaptureStatus } from '../../../shared/bridge/capture';
 import { bridge } from '../../bridge';
-import { ingestDecoded } from '../../db/ingest-client';
-import type { SessionInit } from '../../db/ingest-types';
-import { listSessions, upsertSession } from '../../db/repo';
-import { captureSessionId, captureSessionName, cursorStore, type CursorStore } from './capture-session';
-import { newSessionRow } from '../../db/schema';
+import { followRemote, storeOp } from '../../db/ingest-client';
+import type { FollowReport } from '../../db/ingest-types';
+import { captureSessionId, captureSessionName } from './capture-session';
 import { useStore } from '../../store';
 
 export interface CaptureView {
@@ -21,19 +19,11 @@ export interface CaptureView {
   busy: boolean;
 }
 
-const POLL_MS = 500;
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 export class CaptureSync {
   private view: CaptureView = { status: null, error: null, busy: false };
   private readonly listeners = new Set<() => void>();
   private draining: string | null = null;
   private initialized = false;
-
-  constructor(
-    private readonly cursors: CursorStore = cursorStore(),
-    private readonly pollMs = POLL_MS,
-  ) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -48,14 +38,14 @@ export class CaptureSync {
     this.initialized = true;
     bridge.on('capture.status', (status) => {
       if (status.id === this.view.status?.id || status.state === 'running') this.set({ status });
-      if (status.state === 'running' || status.pending > 0) void this.drain(status);
+      if (status.state === 'running' || status.pending > 0) this.drain(status);
     });
     void bridge.invoke('capture.status').then(async (res) => {
       const current = res.ok ? res.value : null;
-      await this.settleOrphans(current?.id ?? null);
+      await storeOp({ op: 'settleCaptures', running: current ? captureSessionId(current.id) : null });
       if (!current) return;
       this.set({ status: current });
-      void this.drain(current);
+      this.drain(current);
     });
   }
 
@@ -69,20 +59,10 @@ export class CaptureSync {
     }
     const status = res.value;
     const now = Date.now();
-    await upsertSession(
-      newSessionRow(
-        {
-          id: captureSessionId(status.id),
-          name: captureSessionName(status, now, useStore.getState().timeZone),
-          source: 'capture',
-          status: 'running',
-          meta: { capture: { id: status.id, where: status.where, url: status.url, durationSeconds: status.durationSeconds, maxTraces: status.maxTraces } },
-        },
-        now,
-      ),
-    );
+    const capture = { id: status.id, where: status.where, url: status.url, durationSeconds: status.durationSeconds, maxTraces: status.maxTraces };
+    await storeOp({ op: 'openSession', session: { id: captureSessionId(status.id), name: captureSessionName(status, now, useStore.getState().timeZone), source: 'capture', status: 'running', meta: { capture } }, now });
     this.set({ status, busy: false });
-    void this.drain(status);
+    this.drain(status);
     return true;
   }
 
@@ -94,61 +74,35 @@ export class CaptureSync {
     this.set(res.ok ? { status: res.value, busy: false } : { busy: false, error: res.error.message });
   }
 
-  /** Drains one capture until it has ended and everything it captured is stored. */
-  private async drain(first: CaptureStatus): Promise<void> {
-    if (this.draining === first.id) return;
-    this.draining = first.id;
-    const sessionId = captureSessionId(first.id);
-    const session: SessionInit = { id: sessionId, name: captureSessionName(first, first.startedAt, useStore.getState().timeZone), source: 'capture' };
-    let cursor = this.cursors.get(first.id);
-    try {
-      for (;;) {
-        const res = await bridge.invoke('capture.drain', { id: first.id, cursor });
-        if (!res.ok) {
-          if (res.error.code === 'not-found') return await this.settleOrphans(null);
-          this.set({ error: `live capture: ${res.error.message}` });
-          await sleep(this.pollMs * 4);
-          continue;
-        }
-        const d = res.value;
-        this.set({ status: d.status });
-        if (d.traces.length || d.logs.length) {
-          await ingestDecoded(session, { traces: d.traces, logs: d.logs, payloads: [] });
-        }
-        if (d.cursor !== cursor) {
-          cursor = d.cursor;
-          this.cursors.set(first.id, cursor);
-        }
-        if (d.more) continue;
-        if (d.status.state === 'ended' && !d.traces.length && !d.logs.length) {
-          await this.markEnded(sessionId, d.status);
-          this.cursors.clear(first.id);
-          return;
-        }
-        await sleep(this.pollMs);
-      }
-    } catch (e) {
-      this.set({ error: `live capture: captured traces could not be stored: ${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      if (this.draining === first.id) this.draining = null;
+  /** Has the worker drain one capture until it has ended and everything it captured is stored. */
+  private drain(status: CaptureStatus): void {
+    if (this.draining === status.id) return;
+    this.draining = status.id;
+    followRemote({ kind: 'capture', sessionId: captureSessionId(status.id), captureId: status.id }, (r) => this.heard(status.id, r));
+  }
+
+  private heard(captureId: string, r: FollowReport): void {
+    switch (r.kind) {
+      case 'stored':
+        if (r.capture) this.set({ status: r.capture.status, error: null });
+        return;
+      case 'retrying':
+        this.set({ error: `live capture: ${r.what === 'store' ? `captured traces could not be stored: ${r.message}` : r.message}` });
+        return;
+      case 'paused':
+        this.ended(captureId);
+        // the capture is gone (the host restarted): its session is finished with what it got
+        if (r.code === 'not-found') void storeOp({ op: 'settleCaptures', running: null });
+        else this.set({ error: `live capture: ${r.message}` });
+        return;
+      case 'done':
+      case 'stopped':
+        this.ended(captureId);
     }
   }
 
-  /** Capture sessions still marked running whose capture is gone (the app or host quit mid-capture). */
-  private async settleOrphans(currentId: string | null): Promise<void> {
-    const current = currentId ? captureSessionId(currentId) : null;
-    for (const row of await listSessions()) {
-      if (row.source === 'capture' && row.status === 'running' && row.id !== current) {
-        await upsertSession({ ...row, status: 'ready', updatedAt: Date.now() });
-      }
-    }
-  }
-
-  private async markEnded(sessionId: string, status: CaptureStatus): Promise<void> {
-    const row = (await listSessions()).find((s) => s.id === sessionId);
-    if (!row || row.status === 'ready') return;
-    const capture = { ...(row.meta?.capture as object | undefined), endReason: status.endReason, counters: status.counters };
-    await upsertSession({ ...row, status: 'ready', updatedAt: Date.now(), meta: { ...row.meta, capture } });
+  private ended(captureId: string): void {
+    if (this.draining === captureId) this.draining = null;
   }
 
   private set(patch: Partial<CaptureView>): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { entityKindOf, mergeNames, missingIds, namesOf } from './entity-names';
+import { mergeNames } from '../../../shared/konnect/entity-names';
+import { entityKindOf, missingIds, namesOf } from './entity-names';
 
 describe('entity names kept with a session', () => {
   it('asks only for ids never looked up; a nameless answer (null) counts as looked up', () => {

@@ -1,6 +1,6 @@
 /**
  * Names for route, service, consumer and upstream ids, kept with the session (its row's `meta.entityNames`)
- * so they show offline. Pure helpers: which ids still need a lookup, and merging an answer in.
+ * so they show offline. Pure helpers: which ids still need a lookup (merging an answer in is shared/konnect/entity-names.ts).
  */
 import { ENTITY_KINDS, type EntityIds, type EntityKind, type EntityNames } from '../../../shared/konnect/types';
 
@@ -27,12 +27,6 @@ export function missingIds(ids: EntityIds, known: EntityNames): EntityIds {
     const missing = (ids[kind] ?? []).filter((id) => !(id in (known[kind] ?? {})));
     if (missing.length) out[kind] = [...new Set(missing)];
   }
-  return out;
-}
-
-export function mergeNames(a: EntityNames, b: EntityNames): EntityNames {
-  const out: EntityNames = { ...a };
-  for (const kind of ENTITY_KINDS) if (b[kind]) out[kind] = { ...a[kind], ...b[kind] };
   return out;
 }
 

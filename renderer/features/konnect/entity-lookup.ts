@@ -1,13 +1,14 @@
 /**
  * Looks up names for the entity ids a pulled page named, in the background: the pull goes on at once, and
- * the names land in the session's row (`meta.entityNames`) when Konnect answers, so every view shows them
+ * the names land in the session's row (`meta.entityNames`, written by the ingest worker) when Konnect answers, so every view shows them
  * then and offline afterwards. One lookup per session at a time; ids arriving meanwhile wait for the next.
  * A failed lookup is dropped quietly (the ids stay shown): names are a convenience, never a reason to stop.
  */
 import type { EntityIds } from '../../../shared/konnect/types';
 import { bridge } from '../../bridge';
-import { getSession, updateSession } from '../../db/repo';
-import { isEmpty, mergeNames, missingIds, namesOf } from '../entity-names/entity-names';
+import { storeOp } from '../../db/ingest-client';
+import { getSession } from '../../db/repo';
+import { isEmpty, missingIds, namesOf } from '../entity-names/entity-names';
 
 interface Job {
   accountId: string;
@@ -41,7 +42,7 @@ async function run(sessionKey: string, job: Job): Promise<void> {
       if (isEmpty(missing)) continue;
       const res = await bridge.invoke('konnect.entityNames', { accountId: job.accountId, controlPlaneId: job.controlPlaneId, ids: missing, opId: `names:${sessionKey}` });
       if (!res.ok) continue;
-      await updateSession(sessionKey, {}, (meta) => ({ entityNames: mergeNames(namesOf(meta), res.value) }));
+      await storeOp({ op: 'addEntityNames', sessionId: sessionKey, names: res.value });
     }
   } finally {
     job.running = false;

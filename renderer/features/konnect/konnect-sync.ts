@@ -1,29 +1,25 @@
 /**
- * Follows Konnect debugger sessions for the whole page (not one mounted dialog): polls each followed
- * session for new pages with back-off, writes every page through the importer into session
- * `konnect:<id>` so traces appear in the list as they arrive, and saves the pull cursor only after the page
- * is stored. A reload resumes from the saved cursor; a page fetched twice merges, never duplicates. A
- * session that is completed, timed_out or cancelled is read once more and then no longer polled.
- * Names for the entity ids each page carries are looked up beside the pull (entity-lookup.ts).
+ * Follows Konnect debugger sessions for the whole page (not one mounted dialog). The ingest worker does
+ * the following (renderer/db/follow-sources.ts): it pulls each page through the bridge, writes it into
+ * session `konnect:<id>` so traces appear in the list as they arrive, saves the cursor in that session's row
+ * after the write, backs off on errors, and stops once the session has ended and was read once more. This
+ * keeps which sessions are followed (across reloads, in localStorage), tells the worker to follow or stop,
+ * and shows what it reports. Names for the entity ids each page carries are looked up beside the pull
+ * (entity-lookup.ts).
  */
-import { backoffDelay } from '../../../shared/konnect/backoff';
 import { ruleText } from '../../../shared/konnect/sampling-rule';
-import { hasEnded, type DebugSession } from '../../../shared/konnect/types';
+import type { DebugSession } from '../../../shared/konnect/types';
 import { bridge } from '../../bridge';
-import { startImport } from '../../db/ingest-client';
-import type { SessionInit } from '../../db/ingest-types';
-import { updateSession, upsertSession } from '../../db/repo';
-import { useStore } from '../../store';
+import { followRemote, storeOp } from '../../db/ingest-client';
+import type { FollowReport } from '../../db/ingest-types';
 import { lookUpNames } from './entity-lookup';
 import { describeFailure } from './failure';
-import { newSessionRow } from '../../db/schema';
 
 export interface LivePull {
   sessionId: string;
   accountId: string;
   controlPlaneId: string;
   controlPlaneName: string;
-  cursor: string | null;
   session: DebugSession | null;
   /** following, finished (everything pulled), or paused by an error that needs the user */
   phase: 'following' | 'done' | 'paused';
@@ -33,19 +29,17 @@ export interface LivePull {
   waitingS: number | null;
 }
 
-type Saved = Pick<LivePull, 'sessionId' | 'accountId' | 'controlPlaneId' | 'controlPlaneName' | 'cursor' | 'phase'>;
+/** what is kept across reloads (the cursor is kept in the session's row, by the worker) */
+type Saved = Pick<LivePull, 'sessionId' | 'accountId' | 'controlPlaneId' | 'controlPlaneName' | 'phase'>;
 
 const STORAGE_KEY = 'ktv.konnect.pulls';
-const POLL_MS = 2000;
-const FATAL = new Set(['unauthorized', 'forbidden', 'not-found', 'invalid-argument']);
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export const konnectSessionKey = (sessionId: string) => `konnect:${sessionId}`;
 const opIdOf = (sessionId: string) => `pull:${sessionId}`;
 
 export class KonnectSync {
   private pulls: Record<string, LivePull> = {};
   private readonly listeners = new Set<() => void>();
-  private readonly running = new Set<string>();
+  private readonly stops = new Map<string, () => void>();
   private initialized = false;
 
   subscribe = (listener: () => void): (() => void) => {
@@ -64,7 +58,7 @@ export class KonnectSync {
   }
 
   private save(): void {
-    const saved: Saved[] = Object.values(this.pulls).map(({ sessionId, accountId, controlPlaneId, controlPlaneName, cursor, phase }) => ({ sessionId, accountId, controlPlaneId, controlPlaneName, cursor, phase }));
+    const saved: Saved[] = Object.values(this.pulls).map(({ sessionId, accountId, controlPlaneId, controlPlaneName, phase }) => ({ sessionId, accountId, controlPlaneId, controlPlaneName, phase }));
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
     } catch {
@@ -87,8 +81,8 @@ export class KonnectSync {
       saved = [];
     }
     for (const s of saved) {
-      this.pulls[s.sessionId] = { ...s, session: null, error: null, signInAgain: false, waitingS: null };
-      if (s.phase === 'following') void this.loop(s.sessionId);
+      this.pulls[s.sessionId] = { sessionId: s.sessionId, accountId: s.accountId, controlPlaneId: s.controlPlaneId, controlPlaneName: s.controlPlaneName, phase: s.phase, session: null, error: null, signInAgain: false, waitingS: null };
+      if (s.phase === 'following') this.start(s.sessionId);
     }
     this.listeners.forEach((l) => l());
   }
@@ -98,31 +92,26 @@ export class KonnectSync {
     const { session } = args;
     const key = konnectSessionKey(session.id);
     const meta = { konnect: { accountId: args.accountId, controlPlaneId: args.controlPlaneId, controlPlaneName: args.controlPlaneName, session } };
-    const existing = await updateSession(key, { status: 'running' }, () => meta);
-    if (!existing) {
-      const now = Date.now();
-      await upsertSession(newSessionRow({ id: key, name: `${args.controlPlaneName} · ${session.name ?? ruleText(session.rule)}`, source: 'konnect', status: 'running', meta }, now));
-    }
-    const prev = this.pulls[session.id];
+    await storeOp({ op: 'openSession', session: { id: key, name: `${args.controlPlaneName} · ${session.name ?? ruleText(session.rule)}`, source: 'konnect', status: 'running', meta }, now: Date.now() });
     this.pulls = {
       ...this.pulls,
-      [session.id]: { sessionId: session.id, accountId: args.accountId, controlPlaneId: args.controlPlaneId, controlPlaneName: args.controlPlaneName, cursor: prev?.cursor ?? null, session, phase: 'following', error: null, signInAgain: false, waitingS: null },
+      [session.id]: { sessionId: session.id, accountId: args.accountId, controlPlaneId: args.controlPlaneId, controlPlaneName: args.controlPlaneName, session, phase: 'following', error: null, signInAgain: false, waitingS: null },
     };
     this.save();
     this.listeners.forEach((l) => l());
-    void this.loop(session.id);
+    this.start(session.id);
     return key;
   }
 
   /** Tries a paused pull again from where it stopped (after signing in again, say). */
   resume(sessionId: string): void {
     this.patch(sessionId, { phase: 'following', error: null, signInAgain: false });
-    void this.loop(sessionId);
+    this.start(sessionId);
   }
 
   /** Forgets a pull (what was stored stays in the trace list). */
   forget(sessionId: string): void {
-    void bridge.invoke('konnect.cancel', { opId: opIdOf(sessionId) });
+    this.stop(sessionId);
     const { [sessionId]: _gone, ...rest } = this.pulls;
     this.pulls = rest;
     this.save();
@@ -131,73 +120,54 @@ export class KonnectSync {
 
   /** Stops following (the Konnect session itself keeps running). */
   unfollow(sessionId: string): void {
-    void bridge.invoke('konnect.cancel', { opId: opIdOf(sessionId) });
+    this.stop(sessionId);
     this.patch(sessionId, { phase: 'paused', error: null, waitingS: null });
   }
 
-  private async importPage(sessionId: string, docs: [string, string | null][]): Promise<void> {
-    const pull = this.pulls[sessionId]!;
-    const init: SessionInit = { id: konnectSessionKey(sessionId), name: `Konnect session ${sessionId.slice(0, 8)}`, source: 'konnect' };
-    const encoder = new TextEncoder();
-    for (const [kind, text] of docs) {
-      if (!text) continue;
-      const handle = startImport({ kind: 'bytes', bytes: encoder.encode(text), name: `${pull.controlPlaneName} session ${sessionId.slice(0, 8)} ${kind}` }, { session: init });
-      await handle.promise;
-      // a poll every few seconds would bury the import bar; the trace list shows the arrivals instead
-      useStore.getState().dismissImport(handle.id);
-    }
+  private stop(sessionId: string): void {
+    this.stops.get(sessionId)?.();
+    this.stops.delete(sessionId);
+    void bridge.invoke('konnect.cancel', { opId: opIdOf(sessionId) });
   }
 
-  private async loop(sessionId: string): Promise<void> {
-    if (this.running.has(sessionId)) return;
-    this.running.add(sessionId);
-    let failures = 0;
-    let drained = false;
-    try {
-      for (;;) {
-        const pull = this.pulls[sessionId];
-        if (!pull || pull.phase !== 'following') return;
-        const res = await bridge.invoke('konnect.pull', { accountId: pull.accountId, controlPlaneId: pull.controlPlaneId, sessionId, opId: opIdOf(sessionId), ...(pull.cursor ? { cursor: pull.cursor } : {}) });
-        if (this.pulls[sessionId]?.phase !== 'following') return;
-        if (!res.ok) {
-          if (res.error.code === 'cancelled') return;
-          const view = describeFailure(res.error);
-          if (FATAL.has(res.error.code)) {
-            this.patch(sessionId, { phase: 'paused', error: view.message, signInAgain: view.signInAgain, waitingS: null });
-            return;
-          }
-          const ms = backoffDelay(failures++, { baseMs: 1000, maxMs: 30_000 });
-          this.patch(sessionId, { error: `${view.message}; trying again in ${Math.ceil(ms / 1000)} s`, waitingS: null });
-          await sleep(ms);
-          continue;
+  private start(sessionId: string): void {
+    const pull = this.pulls[sessionId];
+    if (!pull) return;
+    const key = konnectSessionKey(sessionId);
+    const label = `${pull.controlPlaneName} session ${sessionId.slice(0, 8)}`;
+    const spec = { kind: 'konnect' as const, sessionId: key, konnectSessionId: sessionId, accountId: pull.accountId, controlPlaneId: pull.controlPlaneId, label };
+    this.stops.set(sessionId, followRemote(spec, (r) => this.heard(sessionId, r)));
+  }
+
+  /** What the worker did for a followed session. */
+  private heard(sessionId: string, r: FollowReport): void {
+    const pull = this.pulls[sessionId];
+    if (!pull || pull.phase !== 'following') return;
+    switch (r.kind) {
+      case 'stored':
+        if (r.konnect) {
+          lookUpNames(konnectSessionKey(sessionId), pull.accountId, pull.controlPlaneId, r.konnect.entityIds);
+          this.patch(sessionId, { session: r.konnect.session, error: null, waitingS: null });
         }
-        const page = res.value;
-        try {
-          await this.importPage(sessionId, [['traces', page.traces], ['logs', page.logs], ['payloads', page.payloads]]);
-        } catch (e) {
-          const ms = backoffDelay(failures++, { baseMs: 1000, maxMs: 30_000 });
-          this.patch(sessionId, { error: `storing the pulled traces failed: ${e instanceof Error ? e.message : String(e)}; trying again in ${Math.ceil(ms / 1000)} s` });
-          await sleep(ms);
-          continue;
-        }
-        failures = 0;
-        lookUpNames(konnectSessionKey(sessionId), pull.accountId, pull.controlPlaneId, page.entityIds);
-        const finished = hasEnded(page.session, Date.now());
-        const done = finished && !page.hasMore && drained;
-        this.patch(sessionId, { cursor: page.cursor, session: page.session, error: null, waitingS: null, ...(done ? { phase: 'done' as const } : {}) });
-        const key = konnectSessionKey(sessionId);
-        await updateSession(key, { status: done ? 'ready' : 'running' }, (m) => ({ konnect: { ...(m.konnect as object), session: page.session } }));
-        if (done) return;
-        if (page.hasMore) continue;
-        // one more read after the session ends catches traces written between the two reads
-        if (finished) {
-          drained = true;
-          continue;
-        }
-        await sleep(POLL_MS);
+        return;
+      case 'retrying': {
+        const why = r.what === 'store' ? `storing the pulled traces failed: ${r.message}` : r.message;
+        this.patch(sessionId, { error: `${why}; trying again in ${Math.ceil(r.inMs / 1000)} s`, waitingS: null });
+        return;
       }
-    } finally {
-      this.running.delete(sessionId);
+      case 'paused': {
+        if (r.code === 'cancelled') return;
+        const view = describeFailure({ code: r.code as Parameters<typeof describeFailure>[0]['code'], message: r.message });
+        this.stops.delete(sessionId);
+        this.patch(sessionId, { phase: 'paused', error: view.message, signInAgain: view.signInAgain, waitingS: null });
+        return;
+      }
+      case 'done':
+        this.stops.delete(sessionId);
+        this.patch(sessionId, { phase: 'done', error: null, waitingS: null });
+        return;
+      case 'stopped':
+        return;
     }
   }
 }

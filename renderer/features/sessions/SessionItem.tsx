@@ -3,7 +3,7 @@
  * an in-app confirmation). No window.prompt / confirm: the desktop runtime has no prompt.
  */
 import { useState } from 'react';
-import { deleteSession, renameSession, setPinned } from '../../db/repo';
+import { storeOp } from '../../db/ingest-client';
 import type { SessionRow } from '../../db/schema';
 import { useStore } from '../../store';
 import { Dialog } from '../shell/Dialog';
@@ -51,7 +51,7 @@ export function SessionItem({ s, selected }: { s: SessionRow; selected: boolean 
           name={title}
           onDone={(name) => {
             setRenaming(false);
-            if (name && name !== title) void renameSession(s.id, name);
+            if (name && name !== title) void storeOp({ op: 'rename', sessionId: s.id, name });
           }}
         />
       ) : (
@@ -75,7 +75,7 @@ export function SessionItem({ s, selected }: { s: SessionRow; selected: boolean 
       </button>
       {pop.open && (
         <div className="menu session-menu" role="menu" aria-label={`Actions for ${title}`} {...pop.popoverProps}>
-          <button role="menuitem" onClick={act(() => void setPinned(s.id, !s.pinned))}>
+          <button role="menuitem" onClick={act(() => void storeOp({ op: 'pin', sessionId: s.id, pinned: !s.pinned }))}>
             {s.pinned ? 'Unpin' : 'Pin (keep past retention)'}
           </button>
           <button role="menuitem" onClick={act(() => setRenaming(true))}>
@@ -107,7 +107,7 @@ export function SessionItem({ s, selected }: { s: SessionRow; selected: boolean 
                 onClick={() => {
                   setDialog(null);
                   if (selected) select(null);
-                  void deleteSession(s.id);
+                  void storeOp({ op: 'delete', sessionId: s.id });
                 }}
               >
                 Delete

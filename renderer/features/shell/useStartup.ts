@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { bridge } from '../../bridge';
 import { db } from '../../db/db';
-import { recoverImports, startImport } from '../../db/ingest-client';
+import { recoverImports, startImport, storeOp } from '../../db/ingest-client';
 import { listSessions, listTraces } from '../../db/repo';
 import { useStore } from '../../store';
 import { importFileRefs } from '../import/importer';
@@ -35,7 +35,7 @@ async function seedSamples(): Promise<void> {
     ),
   );
   // never seed twice, even if the user deletes the samples later
-  await db.meta.put({ key: SAMPLES_SEEDED, value: { at: Date.now(), default: manifest.default } });
+  await storeOp({ op: 'setFlag', key: SAMPLES_SEEDED, value: { at: Date.now(), default: manifest.default } });
 }
 
 async function pickDefaultSession(): Promise<void> {
@@ -79,9 +79,9 @@ export function useStartup(): { ready: boolean; error: string | null } {
     (async () => {
       await recoverImports();
       try {
-        const { purgeExpiredSessions } = await import('../../db/retention');
         const days = useStore.getState().retentionDays;
-        if (days > 0) await purgeExpiredSessions(db, Date.now(), days);
+        // the UI's clock: the worker's is not the page's (a test's installed clock, say)
+        if (days > 0) await storeOp({ op: 'purge', now: Date.now(), days });
       } catch (e) {
         console.warn('retention purge skipped:', e);
       }
