@@ -1,8 +1,9 @@
 /**
  * The renderer's handle on the ingest worker: start an import (file, URL or bytes), watch its progress,
- * cancel it, or hand over already-decoded data. Progress and outcomes are mirrored into the imports slice.
+ * cancel it, or hand over already-decoded data. Progress and outcomes of the imports a user sees go to the one
+ * listener set with `reportImportsTo` (the imports slice; renderer/db never imports the UI store itself).
  */
-import { useStore } from '../store';
+import type { Skipped } from '../../shared/model/types';
 import type { DecodedInput, FromWorker, ImportFailure, ImportOptions, ImportReport, ImportSource, SessionInit, ToWorker } from './ingest-types';
 
 export class ImportError extends Error {
@@ -18,6 +19,29 @@ export interface ImportHandle {
   cancel(): void;
 }
 
+/** An import as the progress bar and the import report show it. */
+export interface ImportStatus {
+  id: string;
+  fileName: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  bytesRead: number;
+  totalBytes?: number;
+  spans: number;
+  traces: number;
+  startedAt: number;
+  message?: string;
+  skipped?: Skipped[];
+  sessionIds?: string[];
+}
+
+export type ImportListener = (id: string, patch: Partial<ImportStatus>) => void;
+let updateImport: ImportListener = () => {};
+
+/** Sends every import's progress and outcome to `listener` from now on. */
+export function reportImportsTo(listener: ImportListener): void {
+  updateImport = listener;
+}
+
 let worker: Worker | null = null;
 const waiting = new Map<string, { resolve: (r: ImportReport) => void; reject: (e: Error) => void }>();
 /** jobs that write already-decoded data (live capture): they report to their caller only, no banner */
@@ -30,7 +54,6 @@ function getWorker(): Worker {
   worker = new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module', name: 'ktv-ingest' });
   worker.onmessage = (e: MessageEvent<FromWorker>) => {
     const msg = e.data;
-    const { updateImport } = useStore.getState();
     if (msg.type === 'recovered') {
       resolveRecovered?.(msg.undone);
       return;
@@ -107,7 +130,7 @@ export function startImport(source: ImportSource, options: ImportOptions = {}): 
   const id = newId();
   const fileName = source.kind === 'file' ? source.file.name : source.name;
   const totalBytes = source.kind === 'file' ? source.file.size : source.kind === 'bytes' ? source.bytes.byteLength : source.size;
-  useStore.getState().updateImport(id, { fileName, state: 'running', bytesRead: 0, totalBytes, startedAt: Date.now() });
+  updateImport(id, { fileName, state: 'running', bytesRead: 0, totalBytes, startedAt: Date.now() });
   const promise = new Promise<ImportReport>((resolve, reject) => waiting.set(id, { resolve, reject }));
   void recoverImports().then(() => post({ type: 'import', jobId: id, source, options }));
   return { id, promise, cancel: () => post({ type: 'cancel', jobId: id }) };

@@ -5,8 +5,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { isLogPhaseOf, isLogPhaseRoot, withLogPhase } from '../../shared/kong/log-phase';
 import type { LogRecord, Payload, TraceSpans } from '../../shared/model/types';
-import { readTraceSpans } from './chunks';
+import { readTraceSpans, traceFromChunks } from './chunks';
 import { db } from './db';
+import { DEFAULT_RETENTION_DAYS, purgeExpiredSessions } from './retention';
 import { decodePage, directoryHas, traceKey, type DirectoryRow, type PageRow, type SessionRow, type TraceRow } from './schema';
 
 /** Visible sessions (an import still running is hidden), newest first, pinned ones on top. */
@@ -188,3 +189,33 @@ export async function updateSession(
     return next;
   });
 }
+
+/** Every trace (spans merged from their chunks) and log line of a session, for "Export as OTLP/JSON". */
+export async function readSessionContents(sessionId: string): Promise<{ traces: TraceSpans[]; logs: LogRecord[] }> {
+  const [pages, chunks, logRows] = await Promise.all([
+    db.pages.where('sessionId').equals(sessionId).toArray(),
+    db.chunks.where('sessionId').equals(sessionId).toArray(),
+    db.logs.where('sessionId').equals(sessionId).toArray(),
+  ]);
+  const chunkById = new Map(chunks.map((c) => [c.id, c]));
+  const traces: TraceSpans[] = [];
+  for (const page of pages) {
+    for (const row of decodePage(page).traces) {
+      const trace = traceFromChunks(db.name, row.traceId, row.chunks.map((id) => chunkById.get(id)));
+      if (trace) traces.push(trace);
+    }
+  }
+  return { traces, logs: logRows.flatMap((r) => r.records) };
+}
+
+/** A flag or small record kept in the `meta` table (e.g. "samples seeded"), or undefined. */
+export async function getMeta(key: string): Promise<unknown> {
+  return (await db.meta.get(key))?.value;
+}
+
+export async function setMeta(key: string, value: unknown): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+/** Purges sessions not updated for `days` days (pinned, samples and running ones stay); returns their ids. */
+export const purgeExpired = (days = DEFAULT_RETENTION_DAYS): Promise<string[]> => purgeExpiredSessions(db, Date.now(), days);

@@ -5,9 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { bridge } from '../../bridge';
-import { db } from '../../db/db';
 import { recoverImports, startImport } from '../../db/ingest-client';
-import { listSessions, listTraces } from '../../db/repo';
+import { getMeta, getSession, listSessions, listTraces, purgeExpired, setMeta } from '../../db/repo';
 import { useStore } from '../../store';
 import { importFileRefs } from '../import/importer';
 
@@ -20,7 +19,7 @@ interface SampleManifest {
 const SAMPLES_SEEDED = 'samplesSeeded';
 
 async function seedSamples(): Promise<void> {
-  if ((await db.meta.get(SAMPLES_SEEDED))?.value) return;
+  if (await getMeta(SAMPLES_SEEDED)) return;
   const res = await fetch('samples/manifest.json');
   if (!res.ok) throw new Error(`bundled samples missing (HTTP ${res.status})`);
   const manifest = (await res.json()) as SampleManifest;
@@ -35,13 +34,13 @@ async function seedSamples(): Promise<void> {
     ),
   );
   // never seed twice, even if the user deletes the samples later
-  await db.meta.put({ key: SAMPLES_SEEDED, value: { at: Date.now(), default: manifest.default } });
+  await setMeta(SAMPLES_SEEDED, { at: Date.now(), default: manifest.default });
 }
 
 async function pickDefaultSession(): Promise<void> {
   const { sessionId, selectSession } = useStore.getState();
-  if (sessionId && (await db.sessions.get(sessionId))) return;
-  const seeded = (await db.meta.get(SAMPLES_SEEDED))?.value as { default?: string } | undefined;
+  if (sessionId && (await getSession(sessionId))) return;
+  const seeded = (await getMeta(SAMPLES_SEEDED)) as { default?: string } | undefined;
   const sessions = await listSessions();
   const preferred = sessions.find((s) => s.id === seeded?.default) ?? sessions[0];
   if (preferred) selectSession(preferred.id);
@@ -75,9 +74,8 @@ export function useStartup(): { ready: boolean; error: string | null } {
     (async () => {
       await recoverImports();
       try {
-        const { purgeExpiredSessions } = await import('../../db/retention');
         const days = useStore.getState().retentionDays;
-        if (days > 0) await purgeExpiredSessions(db, Date.now(), days);
+        if (days > 0) await purgeExpired(days);
       } catch (e) {
         console.warn('retention purge skipped:', e);
       }
