@@ -9,6 +9,21 @@ const nodeBuiltins = ['fs', 'path', 'os', 'http', 'https', 'net', 'child_process
 const noNodePaths = nodeBuiltins.map((name) => ({ name, message: 'Node built-ins belong to electron/.' }));
 const noNode = [{ group: ['node:*'], message: 'Node built-ins belong to electron/.' }];
 
+const noHtml = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never inject HTML: trace data is untrusted.' },
+  { selector: "MemberExpression[property.name='innerHTML']", message: 'Never inject HTML: trace data is untrusted.' },
+];
+
+// The renderer's inside (issue 18): every renderer file keeps these; renderer/db and the features add theirs.
+const rendererPaths = [{ name: 'electron', message: 'The renderer reaches the Node side only through the bridge.' }, ...noNodePaths];
+const rendererPatterns = [...noNode, { group: ['**/electron/**'], message: 'renderer/ must not import electron/.' }];
+const rendererImports = (extra = { paths: [], patterns: [] }) => [
+  'error',
+  { paths: [...rendererPaths, ...extra.paths], patterns: [...rendererPatterns, ...extra.patterns] },
+];
+/** the store and Dexie's tables are renderer/db's own: features read through repo.ts (and write through the worker) */
+const dbInternals = ['db', 'chunks', 'source-chunks', 'writer', 'write-*', 'idb-steps', 'stored-row', 'retention', 'session-routing'].map((f) => `**/db/${f}`);
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'shared/proto/**'] },
   js.configs.recommended,
@@ -17,11 +32,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never inject HTML: trace data is untrusted.' },
-        { selector: "MemberExpression[property.name='innerHTML']", message: 'Never inject HTML: trace data is untrusted.' },
-      ],
+      'no-restricted-syntax': ['error', ...noHtml],
     },
   },
   {
@@ -49,12 +60,38 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      'no-restricted-imports': [
+      'no-restricted-imports': rendererImports(),
+    },
+  },
+  {
+    // the data layer knows nothing of the UI: progress goes out through a listener (ingest-client.ts)
+    files: ['renderer/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': rendererImports({
+        paths: [{ name: 'zustand', message: 'renderer/db holds no UI state.' }],
+        patterns: [{ group: ['**/store', '**/store/**', '**/features/**', '**/ui/**'], message: 'renderer/db never imports the UI store, features or ui/.' }],
+      }),
+    },
+  },
+  {
+    // views and feature logic read data only through repository functions (renderer/db/repo.ts)
+    files: ['renderer/features/**/*.{ts,tsx}', 'renderer/ui/**/*.{ts,tsx}', 'renderer/store/**/*.ts', 'renderer/*.tsx'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': rendererImports({
+        paths: ['dexie', 'dexie-react-hooks'].map((name) => ({ name, message: 'Read data through renderer/db/repo.ts, never Dexie tables.' })),
+        patterns: [{ group: dbInternals, message: 'Read data through renderer/db/repo.ts; writes go through the ingest worker (ingest-client.ts).' }],
+      }),
+    },
+  },
+  {
+    // a slice lives in its feature's folder; renderer/store only composes them
+    files: ['renderer/store/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
         'error',
-        {
-          paths: [{ name: 'electron', message: 'The renderer reaches the Node side only through the bridge.' }, ...noNodePaths],
-          patterns: [...noNode, { group: ['**/electron/**'], message: 'renderer/ must not import electron/.' }],
-        },
+        ...noHtml,
+        { selector: 'VariableDeclarator[id.name=/^create\\w+Slice$/]', message: 'Define slices in their feature folder (features/<feature>/*-slice.ts); renderer/store only composes them.' },
       ],
     },
   },

@@ -1,10 +1,11 @@
 /**
  * The UI thread's handle on the ingest worker, the store's only writer: start an import (file, URL or
  * bytes), watch its progress, cancel it; ask for any other change to the store (`storeOp`); have a remote
- * source followed (`followRemote`). Import progress and outcomes are mirrored into the imports slice.
+ * source followed (`followRemote`). Progress and outcomes of the imports a user sees go to the one
+ * listener set with `reportImportsTo` (the imports slice; renderer/db never imports the UI store itself).
  */
+import type { Skipped } from '../../shared/model/types';
 import { bridge } from '../bridge';
-import { useStore } from '../store';
 import type { FollowReport, FollowSpec, FromWorker, ImportFailure, ImportOptions, ImportReport, ImportSource, ToWorker } from './ingest-types';
 import type { StoreOp, StoreOpResult } from './store-ops';
 import { serveRemoteCalls, type BridgeLink } from './worker-bridge';
@@ -20,6 +21,29 @@ export interface ImportHandle {
   id: string;
   promise: Promise<ImportReport>;
   cancel(): void;
+}
+
+/** An import as the progress bar and the import report show it. */
+export interface ImportStatus {
+  id: string;
+  fileName: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  bytesRead: number;
+  totalBytes?: number;
+  spans: number;
+  traces: number;
+  startedAt: number;
+  message?: string;
+  skipped?: Skipped[];
+  sessionIds?: string[];
+}
+
+export type ImportListener = (id: string, patch: Partial<ImportStatus>) => void;
+let updateImport: ImportListener = () => {};
+
+/** Sends every import's progress and outcome to `listener` from now on. */
+export function reportImportsTo(listener: ImportListener): void {
+  updateImport = listener;
 }
 
 let worker: Worker | null = null;
@@ -44,7 +68,6 @@ function getWorker(): Worker {
   worker.postMessage({ type: 'link', link } satisfies ToWorker, transfer);
   worker.onmessage = (e: MessageEvent<FromWorker>) => {
     const msg = e.data;
-    const { updateImport } = useStore.getState();
     if (msg.type === 'recovered') {
       resolveRecovered?.(msg.undone);
       return;
@@ -129,7 +152,7 @@ export function startImport(source: ImportSource, options: ImportOptions = {}): 
   const id = newId();
   const fileName = source.kind === 'file' ? source.file.name : source.name;
   const totalBytes = source.kind === 'file' ? source.file.size : source.kind === 'bytes' ? source.bytes.byteLength : source.size;
-  useStore.getState().updateImport(id, { fileName, state: 'running', bytesRead: 0, totalBytes, startedAt: Date.now() });
+  updateImport(id, { fileName, state: 'running', bytesRead: 0, totalBytes, startedAt: Date.now() });
   const promise = new Promise<ImportReport>((resolve, reject) => waiting.set(id, { resolve, reject }));
   void recoverImports().then(() => post({ type: 'import', jobId: id, source, options }));
   return { id, promise, cancel: () => post({ type: 'cancel', jobId: id }) };

@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { isLogPhaseOf, isLogPhaseRoot, withLogPhase } from '../../shared/kong/log-phase';
 import type { LogRecord, Payload, TraceSpans } from '../../shared/model/types';
-import { readTraceSpans } from './chunks';
+import { readTraceSpans, traceFromChunks } from './chunks';
 import { db } from './db';
 import { decodePage, directoryHas, traceKey, type DirectoryRow, type PageRow, type SessionRow, type TraceRow } from './schema';
 
@@ -170,4 +170,27 @@ export async function readLogTexts(sessionId: string, maxChars: number): Promise
       byTrace.set(row.traceId, text);
     });
   return { byTrace, truncated };
+}
+
+/** Every trace (spans merged from their chunks) and log line of a session, for "Export as OTLP/JSON". */
+export async function readSessionContents(sessionId: string): Promise<{ traces: TraceSpans[]; logs: LogRecord[] }> {
+  const [pages, chunks, logRows] = await Promise.all([
+    db.pages.where('sessionId').equals(sessionId).toArray(),
+    db.chunks.where('sessionId').equals(sessionId).toArray(),
+    db.logs.where('sessionId').equals(sessionId).toArray(),
+  ]);
+  const chunkById = new Map(chunks.map((c) => [c.id, c]));
+  const traces: TraceSpans[] = [];
+  for (const page of pages) {
+    for (const row of decodePage(page).traces) {
+      const trace = traceFromChunks(db.name, row.traceId, row.chunks.map((id) => chunkById.get(id)));
+      if (trace) traces.push(trace);
+    }
+  }
+  return { traces, logs: logRows.flatMap((r) => r.records) };
+}
+
+/** A flag or small record kept in the `meta` table (e.g. "samples seeded"), or undefined. */
+export async function getMeta(key: string): Promise<unknown> {
+  return (await db.meta.get(key))?.value;
 }

@@ -1,16 +1,18 @@
 /**
  * UI state only (data lives in Dexie): slices combined into one store, read with narrow selectors.
- * Feature slices live beside this file and are added to `AppState` and `useStore` below.
+ * Each slice lives in its feature's folder (`features/<feature>/*-slice.ts`); this file only composes
+ * them into `AppState` and `useStore`. `renderer/db` never imports this store (lint forbids it).
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { createImportsSlice, type ImportsSlice } from './imports';
-import { createLayoutSlice, type LayoutSlice } from './layout';
-import { createLogsSlice, type LogsSlice } from './logs';
-import { createSelectionSlice, type SelectionSlice } from './selection';
-import { createTraceFilterSlice, type TraceFilterSlice } from './traceFilter';
-import { createTraceListSlice, type TraceListSlice } from './traceList';
-import { createWaterfallSlice, type WaterfallSlice } from './waterfall';
+import { reportImportsTo } from '../db/ingest-client';
+import { createImportsSlice, type ImportsSlice } from '../features/import/imports-slice';
+import { createLayoutSlice, type LayoutSlice } from '../features/shell/layout-slice';
+import { createLogsSlice, type LogsSlice } from '../features/logs/logs-slice';
+import { createSelectionSlice, type SelectionSlice } from '../features/shell/selection-slice';
+import { createTraceFilterSlice, type TraceFilterSlice } from '../features/trace-filter/trace-filter-slice';
+import { createTraceListSlice, type TraceListSlice } from '../features/trace-list/trace-list-slice';
+import { createWaterfallSlice, type WaterfallSlice } from '../features/waterfall/waterfall-slice';
 
 export type AppState = SelectionSlice & LayoutSlice & ImportsSlice & WaterfallSlice & TraceListSlice & LogsSlice & TraceFilterSlice;
 
@@ -33,3 +35,6 @@ export const useStore = create<AppState>()(
     },
   ),
 );
+
+// the ingest worker's progress and outcomes land in the imports slice
+reportImportsTo((id, patch) => useStore.getState().updateImport(id, patch));

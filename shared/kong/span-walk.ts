@@ -1,34 +1,11 @@
 /**
- * Small, iterative helpers over a trace's spans shared by the transaction map and the phase bar:
- * a parent -> children index, a depth-first walk that carries a value down from ancestors, and the
- * length of a union of time intervals. Iterative on purpose: real traces can be deep enough to overflow
- * the call stack.
+ * Small, iterative helpers over a trace's span index (shared/model/span-index.ts) for the transaction map,
+ * the phase bar and the verdict: a depth-first walk that carries a value down from ancestors, a span's
+ * descendants, and the length of a union of time intervals. Iterative on purpose: real traces can be deep
+ * enough to overflow the call stack.
  */
+import type { SpanIndex } from '../model/span-index';
 import type { Span } from '../model/types';
-
-export interface SpanIndex {
-  byId: Map<string, Span>;
-  children: Map<string, Span[]>;
-  /** spans whose parent is '' or not in the trace */
-  roots: Span[];
-}
-
-export function indexSpans(spans: readonly Span[]): SpanIndex {
-  const byId = new Map<string, Span>();
-  for (const s of spans) byId.set(s.spanId, s);
-  const children = new Map<string, Span[]>();
-  const roots: Span[] = [];
-  for (const s of spans) {
-    if (s.parentSpanId === '' || !byId.has(s.parentSpanId) || s.parentSpanId === s.spanId) {
-      roots.push(s);
-      continue;
-    }
-    const list = children.get(s.parentSpanId);
-    if (list) list.push(s);
-    else children.set(s.parentSpanId, [s]);
-  }
-  return { byId, children, roots };
-}
 
 /**
  * Visits every span reachable from the roots once, parents before children, handing each the value
@@ -84,15 +61,4 @@ export function unionLength(intervals: readonly (readonly [number, number])[], l
   }
   if (curEnd > curStart) total += curEnd - curStart;
   return total;
-}
-
-/** A span's own time: its duration minus the time its direct children cover within it. */
-export function selfTime(index: SpanIndex, span: Span): number {
-  const kids = index.children.get(span.spanId) ?? [];
-  const covered = unionLength(
-    kids.map((k) => [k.start, k.start + k.duration] as const),
-    span.start,
-    span.start + span.duration,
-  );
-  return Math.max(0, span.duration - covered);
 }

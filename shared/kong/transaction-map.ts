@@ -19,7 +19,8 @@ import { phasePartition, upstreamPartOf, type PhasePartition, type UpstreamPart 
 import { pluginExitOf } from './plugin-exit';
 import { classifySpanName, REQUEST_PHASES, RESPONSE_PHASES, UPSTREAM_STEP_LABELS } from './span-names';
 import { attrString } from './summary';
-import { indexSpans, selfTime, unionLength, walkDown, descendants, type SpanIndex } from './span-walk';
+import { selfTime, spanIndex, type SpanIndex } from '../model/span-index';
+import { unionLength, walkDown, descendants } from './span-walk';
 
 export type StageKind =
   | 'client'
@@ -112,7 +113,7 @@ export function buildTransactionMap(trace: TraceSpans): TransactionMap {
 }
 
 function build(trace: TraceSpans): TransactionMap {
-  const index = indexSpans(trace.spans);
+  const index = spanIndex(trace);
   if (!isKongTrace(trace)) return genericSummary(index, trace.spans);
   return kongMap(index, phasePartition(trace), latencyModel(trace).upstreamNs);
 }

@@ -11,7 +11,8 @@ import { pluginExitOf } from './plugin-exit';
 import { latencyModel, UPSTREAM_PART_LABELS, type LatencyModel } from './latency';
 import { upstreamPartOf } from './phase-times';
 import { classifySpanName } from './span-names';
-import { descendants, indexSpans, unionLength } from './span-walk';
+import { spanIndex } from '../model/span-index';
+import { descendants, unionLength } from './span-walk';
 import { attrNumber, attrString, findRoot, isErrorSpan, rootFields, upstreamHost } from './summary';
 
 export { upstreamHost };
@@ -245,7 +246,7 @@ function gatewayVerdict(trace: TraceSpans, root: Span, model: LatencyModel): Ver
 
 /** The time a span's nested network I/O (`kong.io.*`) covers, and what it was (Redis, HTTP calls...). */
 function ioTime(trace: TraceSpans, span: Span): { ns: number; what: string } | null {
-  const index = indexSpans(trace.spans);
+  const index = spanIndex(trace);
   const ios = descendants(index, span).filter((s) => classifySpanName(s.name).kind === 'io');
   if (ios.length === 0) return null;
   const kinds = new Set(ios.map((s) => s.name.slice('kong.io.'.length).split('.')[0] ?? ''));

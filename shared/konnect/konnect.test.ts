@@ -4,7 +4,8 @@ import { clusterSupport } from './cluster';
 import { codeForStatus, parseProblem, problemMessage } from './problem';
 import { parseRegion, resolveBaseUrl } from './regions';
 import { ruleFromExpression, ruleToExpression } from './sampling-rule';
-import { formatDuration, validateSessionSpec } from './session-spec';
+import { formatSeconds } from '../util/duration';
+import { validateSessionSpec } from './session-spec';
 import { checkTokenShape, redactToken } from './token';
 import { hasEnded, isRunning, type SessionSpec } from './types';
 import { compareVersions, nodeCapabilities, parseVersion } from './version';
@@ -150,7 +151,7 @@ describe('session spec', () => {
   });
 
   it('formats durations', () => {
-    expect([30, 120, 250].map(formatDuration)).toEqual(['30 s', '2 min', '4 min 10 s']);
+    expect([30, 120, 250].map(formatSeconds)).toEqual(['30 s', '2 min', '4 min 10 s']);
   });
 });
 

@@ -39,12 +39,3 @@ export function validateSessionSpec(spec: SessionSpec, checkExpression: Expressi
   }
   return problems;
 }
-
-/** "4 min 10 s", "30 s", "2 min" */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  const m = Math.floor(s / 60);
-  const rest = s % 60;
-  if (m === 0) return `${rest} s`;
-  return rest === 0 ? `${m} min` : `${m} min ${rest} s`;
-}

@@ -4,7 +4,6 @@ import {
   buildSpanTree,
   collapsedForLevel,
   searchSpans,
-  spanSelfTime,
   visibleRows,
   type SpanTree,
 } from './tree';
@@ -93,11 +92,6 @@ describe('self time', () => {
     ]);
     expect(tree.selfTime[0]).toBe(100 - 40 - 10);
     expect(tree.selfTime[tree.indexOf.get('a')!]).toBe(30);
-  });
-
-  it('is the same for a lone span given its children in any order', () => {
-    const r = span('r', '', 0, 100);
-    expect(spanSelfTime(r, [span('b', 'r', 20, 30), span('a', 'r', 10, 30), span('c', 'r', 90, 50)])).toBe(50);
   });
 
   it('is never negative when a child is longer than its parent', () => {

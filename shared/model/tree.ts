@@ -141,12 +141,6 @@ export function buildSpanTree(spans: readonly Span[]): SpanTree {
   };
 }
 
-/** Self time of one span given its children in any order (for views that hold no tree). */
-export function spanSelfTime(span: Span, children: readonly Span[]): number {
-  const sorted = [...children].sort((a, b) => a.start - b.start);
-  return selfTimeOf([span, ...sorted], 0, sorted.map((_, k) => k + 1));
-}
-
 /** Children are sorted by start, so one sweep merges their clipped intervals. */
 function selfTimeOf(spans: readonly Span[], i: number, kids: readonly number[]): number {
   const s = spans[i]!;

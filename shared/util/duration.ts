@@ -10,7 +10,7 @@ function sig3(v: number): string {
   return v.toFixed(2);
 }
 
-/** `ns` nanoseconds as "812 µs", "1.25 ms", "12.0 s"; zero is "0 µs". */
+/** The one duration formatter. `ns` nanoseconds (the model's unit everywhere) as "812 µs", "1.25 ms", "12.0 s"; zero is "0 µs". */
 export function formatDuration(ns: number): string {
   if (!Number.isFinite(ns)) return '–';
   const sign = ns < 0 ? '-' : '';
@@ -22,4 +22,13 @@ export function formatDuration(ns: number): string {
   const ms = a / 1e6;
   if (ms < 999.5) return `${sign}${sig3(ms)} ms`;
   return `${sign}${sig3(a / 1e9)} s`;
+}
+
+/** A countdown or a configured length in whole seconds, as "4 min 10 s", "30 s", "2 min" (Konnect sessions). */
+export function formatSeconds(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const m = Math.floor(s / 60);
+  const rest = s % 60;
+  if (m === 0) return `${rest} s`;
+  return rest === 0 ? `${m} min` : `${m} min ${rest} s`;
 }

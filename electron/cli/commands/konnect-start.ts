@@ -4,7 +4,8 @@
  * status and the sampling rule as the expression Konnect was sent).
  */
 import { ruleToExpression, ruleText } from '../../../shared/konnect/sampling-rule';
-import { formatDuration, validateSessionSpec } from '../../../shared/konnect/session-spec';
+import { validateSessionSpec } from '../../../shared/konnect/session-spec';
+import { formatSeconds } from '../../../shared/util/duration';
 import { isRunning, SESSION_DURATION, SESSION_MAX_SAMPLES, type DebugSession, type SamplingRule, type SessionSpec } from '../../../shared/konnect/types';
 import { UsageError, type ParsedArgs } from '../args';
 
@@ -54,7 +55,7 @@ export function sessionJson(s: DebugSession) {
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 
 export function sessionLine(s: DebugSession, now: number): string {
-  const left = isRunning(s) && s.endsAt ? `, ${formatDuration((Date.parse(s.endsAt) - now) / 1000)} left` : '';
+  const left = isRunning(s) && s.endsAt ? `, ${formatSeconds((Date.parse(s.endsAt) - now) / 1000)} left` : '';
   const cap = s.maxSamples * Math.max(1, s.nodeIds.length);
   return `${s.id}  ${pad(s.status, 11)}  ${s.traceCount}/${cap} traces${left}  ${s.createdAt}  ${ruleText(s.rule)}`;
 }

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { cancelImport } from '../../db/ingest-client';
 import { useStore } from '../../store';
-import type { ImportStatus as Status } from '../../store/imports';
+import type { ImportStatus as Status } from '../../db/ingest-client';
 import './import.css';
 
 function formatBytes(n: number): string {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { describeAttribute, describeSpan } from '../../../shared/kong/catalogue';
 import { missingText, placedText } from '../../../shared/model/incomplete';
-import { spanSelfTime } from '../../../shared/model/tree';
+import { selfTime, spanIndex } from '../../../shared/model/span-index';
 import type { Attributes, Span, TraceSpans } from '../../../shared/model/types';
 import { useTraceSpans } from '../../db/repo';
 import { EntityName } from '../entity-names/EntityName';
@@ -38,10 +38,9 @@ export function SpanInspector({ trace: given }: { trace?: TraceSpans } = {}) {
 }
 
 function findSpan(trace: TraceSpans, spanId: string): { span: Span; selfNs: number } | null {
-  const span = trace.spans.find((s) => s.spanId === spanId);
-  if (!span) return null;
-  const children = trace.spans.filter((s) => s.parentSpanId === spanId && s !== span);
-  return { span, selfNs: spanSelfTime(span, children) };
+  const index = spanIndex(trace);
+  const span = index.byId.get(spanId);
+  return span ? { span, selfNs: selfTime(index, span) } : null;
 }
 
 function Details({ trace, span, selfNs }: { trace: TraceSpans; span: Span; selfNs: number }) {

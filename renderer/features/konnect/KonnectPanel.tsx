@@ -4,7 +4,7 @@
  * names for its entity ids are looked up when missing (useSessionNames).
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { formatDuration } from '../../../shared/konnect/session-spec';
+import { formatSeconds } from '../../../shared/util/duration';
 import { isRunning } from '../../../shared/konnect/types';
 import { useStore } from '../../store';
 import { KonnectDialog } from './KonnectDialog';
@@ -36,7 +36,7 @@ export function KonnectPanel() {
           <ul className="konnect-live" aria-label="Konnect sessions being pulled">
             {live.map((p) => {
               const s = p.session;
-              const left = s && isRunning(s) && s.endsAt ? formatDuration((Date.parse(s.endsAt) - now) / 1000) : null;
+              const left = s && isRunning(s) && s.endsAt ? formatSeconds((Date.parse(s.endsAt) - now) / 1000) : null;
               return (
                 <li key={p.sessionId}>
                   <button type="button" onClick={() => selectSession(konnectSessionKey(p.sessionId))}>

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { BridgeError } from '../../../shared/bridge/result';
-import { formatDuration } from '../../../shared/konnect/session-spec';
+import { formatSeconds } from '../../../shared/util/duration';
 import { hasEnded, isRunning, type ControlPlane, type DebugSession, type EntityNames } from '../../../shared/konnect/types';
 import { bridge } from '../../bridge';
 import { EntityName } from '../entity-names/EntityName';
@@ -124,7 +124,7 @@ export function SessionsView({ accountId, controlPlane, onFailure, onOpened }: P
       {sessions.data && sessions.data.length === 0 && <p className="konnect-muted">No debugger sessions yet on this control plane.</p>}
       <ul className="konnect-list" aria-label="Sessions">
         {sessions.data?.map((s) => {
-          const left = isRunning(s) && s.endsAt ? formatDuration((Date.parse(s.endsAt) - now) / 1000) : null;
+          const left = isRunning(s) && s.endsAt ? formatSeconds((Date.parse(s.endsAt) - now) / 1000) : null;
           const pull = pulls[s.id];
           const nodes = s.nodeIds.length;
           return (

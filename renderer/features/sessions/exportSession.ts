@@ -4,29 +4,12 @@
  */
 import { encodeOtlpJson } from '../../../shared/encode/otlp-json';
 import { sanitizeLog, sanitizeTrace } from '../../../shared/sanitize/telemetry';
-import type { TraceSpans } from '../../../shared/model/types';
-import { traceFromChunks } from '../../db/chunks';
-import { db } from '../../db/db';
-import { decodePage, type SessionRow } from '../../db/schema';
+import { readSessionContents } from '../../db/repo';
+import type { SessionRow } from '../../db/schema';
 
 export async function sessionAsOtlpJson(sessionId: string): Promise<string> {
-  const [pages, chunks, logRows] = await Promise.all([
-    db.pages.where('sessionId').equals(sessionId).toArray(),
-    db.chunks.where('sessionId').equals(sessionId).toArray(),
-    db.logs.where('sessionId').equals(sessionId).toArray(),
-  ]);
-  const chunkById = new Map(chunks.map((c) => [c.id, c]));
-  const traces: TraceSpans[] = [];
-  for (const page of pages) {
-    for (const row of decodePage(page).traces) {
-      const trace = traceFromChunks(db.name, row.traceId, row.chunks.map((id) => chunkById.get(id)));
-      if (trace) traces.push(trace);
-    }
-  }
-  const doc = encodeOtlpJson(
-    traces.map((t) => sanitizeTrace(t)),
-    logRows.flatMap((r) => r.records.map(sanitizeLog)),
-  );
+  const { traces, logs } = await readSessionContents(sessionId);
+  const doc = encodeOtlpJson(traces.map((t) => sanitizeTrace(t)), logs.map(sanitizeLog));
   return JSON.stringify(doc);
 }
 

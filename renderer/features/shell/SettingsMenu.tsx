@@ -1,6 +1,6 @@
 /** Settings: theme, how times are shown, and local retention. */
 import { useStore } from '../../store';
-import type { ThemePreference } from '../../store/layout';
+import type { ThemePreference } from './layout-slice';
 import type { TimeZoneChoice } from '../time/format-time';
 import { usePopover } from './usePopover';
 

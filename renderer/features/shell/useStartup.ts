@@ -5,9 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { bridge } from '../../bridge';
-import { db } from '../../db/db';
 import { recoverImports, startImport, storeOp } from '../../db/ingest-client';
-import { listSessions, listTraces } from '../../db/repo';
+import { getMeta, getSession, listSessions, listTraces } from '../../db/repo';
 import { useStore } from '../../store';
 import { importFileRefs } from '../import/importer';
 
@@ -20,7 +19,7 @@ interface SampleManifest {
 const SAMPLES_SEEDED = 'samplesSeeded';
 
 async function seedSamples(): Promise<void> {
-  if ((await db.meta.get(SAMPLES_SEEDED))?.value) return;
+  if (await getMeta(SAMPLES_SEEDED)) return;
   const res = await fetch('samples/manifest.json');
   if (!res.ok) throw new Error(`bundled samples missing (HTTP ${res.status})`);
   const manifest = (await res.json()) as SampleManifest;
@@ -40,8 +39,8 @@ async function seedSamples(): Promise<void> {
 
 async function pickDefaultSession(): Promise<void> {
   const { sessionId, selectSession } = useStore.getState();
-  if (sessionId && (await db.sessions.get(sessionId))) return;
-  const seeded = (await db.meta.get(SAMPLES_SEEDED))?.value as { default?: string } | undefined;
+  if (sessionId && (await getSession(sessionId))) return;
+  const seeded = (await getMeta(SAMPLES_SEEDED)) as { default?: string } | undefined;
   const sessions = await listSessions();
   const preferred = sessions.find((s) => s.id === seeded?.default) ?? sessions[0];
   if (preferred) selectSession(preferred.id);

@@ -6,7 +6,7 @@ import { useCallback, useMemo } from 'react';
 import { useTraces } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
-import { selectTraceExpr } from '../../store/traceFilter';
+import { selectTraceExpr } from './trace-filter-slice';
 import { ExpressionEditor, useExpressionFilter, useSeenValues } from '../expr-editor';
 import { TraceList } from '../trace-list/TraceList';
 

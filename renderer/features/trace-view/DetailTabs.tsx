@@ -3,7 +3,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import type { TraceSpans } from '../../../shared/model/types';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
-import type { DetailTab } from '../../store/logs';
+import type { DetailTab } from '../logs/logs-slice';
 import { Logs } from '../logs/Logs';
 import { Payloads } from '../payloads/Payloads';
 

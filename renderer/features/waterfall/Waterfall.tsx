@@ -9,7 +9,8 @@ import {
   type KeyboardEvent,
   type PointerEvent,
 } from 'react';
-import { buildSpanTree, type SpanTree } from '../../../shared/model/tree';
+import { spanIndex } from '../../../shared/model/span-index';
+import type { SpanTree } from '../../../shared/model/tree';
 import type { TraceSpans } from '../../../shared/model/types';
 import { useTraceSpans } from '../../db/repo';
 import { traceFacts } from '../transaction-map/trace-facts';
@@ -59,7 +60,7 @@ export function Waterfall({ trace: given }: { trace?: TraceSpans } = {}) {
   const read = useTraceSpans(usable ? null : sessionId, usable ? null : storeTraceId);
   const trace = usable ?? read;
   const traceId = storeTraceId;
-  const tree = useMemo(() => (trace ? buildSpanTree(trace.spans) : null), [trace]);
+  const tree = trace ? spanIndex(trace).tree : null;
 
   if (!traceId) return <Placeholder text="Pick a trace to see its spans." />;
   if (trace === undefined) return <Placeholder text="Loading spans…" />;

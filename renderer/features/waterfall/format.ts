@@ -1,4 +1,4 @@
-/** Durations and offsets as the waterfall prints them (formatDuration is shared with the verdict). */
+/** Offsets as the waterfall prints them; durations come from the one formatter, shared/util/duration.ts (nanoseconds). */
 import { formatDuration } from '../../../shared/util/duration';
 
 export { formatDuration };

@@ -8,7 +8,7 @@ import {
   type SpanTree,
 } from '../../../shared/model/tree';
 import { useStore } from '../../store';
-import { selectCollapsed, selectView } from '../../store/waterfall';
+import { selectCollapsed, selectView } from './waterfall-slice';
 import { createViewedBounds } from './scale';
 
 const NO_MATCHES: readonly number[] = [];

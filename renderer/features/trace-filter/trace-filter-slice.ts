@@ -1,6 +1,6 @@
-import { compile } from '../../shared/expr';
-import { rememberExpression } from '../features/expr-editor';
-import type { Slice } from './slice';
+import { compile } from '../../../shared/expr';
+import { rememberExpression } from '../expr-editor';
+import type { Slice } from '../../store/slice';
 
 /**
  * The trace list's expression filter (issue 5), one per session: a filter is about that session's traffic,

@@ -1,5 +1,5 @@
-import type { TimeZoneChoice } from '../features/time/format-time';
-import type { Slice } from './slice';
+import type { TimeZoneChoice } from '../time/format-time';
+import type { Slice } from '../../store/slice';
 
 export type ThemePreference = 'system' | 'light' | 'dark';
 

@@ -1,4 +1,4 @@
-import type { Slice } from './slice';
+import type { Slice } from '../../store/slice';
 
 /** A zoom window: fractions [start, end] of the trace's time extent. */
 export type WaterfallWindow = readonly [number, number];

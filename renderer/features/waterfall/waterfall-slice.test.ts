@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StateCreator } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import { createWaterfallSlice, selectCollapsed, selectView, type WaterfallSlice } from './waterfall';
+import { createWaterfallSlice, selectCollapsed, selectView, type WaterfallSlice } from './waterfall-slice';
 
 // the slice alone, without the persisted app store around it
 const makeStore = () => createStore<WaterfallSlice>()(createWaterfallSlice as unknown as StateCreator<WaterfallSlice>);

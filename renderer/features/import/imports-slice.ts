@@ -1,19 +1,6 @@
-import type { Skipped } from '../../shared/model/types';
-import type { Slice } from './slice';
-
-export interface ImportStatus {
-  id: string;
-  fileName: string;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
-  bytesRead: number;
-  totalBytes?: number;
-  spans: number;
-  traces: number;
-  startedAt: number;
-  message?: string;
-  skipped?: Skipped[];
-  sessionIds?: string[];
-}
+import type { Skipped } from '../../../shared/model/types';
+import type { ImportStatus } from '../../db/ingest-client';
+import type { Slice } from '../../store/slice';
 
 /** What the last import into a session said, kept with the session ("Import details" in its menu). */
 export interface SessionImportReport {

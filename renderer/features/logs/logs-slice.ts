@@ -1,5 +1,5 @@
-import type { LogLevel } from '../features/logs/log-filter';
-import type { Slice } from './slice';
+import type { LogLevel } from './log-filter';
+import type { Slice } from '../../store/slice';
 
 export type DetailTab = 'logs' | 'payloads';
 

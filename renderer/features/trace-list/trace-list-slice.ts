@@ -1,5 +1,5 @@
-import type { SortDir, SortKey } from '../features/trace-list/trace-list-model';
-import type { Slice } from './slice';
+import type { SortDir, SortKey } from './trace-list-model';
+import type { Slice } from '../../store/slice';
 
 /** The trace list's sort and text filter: kept while switching sessions so a habit survives. */
 export interface TraceListSlice {

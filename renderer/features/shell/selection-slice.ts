@@ -1,4 +1,4 @@
-import type { Slice } from './slice';
+import type { Slice } from '../../store/slice';
 
 /** What is selected, shared by every view: the linking of map, waterfall and logs goes through here. */
 export interface SelectionSlice {
