@@ -9,7 +9,7 @@ export function nearestRank(sortedAsc: readonly number[], p: number): number | n
   const n = sortedAsc.length;
   if (n === 0) return null;
   const rank = Math.max(1, Math.ceil((p / 100) * n));
-  return sortedAsc[Math.min(rank, n) - 1];
+  return sortedAsc[Math.min(rank, n) - 1]!;
 }
 
 /** The smallest n at which a percentile is shown; below it the cell shows max, greyed. */
@@ -41,7 +41,7 @@ export function stats(values: readonly number[]): Stats {
     p90: gated(sorted, 90),
     p95: gated(sorted, 95),
     p99: gated(sorted, 99),
-    max: n > 0 ? sorted[n - 1] : null,
+    max: n > 0 ? sorted[n - 1]! : null,
     mean: n > 0 ? sum / n : null,
   };
 }
@@ -76,7 +76,7 @@ export function isOutlier(xMs: number, basis: OutlierTest): boolean {
 
 function logFactorials(n: number): Float64Array {
   const f = new Float64Array(n + 1);
-  for (let i = 2; i <= n; i++) f[i] = f[i - 1] + Math.log(i);
+  for (let i = 2; i <= n; i++) f[i] = f[i - 1]! + Math.log(i);
   return f;
 }
 
@@ -96,7 +96,7 @@ export function fisherExact(a: number, b: number, c: number, d: number): number 
     const y = r1 - x;
     const z = c1 - x;
     const w = r2 - z;
-    return lf[r1] + lf[r2] + lf[c1] + lf[n - c1] - lf[n] - lf[x] - lf[y] - lf[z] - lf[w];
+    return lf[r1]! + lf[r2]! + lf[c1]! + lf[n - c1]! - lf[n]! - lf[x]! - lf[y]! - lf[z]! - lf[w]!;
   };
   const observed = logP(a);
   const lo = Math.max(0, c1 - r2);
