@@ -3,7 +3,8 @@ import { summarizeTrace } from '../kong/summary';
 import * as cases from '../kong/testdata/cases';
 import type { TraceSpans } from '../model/types';
 import { computeBreakdown, type Breakdown, type InsightTrace } from './breakdown';
-import { bridge, differences, groupStats, groupTraces, outliers } from './insights';
+import { compile } from '../expr';
+import { bridge, differences, filterWith, groupStats, groupTraces, outliers } from './insights';
 
 const MS = 1e6;
 
@@ -128,5 +129,22 @@ describe('differences', () => {
     const d = differences(sel, rest).filter((x) => x.dimension === 'consumer');
     // bulk: 4 of 5 vs 1 of 5; alice has 1 selected, hidden
     expect(d).toEqual([{ dimension: 'consumer', value: 'bulk', selected: 4, selectionPct: 80, restPct: 20, p: expect.closeTo(0.2063492, 6) }]);
+  });
+});
+
+describe('filterWith', () => {
+  it('writes Include and Exclude as clauses of the expression filter that compile and select the right traces', () => {
+    expect(filterWith('', 'consumer', 'bulk', true)).toBe('proxy.kong.consumer.id == "bulk"');
+    expect(filterWith('', 'status', '503', true)).toBe('http.response.status_code == 503');
+    expect(filterWith('', 'plugins', 'key-auth', true)).toBeNull();
+    expect(filterWith('', 'consumer', '(none)', true)).toBeNull();
+    const text = filterWith('http.response.status_code >= 500', 'method', 'POST', false)!;
+    expect(text).toBe('(http.response.status_code >= 500) && http.request.method != "POST"');
+    const c = compile(text);
+    expect(c.ok).toBe(true);
+    if (!c.ok) return;
+    expect(c.evaluate({ 'http.response.status_code': 503, 'http.request.method': 'GET' })).toBe(true);
+    expect(c.evaluate({ 'http.response.status_code': 503, 'http.request.method': 'POST' })).toBe(false);
+    expect(c.evaluate({ 'http.response.status_code': 200, 'http.request.method': 'GET' })).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  * Works from summaries and their breakdowns only (breakdown.ts); never reads span data. Pure.
  */
 import type { TraceSummary } from '../model/types';
+import { quote } from '../expr/print';
 import { formatDuration } from '../util/duration';
 import type { InsightTrace } from './breakdown';
 import { fisherExact, isOutlier, outlierBasis, stats, type Stats } from './stats';
@@ -275,4 +276,26 @@ function countBy(set: readonly InsightTrace[], f: (t: InsightTrace) => string): 
   const m = new Map<string, number>();
   for (const t of set) m.set(f(t), (m.get(f(t)) ?? 0) + 1);
   return m;
+}
+
+const DIMENSION_FIELDS: Partial<Record<Dimension, { field: string; numeric: boolean }>> = {
+  method: { field: 'http.request.method', numeric: false },
+  route: { field: 'http.route', numeric: false },
+  status: { field: 'http.response.status_code', numeric: true },
+  'upstream status': { field: 'proxy.kong.upstream_status_code', numeric: true },
+  consumer: { field: 'proxy.kong.consumer.id', numeric: false },
+};
+
+/**
+ * Include (==) or Exclude (!=) a dimension's value, as a clause of the list's expression filter, joined to
+ * what the filter already says with &&; null for a dimension the expression language cannot name or a
+ * value that is absent.
+ */
+export function filterWith(current: string, dim: Dimension, value: string, include: boolean): string | null {
+  const f = DIMENSION_FIELDS[dim];
+  if (!f || value === '(none)') return null;
+  if (f.numeric && !/^\d+$/.test(value)) return null;
+  const clause = `${f.field} ${include ? '==' : '!='} ${f.numeric ? value : quote(value)}`;
+  const base = current.trim();
+  return base ? `(${base}) && ${clause}` : clause;
 }

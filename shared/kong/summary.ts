@@ -4,6 +4,7 @@
  */
 import type { AttrValue, Attributes, Span, TraceSpans, TraceSummary } from '../model/types';
 import { StatusCode } from '../model/types';
+import { computeBreakdown } from '../insights/breakdown';
 import { latencyModel, modelMs } from './latency';
 import { linkedRequestTraceId } from './log-phase';
 
@@ -191,6 +192,7 @@ export function summarizeTrace(trace: TraceSpans, konnectSessionId: string | nul
     konnectSessionId: konnectSessionId ?? (resource ? attrString(resource, 'session.id') : null),
     rootAttributes: a,
   };
+  if (trace.spans.length > 0) summary.breakdown = computeBreakdown(trace);
   // only a log-phase trace of its own has one; other rows stay as they were
   const requestTraceId = linkedRequestTraceId(trace);
   if (requestTraceId) summary.requestTraceId = requestTraceId;
