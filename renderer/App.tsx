@@ -13,7 +13,7 @@ import { useAutoSelectTrace, useStartup } from './features/shell/useStartup';
 import { useMenuCommands } from './features/shell/menu-commands';
 import { useTheme } from './features/shell/useTheme';
 import { Workspace } from './features/shell/Workspace';
-import { FilteredTraceList } from './features/trace-filter/FilteredTraceList';
+import { ListOrInsights } from './features/insights/ListOrInsights';
 import { TraceView } from './features/trace-view/TraceView';
 import './App.css';
 
@@ -39,7 +39,7 @@ export function App() {
             <CapturePanel />
           </>
         }
-        list={<FilteredTraceList />}
+        list={<ListOrInsights />}
         view={<TraceView />}
       />
       <DropZone />
