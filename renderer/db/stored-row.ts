@@ -25,5 +25,7 @@ export function summaryJson(s: TraceSummary): string {
     rootAttributes: s.rootAttributes,
   };
   if (s.requestTraceId) stored.requestTraceId = s.requestTraceId;
+  // session insights read it instead of the spans (shared/insights/breakdown.ts)
+  if (s.breakdown) stored.breakdown = s.breakdown;
   return JSON.stringify(stored);
 }
