@@ -274,7 +274,10 @@ export function differences(selection: readonly InsightTrace[], rest: readonly I
 
 function countBy(set: readonly InsightTrace[], f: (t: InsightTrace) => string): Map<string, number> {
   const m = new Map<string, number>();
-  for (const t of set) m.set(f(t), (m.get(f(t)) ?? 0) + 1);
+  for (const t of set) {
+    const k = f(t);
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
   return m;
 }
 

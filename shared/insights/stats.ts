@@ -74,9 +74,14 @@ export function isOutlier(xMs: number, basis: OutlierTest): boolean {
   return above >= OUTLIER_MIN_MS && above / (MAD_SCALE * basis.madMs) >= OUTLIER_Z;
 }
 
+/** log(k!) for k <= n, grown as needed and kept: a re-ranking tests many tables of the same n */
+let lfCache = new Float64Array(2);
 function logFactorials(n: number): Float64Array {
-  const f = new Float64Array(n + 1);
-  for (let i = 2; i <= n; i++) f[i] = f[i - 1]! + Math.log(i);
+  if (lfCache.length > n) return lfCache;
+  const f = new Float64Array(Math.max(n + 1, lfCache.length * 2));
+  f.set(lfCache);
+  for (let i = lfCache.length; i < f.length; i++) f[i] = f[i - 1]! + Math.log(i);
+  lfCache = f;
   return f;
 }
 
