@@ -38,7 +38,21 @@ export function computeBreakdown(trace: TraceSpans): Breakdown {
   const add = (key: string, ns: number) => {
     rows[key] = (rows[key] ?? 0) + ns;
   };
-  for (const t of m.phases) add(`bucket:${t.key}`, t.ns);
+  // the buckets as the model reads them (whole µs for upstream and client, the gateway's buckets taking
+  // the rounding in the largest of them), so they add up to the model's total, not only to the partition's
+  let largest: string | null = null;
+  let gatewaySum = 0;
+  for (const t of m.phases) {
+    if (t.key === 'upstream' || t.key === 'client') continue;
+    const ns = Math.round(t.ns);
+    add(`bucket:${t.key}`, ns);
+    gatewaySum += ns;
+    if (largest === null || ns > (rows[largest] ?? 0)) largest = `bucket:${t.key}`;
+  }
+  if (m.upstreamNs > 0 || m.phases.some((t) => t.key === 'upstream')) add('bucket:upstream', m.upstreamNs);
+  if (m.clientNs > 0 || m.phases.some((t) => t.key === 'client')) add('bucket:client', m.clientNs);
+  const residual = m.gatewayNs - gatewaySum;
+  if (residual !== 0) add(largest ?? 'bucket:other', residual);
   for (const s of m.upstreamSteps) add(`upstream:${s.step}`, s.ns);
   const index = indexSpans(trace.spans);
   const plugins = new Set<string>();
