@@ -6,7 +6,7 @@
  * shared/insights over the summaries' breakdowns; no span data is read. Clicking a dot, an outlier or a
  * row's slowest trace opens that trace.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { scaleLog } from '@visx/scale';
 import { AxisBottom } from '@visx/axis';
 import { useTraces } from '../../db/repo';
@@ -61,7 +61,7 @@ function select(group: InsightTrace[], stats: GroupStats, preset: Preset | null)
   return new Set(sorted.slice(0, Math.max(1, Math.ceil(group.length / 10))).map((t) => t.summary.traceId));
 }
 
-export function InsightsView() {
+export function InsightsView({ tabs }: { tabs?: ReactNode }) {
   const { traces, without, total } = useInsightTraces();
   const [by, setBy] = useState<GroupBy>('route');
   const [groupKey, setGroupKey] = useState<string | null>(null);
@@ -84,11 +84,18 @@ export function InsightsView() {
   const diffs = useMemo(() => differences(sel, rest).slice(0, 12), [sel, rest]);
   const extra = useMemo(() => extraTime(sel, rest), [sel, rest]);
 
-  if (total === 0) return <div className="insights insights-empty">No traces to summarise: open a session, or loosen the filter.</div>;
+  if (total === 0)
+    return (
+      <div className="insights">
+        <div className="insights-bar">{tabs}</div>
+        <p className="insights-empty">No traces to summarise: open a session, or loosen the filter.</p>
+      </div>
+    );
 
   return (
     <div className="insights" aria-label="Session insights">
       <div className="insights-bar">
+        {tabs}
         <label>
           Group by{' '}
           <select value={by} onChange={(e) => { setBy(e.target.value as GroupBy); setGroupKey(null); }}>

@@ -2,7 +2,7 @@
  * The trace list with the expression filter (issue 5) mounted in its filter bar: the same language as
  * sampling rules, evaluated on each trace's root span, with the match count updating as you type.
  */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTraces } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
@@ -11,7 +11,7 @@ import { TraceList } from '../trace-list/TraceList';
 
 const EMPTY: TraceRow[] = [];
 
-export function FilteredTraceList() {
+export function FilteredTraceList({ tabs }: { tabs?: ReactNode } = {}) {
   const sessionId = useStore((s) => s.sessionId);
   const text = useStore((s) => s.traceExprText);
   const setText = useStore((s) => s.setTraceExprText);
@@ -25,6 +25,7 @@ export function FilteredTraceList() {
   const rowFilter = useMemo(() => (matches ? (r: TraceRow) => matches.has(r.traceId) : undefined), [matches]);
   return (
     <TraceList
+      tabs={tabs}
       traces={loaded}
       rowFilter={rowFilter}
       expressionFilter={
