@@ -14,8 +14,8 @@ import { useAutoSelectTrace, useStartup } from './features/shell/useStartup';
 import { useMenuCommands } from './features/shell/menu-commands';
 import { useTheme } from './features/shell/useTheme';
 import { Workspace } from './features/shell/Workspace';
-import { FilteredTraceList } from './features/trace-filter/FilteredTraceList';
 import { usePasteToOpen } from './features/trace-list/open-trace';
+import { ListOrInsights } from './features/insights/ListOrInsights';
 import { TraceView } from './features/trace-view/TraceView';
 import './App.css';
 
@@ -42,7 +42,7 @@ export function App() {
             <CapturePanel />
           </>
         }
-        list={<FilteredTraceList />}
+        list={<ListOrInsights />}
         view={<TraceView />}
       />
       <DropZone />

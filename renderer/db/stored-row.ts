@@ -26,5 +26,7 @@ export function summaryJson(s: TraceSummary): string {
   };
   if (s.requestTraceId) stored.requestTraceId = s.requestTraceId;
   if (s.upstreamHost) stored.upstreamHost = s.upstreamHost;
+  // session insights read it instead of the spans (shared/insights/breakdown.ts)
+  if (s.breakdown) stored.breakdown = s.breakdown;
   return JSON.stringify(stored);
 }

@@ -222,7 +222,7 @@ function kongMap(index: SpanIndex, partition: PhasePartition, upstreamNs: number
  * A plugin's time without the client reads nested inside it: a plugin that reads the request body
  * should not be blamed for a slow client.
  */
-function ownTime(index: SpanIndex, span: Span): number {
+export function ownTime(index: SpanIndex, span: Span): number {
   if (classifySpanName(span.name).kind !== 'plugin') return span.duration;
   const reads = descendants(index, span)
     .filter((d) => classifySpanName(d.name).kind === 'client-read')

@@ -6,6 +6,7 @@
  * nanosecond offset from that base (`start`, `t`), which a double holds exactly for any realistic trace.
  * Durations are nanoseconds too. Ids are lowercase hex (32 chars for a trace, 16 for a span).
  */
+import type { Breakdown } from '../insights/breakdown';
 
 export type AttrValue = string | number | boolean | null | AttrValue[] | { [key: string]: AttrValue };
 export type Attributes = Record<string, AttrValue>;
@@ -169,4 +170,9 @@ export interface TraceSummary {
   konnectSessionId: string | null;
   /** the root span's attributes, for the expression filter */
   rootAttributes: Attributes;
+  /**
+   * Where the time went, for session insights (shared/insights/breakdown.ts), computed at import so the
+   * cross-trace view never reads spans; absent in a row stored before it existed.
+   */
+  breakdown?: Breakdown;
 }

@@ -27,7 +27,7 @@ const value = (name: string, fallback: string) => {
   return i >= 0 && argv[i + 1] ? argv[i + 1]! : fallback;
 };
 const json = flag('json');
-const only = new Set(value('only', 'import,open,logs,filter,receive').split(','));
+const only = new Set(value('only', 'import,open,logs,filter,receive,insights').split(','));
 const log = (...a: unknown[]) => console.log(...a);
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -316,6 +316,59 @@ async function benchFilter() {
   return result;
 }
 
+/**
+ * Session insights (issue 19), computed in this process from 10,000 generated traces' summaries:
+ * - breakdownMs: computing every breakdown at import, against summarizing the same traces (summaryMs, the floor);
+ * - groupsMs: grouping 10,000 traces by route x method with every group's statistics (what the view computes
+ *   before its first paint; the paint itself is not measured here);
+ * - statsMs: one group's statistics for 1,000 traces (budget 100 ms);
+ * - brushMs: a new selection of 1,000 traces: bridge and ranked differences (budget 16 ms).
+ * Medians of 9 runs.
+ */
+async function benchInsights() {
+  const { generateSample } = await import('../../shared/sample/generate');
+  const { decodeAll } = await import('../../shared/decode/index');
+  const { summarizeTrace } = await import('../../shared/kong/summary');
+  const { computeBreakdown } = await import('../../shared/insights/breakdown');
+  const { bridge, differences, groupStats, groupTraces } = await import('../../shared/insights/insights');
+  const sample = generateSample({ seed: 19, traces: 10_000 });
+  const decoded = await decodeAll(new TextEncoder().encode(sample.jsonl), { fileName: 'insights-bench.jsonl' });
+  const median = (fn: () => void) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const t0 = performance.now();
+      fn();
+      runs.push(performance.now() - t0);
+    }
+    return round(runs.sort((a, b) => a - b)[4]!);
+  };
+  let summaries = decoded.traces.map((t) => summarizeTrace(t));
+  const summaryMs = median(() => {
+    summaries = decoded.traces.map((t) => summarizeTrace(t));
+  });
+  const breakdownMs = median(() => {
+    for (const t of decoded.traces) computeBreakdown(t);
+  });
+  const traces = summaries.map((s) => ({ summary: s, breakdown: s.breakdown! }));
+  const thousand = traces.slice(0, 1000);
+  const slow = new Set([...thousand].sort((a, b) => b.breakdown.totalNs - a.breakdown.totalNs).slice(0, 100));
+  const sel = thousand.filter((t) => slow.has(t));
+  const rest = thousand.filter((t) => !slow.has(t));
+  const result = {
+    traces: traces.length,
+    summaryMs,
+    breakdownMs,
+    groupsMs: median(() => groupTraces(traces, 'route')),
+    statsMs: median(() => groupStats('all', thousand)),
+    brushMs: median(() => {
+      bridge(sel, rest);
+      differences(sel, rest);
+    }),
+  };
+  log(`insights: ${JSON.stringify(result)}`);
+  return result;
+}
+
 async function benchReceiveSection() {
   const { benchReceive } = await import('./receive');
   const seconds = Number(value('receive-seconds', '60'));
@@ -335,6 +388,7 @@ async function main() {
   }
   if (only.has('filter')) out.filter = await benchFilter();
   if (only.has('bounds')) out.bounds = await benchBounds();
+  if (only.has('insights')) out.insights = await benchInsights();
   if (json) console.log(JSON.stringify(out));
 }
 

@@ -2,7 +2,7 @@
  * The trace list with the expression filter (issue 5) mounted in its filter bar: the same language as
  * sampling rules, evaluated on each trace's root span, with the match count updating as you type.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { useTraces } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
@@ -12,7 +12,7 @@ import { TraceList } from '../trace-list/TraceList';
 
 const EMPTY: TraceRow[] = [];
 
-export function FilteredTraceList() {
+export function FilteredTraceList({ tabs }: { tabs?: ReactNode } = {}) {
   const sessionId = useStore((s) => s.sessionId);
   const text = useStore(selectTraceExpr);
   const setExpr = useStore((s) => s.setTraceExpr);
@@ -34,6 +34,7 @@ export function FilteredTraceList() {
   const rowFilter = useMemo(() => (matches ? (r: TraceRow) => matches.has(r.traceId) : undefined), [matches]);
   return (
     <TraceList
+      tabs={tabs}
       traces={loaded}
       rowFilter={rowFilter}
       expressionFilter={

@@ -25,13 +25,15 @@ export interface TraceListProps {
   traces: TraceRow[] | undefined;
   /** where the lead mounts the expression filter (issue 5), beside the text filter */
   expressionFilter?: ReactNode;
+  /** the list / insights tabs, first in the bar (features/insights) */
+  tabs?: ReactNode;
   /** an extra row predicate (the expression filter's), applied before the text filter */
   rowFilter?: (row: TraceRow) => boolean;
 }
 
 const rowDomId = (traceId: string) => `trace-row-${traceId}`;
 
-export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceListProps) {
+export function TraceList({ traces: all, expressionFilter, rowFilter, tabs }: TraceListProps) {
   const sessionId = useStore((s) => s.sessionId);
   const traceId = useStore((s) => s.traceId);
   const selectTrace = useStore((s) => s.selectTrace);
@@ -97,6 +99,7 @@ export function TraceList({ traces: all, expressionFilter, rowFilter }: TraceLis
   return (
     <section className="trace-list" aria-label="Trace list">
       <div className="trace-list-bar">
+        {tabs}
         <input
           type="search"
           className="trace-search"

@@ -1,0 +1,87 @@
+/**
+ * A trace's breakdown for session insights (docs/insights.md): everything the cross-trace view needs,
+ * small enough to keep beside the summary so the view never reads span data.
+ *
+ * Every figure is read off the one latency model (shared/kong/latency.ts) and its phase partition:
+ * `bucket:` rows are the partition's buckets and add up to the total to the nanosecond; `upstream:` rows
+ * are the model's upstream steps; `plugin:` rows are each plugin's own time with the client reads nested
+ * in it excluded (as the transaction map counts it); `io:` rows are third-party I/O. Only `bucket:` rows
+ * partition the total; the others refine it and may overlap.
+ */
+import type { TraceSpans, TraceSummary } from '../model/types';
+import { latencyModel } from '../kong/latency';
+import { classifySpanName } from '../kong/span-names';
+import { spanIndex } from '../model/span-index';
+import { ownTime } from '../kong/transaction-map';
+
+export interface Breakdown {
+  /** the latency model, nanoseconds */
+  totalNs: number;
+  gatewayNs: number;
+  upstreamNs: number;
+  clientNs: number;
+  /** row key (`bucket:access`, `plugin:access:rate-limiting`, `upstream:ttfb`, `io:redis`) -> ns */
+  rows: Record<string, number>;
+  /** 'reported' when Kong reported its own latencies, else 'derived' from the spans */
+  latencySource: 'reported' | 'derived';
+  /** whether the model's total is the root span's (false: the trace's extent, no root) */
+  hasRoot: boolean;
+  /** who ended the request: 'upstream', or 'gateway' when it never reached one */
+  endedBy: 'upstream' | 'gateway';
+  /** plugin names that ran, sorted */
+  plugins: string[];
+}
+
+export function computeBreakdown(trace: TraceSpans): Breakdown {
+  const m = latencyModel(trace);
+  const rows: Record<string, number> = {};
+  const add = (key: string, ns: number) => {
+    rows[key] = (rows[key] ?? 0) + ns;
+  };
+  // the buckets as the model reads them (whole µs for upstream and client, the gateway's buckets taking
+  // the rounding in the largest of them), so they add up to the model's total, not only to the partition's
+  let largest: string | null = null;
+  let gatewaySum = 0;
+  for (const t of m.phases) {
+    if (t.key === 'upstream' || t.key === 'client') continue;
+    const ns = Math.round(t.ns);
+    add(`bucket:${t.key}`, ns);
+    gatewaySum += ns;
+    if (largest === null || ns > (rows[largest] ?? 0)) largest = `bucket:${t.key}`;
+  }
+  if (m.upstreamNs > 0 || m.phases.some((t) => t.key === 'upstream')) add('bucket:upstream', m.upstreamNs);
+  if (m.clientNs > 0 || m.phases.some((t) => t.key === 'client')) add('bucket:client', m.clientNs);
+  const residual = m.gatewayNs - gatewaySum;
+  if (residual !== 0) add(largest ?? 'bucket:other', residual);
+  for (const s of m.upstreamSteps) add(`upstream:${s.step}`, s.ns);
+  const index = spanIndex(trace);
+  const plugins = new Set<string>();
+  for (const span of trace.spans) {
+    const k = classifySpanName(span.name);
+    if (k.kind === 'plugin') {
+      plugins.add(k.plugin);
+      add(`plugin:${k.phase}:${k.plugin}`, ownTime(index, span));
+    } else if (k.kind === 'io') {
+      add(`io:${k.target.split('.')[0]}`, span.duration);
+    } else if (k.kind === 'dns') {
+      add('io:dns', span.duration);
+    }
+  }
+  return {
+    totalNs: m.totalNs,
+    gatewayNs: m.gatewayNs,
+    upstreamNs: m.upstreamNs,
+    clientNs: m.clientNs,
+    rows,
+    latencySource: m.source,
+    hasRoot: m.clock === 'root span',
+    endedBy: m.reachedUpstream ? 'upstream' : 'gateway',
+    plugins: [...plugins].sort(),
+  };
+}
+
+/** A summary with its breakdown: the unit the insights view works on. */
+export interface InsightTrace {
+  summary: TraceSummary;
+  breakdown: Breakdown;
+}

@@ -1,0 +1,304 @@
+/**
+ * Session insights across traces (docs/insights.md): groups, their statistics, the bridge from the rest
+ * to a selection, the ranked differences on categorical dimensions, and outliers with reasons in words.
+ * Works from summaries and their breakdowns only (breakdown.ts); never reads span data. Pure.
+ */
+import type { TraceSummary } from '../model/types';
+import { quote } from '../expr/print';
+import { formatDuration } from '../util/duration';
+import type { InsightTrace } from './breakdown';
+import { fisherExact, isOutlier, outlierBasis, stats, type Stats } from './stats';
+
+export type GroupBy = 'route' | 'service' | 'consumer' | 'status' | 'node' | 'none';
+export const GROUP_BYS: readonly GroupBy[] = ['route', 'service', 'consumer', 'status', 'node', 'none'];
+
+export function statusClass(status: number | null): string {
+  return status === null ? 'no status' : `${Math.floor(status / 100)}xx`;
+}
+
+/** What counts as "the same request" under each grouping. */
+export function groupKey(s: TraceSummary, by: GroupBy): string {
+  switch (by) {
+    case 'route':
+      return `${s.method ?? '?'} ${s.route ?? s.path ?? '(no route)'}`;
+    case 'service':
+      return s.serviceId ?? '(no service)';
+    case 'consumer':
+      return s.consumerId ?? '(no consumer)';
+    case 'status':
+      return statusClass(s.status);
+    case 'node':
+      return String(s.rootAttributes['kong.node.id'] ?? s.rootAttributes['host.name'] ?? '(no node)');
+    case 'none':
+      return 'all';
+  }
+}
+
+/** The CLI's and the export's `S`: nearest-rank figures in ms, p90 null below 10, p99 below 100. */
+export interface S {
+  p50: number | null;
+  p90: number | null;
+  p99: number | null;
+  max: number | null;
+  mean: number | null;
+}
+
+const toS = (st: Stats): S => ({ p50: st.p50, p90: st.p90, p99: st.p99, max: st.max, mean: st.mean });
+const msOf = (values: number[]) => toS(stats(values.map((ns) => ns / 1e6)));
+
+export interface GroupRow {
+  key: string;
+  /** traces in the group that have the row */
+  present: number;
+  /** over the traces that have it */
+  ms: S;
+  /** the row's time as a share of the group's total time, in % */
+  sharePct: number;
+}
+
+export interface Outlier {
+  traceId: string;
+  reason: string;
+}
+
+export interface GroupStats {
+  key: string;
+  n: number;
+  /** traces with status >= 500 */
+  errors: number;
+  latencyMs: { total: S; gateway: S; upstream: S; client: S };
+  rows: GroupRow[];
+  outliers: Outlier[];
+  traceIds: string[];
+}
+
+const ROW_ORDER = ['bucket:', 'plugin:', 'upstream:', 'io:'];
+const rowRank = (key: string) => ROW_ORDER.findIndex((p) => key.startsWith(p));
+
+/** A row key in words: `plugin:access:rate-limiting` -> "rate-limiting (access)". */
+export function rowLabel(key: string): string {
+  const [level, a, b] = key.split(':');
+  if (level === 'plugin') return `${b} (${a})`;
+  if (level === 'upstream') return `upstream ${a}`;
+  if (level === 'io') return `I/O ${a}`;
+  return a ?? key;
+}
+
+export function groupStats(key: string, traces: readonly InsightTrace[]): GroupStats {
+  const n = traces.length;
+  const rowNs = new Map<string, number[]>();
+  let totalSum = 0;
+  for (const t of traces) {
+    totalSum += t.breakdown.totalNs;
+    for (const [k, ns] of Object.entries(t.breakdown.rows)) {
+      let list = rowNs.get(k);
+      if (!list) rowNs.set(k, (list = []));
+      list.push(ns);
+    }
+  }
+  const rows: GroupRow[] = [...rowNs.entries()]
+    .map(([k, list]) => ({
+      key: k,
+      present: list.length,
+      ms: msOf(list),
+      sharePct: totalSum > 0 ? (list.reduce((a, b) => a + b, 0) / totalSum) * 100 : 0,
+    }))
+    .sort((a, b) => rowRank(a.key) - rowRank(b.key) || b.sharePct - a.sharePct || a.key.localeCompare(b.key));
+  return {
+    key,
+    n,
+    errors: traces.filter((t) => (t.summary.status ?? 0) >= 500).length,
+    latencyMs: {
+      total: msOf(traces.map((t) => t.breakdown.totalNs)),
+      gateway: msOf(traces.map((t) => t.breakdown.gatewayNs)),
+      upstream: msOf(traces.map((t) => t.breakdown.upstreamNs)),
+      client: msOf(traces.map((t) => t.breakdown.clientNs)),
+    },
+    rows,
+    outliers: outliers(traces),
+    traceIds: traces.map((t) => t.summary.traceId),
+  };
+}
+
+/** Groups, largest first. */
+export function groupTraces(traces: readonly InsightTrace[], by: GroupBy): GroupStats[] {
+  const groups = new Map<string, InsightTrace[]>();
+  for (const t of traces) {
+    const k = groupKey(t.summary, by);
+    let list = groups.get(k);
+    if (!list) groups.set(k, (list = []));
+    list.push(t);
+  }
+  return [...groups.entries()].map(([k, list]) => groupStats(k, list)).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+}
+
+/**
+ * The group's outliers on total time, each with the bucket that explains it in words:
+ * "upstream 2.31 s, 14x this group's median".
+ */
+export function outliers(traces: readonly InsightTrace[]): Outlier[] {
+  const basis = outlierBasis(traces.map((t) => t.breakdown.totalNs / 1e6));
+  if (!basis) return [];
+  const bucketKeys = new Set(traces.flatMap((t) => Object.keys(t.breakdown.rows).filter((k) => k.startsWith('bucket:'))));
+  const medians = new Map<string, number>();
+  for (const k of bucketKeys) medians.set(k, stats(traces.map((t) => t.breakdown.rows[k] ?? 0)).p50 ?? 0);
+  const out: Outlier[] = [];
+  for (const t of traces) {
+    if (!isOutlier(t.breakdown.totalNs / 1e6, basis)) continue;
+    let best: string | null = null;
+    let bestExcess = -Infinity;
+    for (const k of bucketKeys) {
+      const excess = (t.breakdown.rows[k] ?? 0) - (medians.get(k) ?? 0);
+      if (excess > bestExcess) {
+        bestExcess = excess;
+        best = k;
+      }
+    }
+    const ns = best ? (t.breakdown.rows[best] ?? 0) : t.breakdown.totalNs;
+    const med = best ? (medians.get(best) ?? 0) : basis.medianMs * 1e6;
+    const times = med > 0 ? `, ${formatRatio(ns / med)} this group's median` : `, against ${formatDuration(0)} typically`;
+    out.push({ traceId: t.summary.traceId, reason: `${best ? rowLabel(best) : 'total'} ${formatDuration(ns)}${times}` });
+  }
+  return out;
+}
+
+function formatRatio(r: number): string {
+  return r >= 10 ? `${Math.round(r)}x` : `${r.toFixed(1)}x`;
+}
+
+export interface BridgeRow {
+  key: string;
+  /** mean in the selection minus mean in the rest, ns (rounded so the rows add up to deltaNs) */
+  deltaNs: number;
+}
+
+export interface Bridge {
+  restMeanNs: number;
+  selectionMeanNs: number;
+  /** selectionMean - restMean, rounded to the ns; the rows add up to it exactly */
+  deltaNs: number;
+  rows: BridgeRow[];
+}
+
+/**
+ * From the rest's mean to the selection's mean, one bar per bucket of the partition. Because the buckets
+ * partition each total, the differences of their means add up to the difference of the mean totals;
+ * computed on integers over the common denominator nS * nR so rounding cannot break that.
+ */
+export function bridge(selection: readonly InsightTrace[], rest: readonly InsightTrace[]): Bridge | null {
+  const nS = BigInt(selection.length);
+  const nR = BigInt(rest.length);
+  if (nS === 0n || nR === 0n) return null;
+  const sum = (set: readonly InsightTrace[], k: string | null) =>
+    set.reduce((a, t) => a + BigInt(Math.round(k === null ? t.breakdown.totalNs : (t.breakdown.rows[k] ?? 0))), 0n);
+  const keys = [...new Set([...selection, ...rest].flatMap((t) => Object.keys(t.breakdown.rows).filter((k) => k.startsWith('bucket:'))))];
+  const den = nS * nR;
+  const nums = keys.map((k) => sum(selection, k) * nR - sum(rest, k) * nS);
+  const totalNum = sum(selection, null) * nR - sum(rest, null) * nS;
+  const deltaNs = roundDiv(totalNum, den);
+  // largest remainder: floor every row, hand the missing nanoseconds to the largest remainders
+  const floors = nums.map((x) => floorDiv(x, den));
+  const remainders = nums.map((x, i) => x - floors[i]! * den);
+  let missing = deltaNs - floors.reduce((a, b) => a + b, 0n);
+  const order = keys.map((_, i) => i).sort((a, b) => (remainders[b]! > remainders[a]! ? 1 : remainders[b]! < remainders[a]! ? -1 : 0));
+  const rounded = [...floors];
+  for (const i of order) {
+    if (missing <= 0n) break;
+    rounded[i]! += 1n;
+    missing -= 1n;
+  }
+  return {
+    restMeanNs: Number(sum(rest, null)) / Number(nR),
+    selectionMeanNs: Number(sum(selection, null)) / Number(nS),
+    deltaNs: Number(deltaNs),
+    rows: keys.map((key, i) => ({ key, deltaNs: Number(rounded[i]) })).sort((a, b) => Math.abs(b.deltaNs) - Math.abs(a.deltaNs)),
+  };
+}
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b !== 0n && (a < 0n) !== (b < 0n) ? q - 1n : q;
+}
+function roundDiv(a: bigint, b: bigint): bigint {
+  return floorDiv(2n * a + b, 2n * b);
+}
+
+export type Dimension = 'method' | 'route' | 'status' | 'upstream status' | 'consumer' | 'client /24' | 'node' | 'ended by' | 'plugins';
+
+const DIMENSIONS: Record<Dimension, (t: InsightTrace) => string> = {
+  method: (t) => t.summary.method ?? '(none)',
+  route: (t) => t.summary.route ?? t.summary.path ?? '(none)',
+  status: (t) => String(t.summary.status ?? '(none)'),
+  'upstream status': (t) => String(t.summary.upstreamStatus ?? '(none)'),
+  consumer: (t) => t.summary.consumerId ?? '(none)',
+  'client /24': (t) => {
+    const m = /^(\d+\.\d+\.\d+)\.\d+$/.exec(t.summary.clientAddress ?? '');
+    return m ? `${m[1]}.0/24` : (t.summary.clientAddress ?? '(none)');
+  },
+  node: (t) => groupKey(t.summary, 'node'),
+  'ended by': (t) => t.breakdown.endedBy,
+  plugins: (t) => t.breakdown.plugins.join(', ') || '(none)',
+};
+
+export interface Difference {
+  dimension: Dimension;
+  value: string;
+  selected: number;
+  selectionPct: number;
+  restPct: number;
+  /** two-sided Fisher's exact test */
+  p: number;
+}
+
+/** Below this many selected traces a value is not shown. */
+export const MIN_SELECTED = 3;
+
+/** Values more (or less) common in the selection than in the rest, the largest difference first. */
+export function differences(selection: readonly InsightTrace[], rest: readonly InsightTrace[]): Difference[] {
+  const out: Difference[] = [];
+  if (selection.length === 0 || rest.length === 0) return out;
+  for (const [dim, f] of Object.entries(DIMENSIONS) as [Dimension, (t: InsightTrace) => string][]) {
+    const sel = countBy(selection, f);
+    const oth = countBy(rest, f);
+    for (const [value, a] of sel) {
+      if (a < MIN_SELECTED) continue;
+      const c = oth.get(value) ?? 0;
+      const selectionPct = (a / selection.length) * 100;
+      const restPct = (c / rest.length) * 100;
+      if (selectionPct === restPct) continue;
+      out.push({ dimension: dim, value, selected: a, selectionPct, restPct, p: fisherExact(a, selection.length - a, c, rest.length - c) });
+    }
+  }
+  return out.sort((x, y) => Math.abs(y.selectionPct - y.restPct) - Math.abs(x.selectionPct - x.restPct) || x.p - y.p);
+}
+
+function countBy(set: readonly InsightTrace[], f: (t: InsightTrace) => string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of set) {
+    const k = f(t);
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return m;
+}
+
+const DIMENSION_FIELDS: Partial<Record<Dimension, { field: string; numeric: boolean }>> = {
+  method: { field: 'http.request.method', numeric: false },
+  route: { field: 'http.route', numeric: false },
+  status: { field: 'http.response.status_code', numeric: true },
+  'upstream status': { field: 'proxy.kong.upstream_status_code', numeric: true },
+  consumer: { field: 'proxy.kong.consumer.id', numeric: false },
+};
+
+/**
+ * Include (==) or Exclude (!=) a dimension's value, as a clause of the list's expression filter, joined to
+ * what the filter already says with &&; null for a dimension the expression language cannot name or a
+ * value that is absent.
+ */
+export function filterWith(current: string, dim: Dimension, value: string, include: boolean): string | null {
+  const f = DIMENSION_FIELDS[dim];
+  if (!f || value === '(none)') return null;
+  if (f.numeric && !/^\d+$/.test(value)) return null;
+  const clause = `${f.field} ${include ? '==' : '!='} ${f.numeric ? value : quote(value)}`;
+  const base = current.trim();
+  return base ? `(${base}) && ${clause}` : clause;
+}

@@ -1,0 +1,115 @@
+/**
+ * Honest statistics for small sets (docs/insights.md, "Honest small numbers"): nearest-rank percentiles
+ * (every figure is a real request one can open), the small-n rules that hide a percentile the set cannot
+ * support, robust (MAD) outliers, and Fisher's exact test for a categorical difference. Pure.
+ */
+
+/** The value at rank ceil(p/100 * n) of the ascending values; null for an empty set. */
+export function nearestRank(sortedAsc: readonly number[], p: number): number | null {
+  const n = sortedAsc.length;
+  if (n === 0) return null;
+  const rank = Math.max(1, Math.ceil((p / 100) * n));
+  return sortedAsc[Math.min(rank, n) - 1]!;
+}
+
+/** The smallest n at which a percentile is shown; below it the cell shows max, greyed. */
+export const MIN_N: Readonly<Record<number, number>> = { 50: 1, 90: 10, 95: 20, 99: 100 };
+
+export interface Stats {
+  n: number;
+  p50: number | null;
+  p90: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+  mean: number | null;
+}
+
+function gated(sorted: readonly number[], p: number): number | null {
+  return sorted.length >= (MIN_N[p] ?? 1) ? nearestRank(sorted, p) : null;
+}
+
+/** n, nearest-rank p50/p90/p95/p99 under the small-n rules, max and mean. */
+export function stats(values: readonly number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  return {
+    n,
+    p50: gated(sorted, 50),
+    p90: gated(sorted, 90),
+    p95: gated(sorted, 95),
+    p99: gated(sorted, 99),
+    max: n > 0 ? sorted[n - 1]! : null,
+    mean: n > 0 ? sum / n : null,
+  };
+}
+
+export const OUTLIER_Z = 3.5;
+export const OUTLIER_MIN_MS = 1;
+export const MAD_FLOOR_MS = 0.1;
+const MAD_SCALE = 1.4826;
+
+export interface OutlierTest {
+  /** the nearest-rank median of the set */
+  medianMs: number;
+  /** the nearest-rank median absolute deviation, floored at MAD_FLOOR_MS */
+  madMs: number;
+}
+
+/** The median and MAD an outlier is judged against (null for an empty set). */
+export function outlierBasis(valuesMs: readonly number[]): OutlierTest | null {
+  const sorted = [...valuesMs].sort((a, b) => a - b);
+  const median = nearestRank(sorted, 50);
+  if (median === null) return null;
+  const dev = sorted.map((v) => Math.abs(v - median)).sort((a, b) => a - b);
+  const mad = Math.max(nearestRank(dev, 50) ?? 0, MAD_FLOOR_MS);
+  return { medianMs: median, madMs: mad };
+}
+
+/** (x - median) / (1.4826 * MAD) >= 3.5 and at least 1 ms above the median. */
+export function isOutlier(xMs: number, basis: OutlierTest): boolean {
+  const above = xMs - basis.medianMs;
+  return above >= OUTLIER_MIN_MS && above / (MAD_SCALE * basis.madMs) >= OUTLIER_Z;
+}
+
+/** log(k!) for k <= n, grown as needed and kept: a re-ranking tests many tables of the same n */
+let lfCache = new Float64Array(2);
+function logFactorials(n: number): Float64Array {
+  if (lfCache.length > n) return lfCache;
+  const f = new Float64Array(Math.max(n + 1, lfCache.length * 2));
+  f.set(lfCache);
+  for (let i = lfCache.length; i < f.length; i++) f[i] = f[i - 1]! + Math.log(i);
+  lfCache = f;
+  return f;
+}
+
+/**
+ * Two-sided Fisher's exact test of the 2x2 table [[a, b], [c, d]] (rows: selection / rest; columns: has
+ * the value / has not): the sum of the probabilities of every table with the same margins that is no more
+ * likely than the observed one (R's fisher.test convention, with its relative tolerance of 1e-7).
+ */
+export function fisherExact(a: number, b: number, c: number, d: number): number {
+  const r1 = a + b;
+  const r2 = c + d;
+  const c1 = a + c;
+  const n = r1 + r2;
+  if (n === 0) return 1;
+  const lf = logFactorials(n);
+  const logP = (x: number) => {
+    const y = r1 - x;
+    const z = c1 - x;
+    const w = r2 - z;
+    return lf[r1]! + lf[r2]! + lf[c1]! + lf[n - c1]! - lf[n]! - lf[x]! - lf[y]! - lf[z]! - lf[w]!;
+  };
+  const observed = logP(a);
+  const lo = Math.max(0, c1 - r2);
+  const hi = Math.min(r1, c1);
+  let p = 0;
+  for (let x = lo; x <= hi; x++) {
+    const lp = logP(x);
+    if (lp <= observed + 1e-7) p += Math.exp(lp);
+  }
+  return Math.min(1, p);
+}
