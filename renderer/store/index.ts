@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { createCompareSlice, type CompareSlice } from './compare';
 import { createImportsSlice, type ImportsSlice } from './imports';
 import { createLayoutSlice, type LayoutSlice } from './layout';
 import { createLogsSlice, type LogsSlice } from './logs';
@@ -12,7 +13,7 @@ import { createTraceFilterSlice, type TraceFilterSlice } from './traceFilter';
 import { createTraceListSlice, type TraceListSlice } from './traceList';
 import { createWaterfallSlice, type WaterfallSlice } from './waterfall';
 
-export type AppState = SelectionSlice & LayoutSlice & ImportsSlice & WaterfallSlice & TraceListSlice & LogsSlice & TraceFilterSlice;
+export type AppState = SelectionSlice & LayoutSlice & ImportsSlice & WaterfallSlice & TraceListSlice & LogsSlice & TraceFilterSlice & CompareSlice;
 
 export const useStore = create<AppState>()(
   persist(
@@ -24,6 +25,7 @@ export const useStore = create<AppState>()(
       ...createTraceListSlice(...a),
       ...createLogsSlice(...a),
       ...createTraceFilterSlice(...a),
+      ...createCompareSlice(...a),
     }),
     {
       name: 'ktv-ui',

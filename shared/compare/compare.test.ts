@@ -12,6 +12,7 @@ import { apportion, traceBridge } from './bridge';
 import { compareTraces, comparisonJson, deltaText } from './compare';
 import { attributeDiff, logDiff } from './attr-diff';
 import { groupOf, keysMatch, semanticKey } from './keys';
+import { groupKey, typicalTwins } from './twin';
 
 const MS = 1e6;
 const clone = (t: TraceSpans): TraceSpans => JSON.parse(JSON.stringify(t)) as TraceSpans;
@@ -190,5 +191,34 @@ describe('attribute and log differences', () => {
       ['retrying #', 'only-b'],
       ['upstream took # ms', 'both'],
     ]);
+  });
+});
+
+describe('the typical twin', () => {
+  const row = (traceId: string, durationMs: number, over: Partial<Parameters<typeof typicalTwins>[0]> = {}) => ({
+    traceId,
+    durationMs,
+    method: 'GET',
+    routeId: 'r1',
+    route: 'orders',
+    path: '/orders/1',
+    consumerId: null,
+    status: 200,
+    ...over,
+  });
+
+  it('proposes the traces of the same route, method, consumer and status class nearest the median', () => {
+    const subject = row('slow', 900);
+    const all = [row('a', 100), row('b', 120), row('c', 130), row('d', 500), subject, row('other-route', 125, { routeId: 'r2' }), row('error', 125, { status: 503 }), row('post', 125, { method: 'POST' }), row('ok-201', 128, { status: 201 })];
+    const t = typicalTwins(subject, all);
+    expect(t.groupSize).toBe(6);
+    expect(t.medianMs).toBe(129);
+    expect(t.twins.map((x) => x.traceId)).toEqual(['c', 'ok-201', 'b']);
+  });
+
+  it('says so when the trace has no twin', () => {
+    const subject = row('alone', 50);
+    expect(typicalTwins(subject, [subject, row('x', 10, { routeId: 'r9' })])).toEqual({ groupSize: 1, medianMs: 50, twins: [] });
+    expect(groupKey(subject)).toBe('GET|r1||2xx');
   });
 });
