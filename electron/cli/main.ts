@@ -22,7 +22,7 @@ const usage = `usage: ktv [FILE...]                      open the app on these f
        ktv compare FILE_A[#TRACE_ID] FILE_B[#TRACE_ID] [--json]   what made B slower than A
        ktv export FILE|SESSION_ID [--control-plane ID] --out OUT.json   sanitized OTLP/JSON for sharing
        ktv filter FILE --where EXPR [--json]
-       ktv konnect control-planes|nodes|sessions|pull ...
+       ktv konnect control-planes|nodes|sessions|start|stop|pull ...   (ktv konnect --help)
        ktv receive [--port N] [--where EXPR] [--duration S] [--max-traces N] --out FILE.json`;
 
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {

@@ -6,7 +6,8 @@
  *   sorts and filters on), each naming the chunks that hold its spans.
  * - `directory`: one small row per page listing its trace ids and Kong request ids, to find the page of
  *   a trace (opening it, paste-to-jump) without reading the pages.
- * - `chunks`: span data. Either the source lines of a JSON-lines import exactly as they were read
+ * - `chunks`: span data. Either the source lines of a JSON-lines import exactly as they were read (but a
+ *   line holding an AI span, kept with its prompt sanitized: sanitizeGenAiJson)
  *   (`otlp-jsonl`: decoded again, with the same decoder, when a trace in them is opened), or normalized
  *   traces as JSON (`ktv`: other formats, live data, merged traces). Chunks are never changed once written.
  * - `logs`: one document per trace holding its log lines (a span's lines are a filter over those);

@@ -48,6 +48,8 @@ export class Collector {
   format: FormatName | undefined;
   /** the source chunk spans being added now come from, when the decoder keeps the source (-1: not kept) */
   sourceChunk = -1;
+  /** spans the decoders changed as they sanitized them (AI prompts): their source lines are not kept as read */
+  sanitizedSpans = 0;
   private sourceChunks: SourceChunk[] = [];
 
   /**
@@ -106,7 +108,7 @@ export class Collector {
    */
   addSpan(acc: TraceAcc, span: Span, resource: Attributes, scope: Scope): void {
     // an AI call's prompt and answer are payload: sanitized before anything stores or shows them
-    sanitizeGenAiSpan(span);
+    if (sanitizeGenAiSpan(span)) this.sanitizedSpans++;
     this.place(acc, span, resource, scope);
     this.spanCount++;
     this.recordCount++;

@@ -16,6 +16,7 @@ import { utf8Decoder, utf8Encoder } from './platform';
 import { concatBytes } from '../util/bytes';
 import type { Peekable } from './source';
 import { setOwn } from '../model/own';
+import { sanitizeGenAiJson } from '../sanitize/gen-ai';
 
 const STREAM_KEYS: ReadonlySet<string> = new Set(['resourceSpans', 'resource_spans', 'resourceLogs', 'resource_logs', 'batches', 'data']);
 
@@ -90,6 +91,10 @@ class SourceKeeper {
   }
 
   keep(line: Uint8Array | string): void {
+    // one way for all lines of a chunk: a sanitized line (text) among lines kept as bytes is encoded
+    const first = this.parts[0];
+    if (first !== undefined && typeof first !== 'string' && typeof line === 'string') line = utf8Encoder().encode(line);
+    else if (typeof first === 'string' && typeof line !== 'string') line = utf8Decoder().decode(line);
     this.parts.push(line);
     this.size += line.length + 1;
     if (this.size >= SOURCE_CHUNK_BYTES) this.close();
@@ -116,8 +121,12 @@ class SourceKeeper {
   }
 }
 
-/** Decodes one JSON line's text into the collector; returns whether it held spans. */
-function decodeLine(c: Collector, text: string, number: number, last: boolean): boolean {
+/**
+ * Decodes one JSON line's text into the collector. Returns false when it held no spans, true when it did
+ * (keep it as read), or the line's text sanitized when the decoder had to sanitize its spans (an AI span's
+ * prompt): source lines are stored to be decoded again, and no payload is stored unsanitized.
+ */
+function decodeLine(c: Collector, text: string, number: number, last: boolean): boolean | string {
   if (text.trim() === '') return false;
   const where = `line ${number}`;
   const parsed = parse(text);
@@ -126,11 +135,18 @@ function decodeLine(c: Collector, text: string, number: number, last: boolean): 
     return false;
   }
   const spansBefore = c.totalSpans;
+  const sanitizedBefore = c.sanitizedSpans;
   if (!convertRequest(c, parsed.value, `${where} $`)) {
     c.skip(where, 'the line holds neither resourceSpans nor resourceLogs');
     return false;
   }
-  return c.totalSpans > spansBefore;
+  if (c.totalSpans === spansBefore) return false;
+  if (c.sanitizedSpans === sanitizedBefore) return true;
+  // parsed again, so what is kept is the line as written but for the sanitized values
+  const doc = parse(text);
+  if (!doc.ok) return true;
+  sanitizeGenAiJson(doc.value);
+  return JSON.stringify(doc.value);
 }
 
 /** Decodes one JSON line into the collector (keeping its bytes when it held spans). */
@@ -139,7 +155,8 @@ function lineHandler(c: Collector, keeper: SourceKeeper | null): (line: Line, la
   return (line, last) => {
     let bytes = line.bytes;
     if (line.number === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-    if (decodeLine(c, decoder.decode(bytes), line.number, last) && keeper) keeper.keep(bytes);
+    const held = decodeLine(c, decoder.decode(bytes), line.number, last);
+    if (held !== false && keeper) keeper.keep(held === true ? bytes : held);
   };
 }
 
@@ -219,7 +236,8 @@ export function decodeLineSegment(seg: LineSegment): SegmentResult {
     if (nl !== -1 && end > from && text.charCodeAt(end - 1) === 0x0d) end--;
     const start = from === 0 && bom ? 1 : from;
     const line = text.slice(start, end);
-    if (decodeLine(c, line, number, last) && keeper) keeper.keep(sameOffsets ? bytes.subarray(start, end) : line);
+    const held = decodeLine(c, line, number, last);
+    if (held !== false && keeper) keeper.keep(held !== true ? held : sameOffsets ? bytes.subarray(start, end) : line);
     if (nl === -1) break;
     from = nl + 1;
   }

@@ -351,3 +351,74 @@ describe('openInput', () => {
     }
   });
 });
+
+describe('source lines holding an AI prompt are kept sanitized', () => {
+  const CARD = '4242 4242 4242 4242';
+  const MASKED = '*'.repeat(CARD.length);
+  const aiLine = JSON.stringify({
+    resourceSpans: [
+      {
+        resource: { attributes: [] },
+        scopeSpans: [
+          {
+            spans: [
+              {
+                traceId: T1,
+                spanId: sid(1),
+                name: 'kong.gen_ai',
+                startTimeUnixNano: '1700000000000000000',
+                endTimeUnixNano: '1700000000100000000',
+                attributes: [
+                  { key: 'gen_ai.prompt', value: { stringValue: `my card is ${CARD}` } },
+                  { key: 'note', value: { stringValue: 'kept' } },
+                ],
+                events: [{ name: 'answer', timeUnixNano: '1700000000050000000', attributes: [{ key: 'gen_ai.completion', value: { stringValue: `noted: ${CARD}` } }] }],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  const plainLine = JSON.stringify({
+    resourceSpans: [{ resource: { attributes: [] }, scopeSpans: [{ spans: [{ traceId: T2, spanId: sid(2), name: 'kong', startTimeUnixNano: '1700000000000000000', endTimeUnixNano: '1700000000100000000', attributes: [{ key: 'card', value: { stringValue: CARD } }] }] }] }],
+  });
+  const file = utf8(`${plainLine}\n${aiLine}\n`);
+
+  const check = (chunks: SourceChunk[]) => {
+    const kept = chunks.map((c) => text(c.bytes)).join('\n');
+    // the AI span's prompt and answer never reach the store as written; other lines stay byte for byte
+    expect(kept).not.toContain(`my card is ${CARD}`);
+    expect(kept).not.toContain(`noted: ${CARD}`);
+    expect(kept.split('\n')[0]).toBe(plainLine);
+    return kept;
+  };
+
+  it('when decoded as a stream, and the kept lines decode to the same sanitized span', async () => {
+    const batches: DecodedBatch[] = [];
+    for await (const b of decodeStream(chunked(file, 7), { fileName: 'ai.jsonl', keepSource: true })) batches.push(b);
+    const kept = check(batches.flatMap((b) => b.source?.chunks ?? []));
+    const again = await decodeAll(utf8(kept), { fileName: 'again.jsonl' });
+    const span = again.traces.find((t) => t.traceId === T1)!.spans[0]!;
+    expect(span.attributes['gen_ai.prompt']).toBe(`my card is ${MASKED}`);
+    expect(span.attributes.note).toBe('kept');
+    expect(span.events[0]!.attributes['gen_ai.completion']).toBe(`noted: ${MASKED}`);
+  });
+
+  it('when decoded in segments by the parallel workers', () => {
+    const r = decodeLineSegment({ bytes: file, fileName: 'ai.jsonl', firstLine: 1, last: true, keepSource: true });
+    check(r.batch.source?.chunks ?? []);
+    expect(r.batch.source?.chunksOf[T1]).toEqual([0]);
+  });
+
+  it('in a Konnect trace v1 line, whose attributes are a flat object', () => {
+    const v1 = JSON.stringify({
+      resource_spans: [{ resource: { attributes: {} }, scope_spans: [{ spans: [{ trace_id: T3, span_id: sid(3), name: 'kong.gen_ai.chat', start_time_unix_nano: '1700000000000000000', end_time_unix_nano: '1700000000100000000', attributes: { 'gen_ai.prompt': { text: `card ${CARD}` } } }] }] }],
+    });
+    const r = decodeLineSegment({ bytes: utf8(v1), fileName: 'v1.jsonl', firstLine: 1, last: true, keepSource: true });
+    expect(r.spans).toBe(1);
+    const kept = (r.batch.source?.chunks ?? []).map((c) => text(c.bytes)).join('\n');
+    expect(kept).not.toContain(CARD);
+    expect(kept).toContain(`card ${MASKED}`);
+  });
+});

@@ -27,6 +27,12 @@ async function ktv(argv: string[], env: Record<string, string | undefined> = {})
 }
 
 describe('ktv konnect', () => {
+  it('--help prints every konnect command on stdout and succeeds, without a token', async () => {
+    const r = await ktv(['--help'], { KONNECT_TOKEN: undefined });
+    expect(r.code).toBe(0);
+    for (const c of ['control-planes', 'nodes', 'sessions', 'start', 'stop', 'pull']) expect(r.out).toContain(`ktv konnect ${c}`);
+  });
+
   it('control-planes --json lists every control plane with debugger support', async () => {
     const r = await ktv(['control-planes', '--json']);
     expect(r.code).toBe(0);

@@ -52,6 +52,10 @@ const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
   let token = '';
   const say = (text: string) => io.err(redactToken(text, token));
   try {
