@@ -164,8 +164,17 @@ function matchSiblings(A: Side, B: Side, as: readonly number[], bs: readonly num
     if (!v) groups.set(g, (v = { a: [], b: [] }));
     return v;
   };
-  for (const i of as) get(groupOf(A.keys[i]!)).a.push(i);
-  for (const i of bs) get(groupOf(B.keys[i]!)).b.push(i);
+  // a family's members (`io:redis.get`, `io:redis.set`) are matched together only when its old name
+  // (`io:redis`) is among these siblings; otherwise each key is its own group (and most groups are one key)
+  const present = new Set<string>();
+  for (const i of as) present.add(A.keys[i]!);
+  for (const i of bs) present.add(B.keys[i]!);
+  const groupKey = (key: string) => {
+    const g = groupOf(key);
+    return g !== key && present.has(g) ? g : key;
+  };
+  for (const i of as) get(groupKey(A.keys[i]!)).a.push(i);
+  for (const i of bs) get(groupKey(B.keys[i]!)).b.push(i);
   const pairs: [number, number][] = [];
   for (const g of groups.values()) if (g.a.length > 0 && g.b.length > 0) pairs.push(...matchGroup(A, B, g.a, g.b));
   return pairs;

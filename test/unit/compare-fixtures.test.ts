@@ -58,7 +58,7 @@ describe('compare on real gateway traces', () => {
       if (up) expect(usSum(up.steps.map((s) => s.deltaMs))).toBe(Math.round(up.deltaMs * 1e3));
     }
   });
-  it('aligns two 5,000-span traces quickly', () => {
+  it('aligns two 5,000-span traces: every span matched, the one slower call per plugin changed', () => {
     const big = (extra: number) => {
       const spans: Span[] = [makeSpan({ spanId: 'root', name: 'kong', duration: 6000 * MS })];
       for (let p = 0; p < 50; p++) {
@@ -69,11 +69,8 @@ describe('compare on real gateway traces', () => {
     };
     const a = big(0);
     const b = big(30);
-    const t0 = performance.now();
     const al = alignTraces(a, b);
-    const took = performance.now() - t0;
     expect(al.rows).toHaveLength(a.spans.length);
     expect(al.rows.filter((r) => r.change === 'changed')).toHaveLength(50);
-    expect(took).toBeLessThan(500); // the 50 ms budget is measured by scripts/bench.mjs, on an idle machine
   });
 });
