@@ -3,6 +3,7 @@
  * main area: the selected session's trace list and the selected trace's views.
  */
 import { bridge } from './bridge';
+import { MainView } from './features/compare/MainView';
 import { CapturePanel } from './features/capture/CapturePanel';
 import { DropZone } from './features/import/DropZone';
 import { ImportStatus } from './features/import/ImportStatus';
@@ -43,7 +44,11 @@ export function App() {
           </>
         }
         list={<ListOrInsights />}
-        view={<TraceView />}
+        view={
+          <MainView>
+            <TraceView />
+          </MainView>
+        }
       />
       <DropZone />
       <Shortcuts />

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { reportImportsTo } from '../db/ingest-client';
+import { createCompareSlice, type CompareSlice } from '../features/compare/compare-slice';
 import { createImportsSlice, type ImportsSlice } from '../features/import/imports-slice';
 import { createLayoutSlice, type LayoutSlice } from '../features/shell/layout-slice';
 import { createLogsSlice, type LogsSlice } from '../features/logs/logs-slice';
@@ -14,7 +15,7 @@ import { createTraceFilterSlice, type TraceFilterSlice } from '../features/trace
 import { createTraceListSlice, type TraceListSlice } from '../features/trace-list/trace-list-slice';
 import { createWaterfallSlice, type WaterfallSlice } from '../features/waterfall/waterfall-slice';
 
-export type AppState = SelectionSlice & LayoutSlice & ImportsSlice & WaterfallSlice & TraceListSlice & LogsSlice & TraceFilterSlice;
+export type AppState = SelectionSlice & LayoutSlice & ImportsSlice & WaterfallSlice & TraceListSlice & LogsSlice & TraceFilterSlice & CompareSlice;
 
 export const useStore = create<AppState>()(
   persist(
@@ -26,6 +27,7 @@ export const useStore = create<AppState>()(
       ...createTraceListSlice(...a),
       ...createLogsSlice(...a),
       ...createTraceFilterSlice(...a),
+      ...createCompareSlice(...a),
     }),
     {
       name: 'ktv-ui',

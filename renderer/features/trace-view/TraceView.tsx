@@ -12,6 +12,7 @@ import { useTraceRow, useTraceSpans } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
 import { CaptureWaiting } from '../capture/CaptureWaiting';
+import { CompareActions } from '../compare/CompareActions';
 import { exportTracePng } from '../export-png/exportPng';
 import { Pane, PaneGroup, PaneHandle } from '../shell/Panes';
 import { SpanInspector } from '../inspector/SpanInspector';
@@ -117,6 +118,7 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
         </span>
         <CopyButton text={trace.traceId} label="Copy trace id" />
         <span className="spacer" />
+        {row && <CompareActions sessionId={row.sessionId} traceId={trace.traceId} row={row} />}
         <span className="muted tv-export-state" aria-live="polite">
           {exportState}
         </span>

@@ -1,0 +1,39 @@
+/**
+ * The typical twin (insights.md, "Comparing two requests"): for "why was this one slower than a normal
+ * one?", the traces of the same group (same route, method, consumer and status class) whose total is
+ * nearest the group's median, from every session given.
+ */
+import type { TraceSummary } from '../model/types';
+
+type Row = Pick<TraceSummary, 'traceId' | 'method' | 'routeId' | 'route' | 'path' | 'consumerId' | 'status' | 'durationMs'>;
+
+/** What makes two requests "the same kind": route (its id, else its name, else the path), method, consumer, status class. */
+export function groupKey(r: Row): string {
+  const route = r.routeId ?? r.route ?? r.path ?? '';
+  const statusClass = r.status === null ? '-' : `${Math.floor(r.status / 100)}xx`;
+  return [r.method ?? '', route, r.consumerId ?? '', statusClass].join('|');
+}
+
+export interface Twins<T extends Row> {
+  /** the group's size, the subject included */
+  groupSize: number;
+  /** the group's median total in ms */
+  medianMs: number | null;
+  /** other traces of the group, nearest the median first */
+  twins: T[];
+}
+
+export function typicalTwins<T extends Row>(subject: Row & { sessionId?: string }, candidates: readonly (T & { sessionId?: string })[], limit = 3): Twins<T> {
+  const key = groupKey(subject);
+  const same = (c: T & { sessionId?: string }) => c.traceId === subject.traceId && c.sessionId === subject.sessionId;
+  const group = candidates.filter((c) => groupKey(c) === key);
+  if (!group.some(same)) group.push(subject as T);
+  const sorted = group.map((g) => g.durationMs).sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const medianMs = sorted.length === 0 ? null : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const twins = group
+    .filter((c) => !same(c) && c.traceId !== subject.traceId)
+    .sort((a, b) => Math.abs(a.durationMs - medianMs!) - Math.abs(b.durationMs - medianMs!) || a.traceId.localeCompare(b.traceId))
+    .slice(0, limit);
+  return { groupSize: group.length, medianMs, twins };
+}
