@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Dexie, { liveQuery, type ObservabilitySet, type RangeSet } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { describeReport } from '../../renderer/db/ingest-client';
+import { describeReport } from '../../renderer/db/import-report';
 import { runImport } from '../../renderer/db/ingest';
 import type { ImportReport } from '../../renderer/db/ingest-types';
 import { decodePage, openDb, traceKey, type KtvDb } from '../../renderer/db/schema';
