@@ -1,14 +1,17 @@
 /**
  * Real Kong traces opened as a user opens them: each fixture of ../shared/fixtures/kong shows its method,
  * path and status in the trace list; the incomplete spans are marked in the waterfall and the inspector;
- * a .zip of them all lands in the sessions its traces name, and lists the entry that is no trace.
+ * a .zip of them all lands in the sessions its traces name, and lists the entry that is no trace; each
+ * one's verdict is the one `ktv summary` gives, and its tiles and list columns agree (issue 14).
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { expect, test } from './fixtures';
 import { ROOT, tempDir } from './launch';
 import type { AppPage } from './pages/app-page';
+import { LatencyPage, PARTS } from './pages/latency-page';
 
 const KONG = join(ROOT, '..', 'shared', 'fixtures', 'kong');
 
@@ -38,6 +41,25 @@ for (const c of CASES) {
     await expectRow(ktv, c);
     await ktv.traceRows().first().click();
     await expect(ktv.spans.getByRole('treeitem').first()).toBeVisible();
+  });
+}
+
+/** What `ktv summary --json` says of a file's first trace: its verdict and the latency model's figures. */
+function cliSummary(file: string): { verdict: { kind: string; text: string } } {
+  const out = execFileSync(process.execPath, [join(ROOT, 'bin', 'ktv.mjs'), 'summary', file, '--json'], { encoding: 'utf8' });
+  return (JSON.parse(out) as { traces: { verdict: { kind: string; text: string } }[] }).traces[0]!;
+}
+
+for (const c of CASES) {
+  test(`${c.file}: the verdict is the one the CLI gives, and the tiles and the list agree`, async ({ ktv }) => {
+    const expected = cliSummary(join(KONG, c.file)).verdict;
+    await ktv.openFiles([join(KONG, c.file)]);
+    await ktv.session(c.session).click();
+    await ktv.traceRows().first().click();
+    const l = new LatencyPage(ktv.page);
+    await expect(l.verdict).toHaveAttribute('data-kind', expected.kind);
+    await expect(l.verdict).toContainText(expected.text);
+    for (const part of PARTS) await expect(l.listCell(part)).toHaveText(await l.tile(part).innerText());
   });
 }
 
