@@ -30,8 +30,9 @@ export function PhaseBar({ trace }: { trace: TraceSpans }) {
           </rect>
         ))}
       </svg>
+      {/* largest first: where a short pane cuts the legend, what it cuts is what took least */}
       <ul className="phase-legend">
-        {segments.map((s) => (
+        {[...segments].sort((a, b) => b.ns - a.ns).map((s) => (
           <li key={s.key}>
             <span className="swatch" style={{ background: `var(${phaseColorVar(s.key)})` }} />
             <span className="phase-name">{phaseLabel(s.key)}</span>
