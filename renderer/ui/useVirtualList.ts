@@ -51,6 +51,9 @@ export function useVirtualList({ count, rowHeight, overscan = 8, getItemKey }: V
     ...(getItemKey ? { getItemKey } : {}),
     // before the first measurement (and in tests without layout) render a screenful, as a browser would show
     initialRect: { width: 0, height: 600 },
+    // a scroll re-renders in React's own time, not synchronously inside the scroll event (as the lists did
+    // before; flushSync inside React 19's commit phase also warns)
+    useFlushSync: false,
   });
   const reveal = useCallback(
     (index: number) => {
