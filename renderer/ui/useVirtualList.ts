@@ -6,7 +6,7 @@
  * Rows are `rowHeight` tall unless a row is measured (`measureElement` as its ref, with `data-index`):
  * the logs measure theirs, as an opened line grows.
  */
-import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
+import { useVirtualizer, type VirtualItem, type VirtualizerOptions } from '@tanstack/react-virtual';
 import { useCallback, useRef, type Key, type RefObject } from 'react';
 
 export type { VirtualItem };
@@ -40,6 +40,22 @@ export interface VirtualList {
   measureElement(el: Element | null): void;
 }
 
+/**
+ * The scroller's size from its ResizeObserver's reports, which come after layout. TanStack's own
+ * observer also measures at once, in a layout effect: that forced a layout of the page before a newly
+ * opened view's first paint. Until the first report the list assumes `initialRect`.
+ */
+const observeRect: VirtualizerOptions<HTMLDivElement, Element>['observeElementRect'] = (instance, cb) => {
+  const el = instance.scrollElement;
+  if (!el || typeof ResizeObserver === 'undefined') return;
+  const ro = new ResizeObserver(() => {
+    const r = el.getBoundingClientRect();
+    cb({ width: Math.round(r.width), height: Math.round(r.height) });
+  });
+  ro.observe(el);
+  return () => ro.disconnect();
+};
+
 export function useVirtualList({ count, rowHeight, overscan = 8, getItemKey }: VirtualListOptions): VirtualList {
   const ref = useRef<HTMLDivElement | null>(null);
   const estimateSize = useCallback(() => rowHeight, [rowHeight]);
@@ -54,6 +70,7 @@ export function useVirtualList({ count, rowHeight, overscan = 8, getItemKey }: V
     // a scroll re-renders in React's own time, not synchronously inside the scroll event (as the lists did
     // before; flushSync inside React 19's commit phase also warns)
     useFlushSync: false,
+    observeElementRect: observeRect,
   });
   const reveal = useCallback(
     (index: number) => {
