@@ -85,6 +85,17 @@ export default tseslint.config(
     },
   },
   {
+    // shared UI pieces know no feature, no store and no data: features compose them
+    files: ['renderer/ui/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': rendererImports({
+        paths: ['dexie', 'dexie-react-hooks', 'zustand'].map((name) => ({ name, message: 'renderer/ui holds shared pieces only: no data, no UI state.' })),
+        patterns: [{ group: ['**/store', '**/store/**', '**/features/**', '**/db/**'], message: 'renderer/ui never imports features, the store or renderer/db.' }],
+      }),
+    },
+  },
+  {
     // a slice lives in its feature's folder; renderer/store only composes them
     files: ['renderer/store/**/*.ts'],
     rules: {

@@ -6,10 +6,11 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { join } from 'node:path';
 import { err } from '../shared/bridge/result';
+import { APP_ORIGIN, IPC_EVENT, IPC_INVOKE, TRACE_FILE_EXTENSIONS } from '../shared/ids';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { acceptsBridgeCall } from './bridge/ipc-guard';
 import { menuTemplate } from './menu';
-import { APP_ORIGIN, hardenWebContents } from './security/harden';
+import { hardenWebContents } from './security/harden';
 import { createSecureStore } from './secure-store';
 import { createServices, type Services } from './services/index';
 
@@ -18,7 +19,7 @@ registerAppScheme();
 if (process.env.KTV_USER_DATA_DIR) app.setPath('userData', process.env.KTV_USER_DATA_DIR);
 
 const FILE_FILTERS = [
-  { name: 'Traces', extensions: ['json', 'jsonl', 'ndjson', 'pb', 'binpb', 'otlp', 'gz', 'zst', 'zip'] },
+  { name: 'Traces', extensions: [...TRACE_FILE_EXTENSIONS] },
   { name: 'All files', extensions: ['*'] },
 ];
 
@@ -87,12 +88,12 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
 
-    ipcMain.handle('ktv:invoke', async (event, channel: unknown, args: unknown) => {
+    ipcMain.handle(IPC_INVOKE, async (event, channel: unknown, args: unknown) => {
       // only our own page, in the window's main frame, may call the bridge
       if (!acceptsBridgeCall(event)) return err('forbidden', 'bridge calls are accepted from the app only');
       return services.dispatch(String(channel), args);
     });
-    services.events.subscribe((event, payload) => mainWindow?.webContents.send('ktv:event', event, payload));
+    services.events.subscribe((event, payload) => mainWindow?.webContents.send(IPC_EVENT, event, payload));
 
     await services.openPaths([...filesFromArgv(process.argv), ...pendingOpen]);
     Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate((e) => services.events.emit('menu.command', e), process.platform)));

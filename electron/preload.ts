@@ -5,16 +5,17 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { PreloadApi } from '../shared/bridge/contract';
 import type { Result } from '../shared/bridge/result';
+import { IPC_EVENT, IPC_INVOKE, PRELOAD_GLOBAL } from '../shared/ids';
 
 const api = {
-  invoke: (channel: string, args: unknown) => ipcRenderer.invoke('ktv:invoke', channel, args) as Promise<Result<unknown>>,
+  invoke: (channel: string, args: unknown) => ipcRenderer.invoke(IPC_INVOKE, channel, args) as Promise<Result<unknown>>,
   on(listener: (event: string, payload: unknown) => void) {
     const handler = (_e: IpcRendererEvent, event: string, payload: unknown) => listener(event, payload);
-    ipcRenderer.on('ktv:event', handler);
+    ipcRenderer.on(IPC_EVENT, handler);
     return () => {
-      ipcRenderer.removeListener('ktv:event', handler);
+      ipcRenderer.removeListener(IPC_EVENT, handler);
     };
   },
 } satisfies PreloadApi;
 
-contextBridge.exposeInMainWorld('ktv', api);
+contextBridge.exposeInMainWorld(PRELOAD_GLOBAL, api);

@@ -6,13 +6,14 @@
  */
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
+import { APP_HOST, APP_SCHEME, FILES_PATH } from '../shared/ids';
 import type { FileRegistry } from './services/files';
 import { CONTENT_SECURITY_POLICY } from './security/csp';
 import { safeJoin } from './web/host';
 
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
   ]);
 }
 
@@ -26,12 +27,12 @@ export const FILE_HEADERS: Record<string, string> = {
 };
 
 export function handleAppProtocol(rendererDir: string, files: Pick<FileRegistry, 'get'>): void {
-  protocol.handle('app', async (request) => {
+  protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET') return new Response('method not allowed', { status: 405 });
     const url = new URL(request.url);
-    if (url.host !== 'ktv') return new Response('not found', { status: 404 });
-    if (url.pathname.startsWith('/files/')) {
-      const ref = files.get(decodeURIComponent(url.pathname.slice('/files/'.length)));
+    if (url.host !== APP_HOST) return new Response('not found', { status: 404 });
+    if (url.pathname.startsWith(FILES_PATH)) {
+      const ref = files.get(decodeURIComponent(url.pathname.slice(FILES_PATH.length)));
       if (!ref) return new Response('no such file', { status: 404 });
       const res = await net.fetch(pathToFileURL(ref.path).toString());
       const headers = new Headers(FILE_HEADERS);

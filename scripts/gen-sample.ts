@@ -1,6 +1,7 @@
 /** Writes the bundled sample session into a folder (used by scripts/build.mjs): seeded, reproducible. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sampleSessionId } from '../shared/ids';
 import { generateSample } from '../shared/sample/generate';
 
 const outDir = process.argv[2];
@@ -13,11 +14,11 @@ writeFileSync(join(outDir, 'demo-gateway.jsonl'), sample.jsonl);
 writeFileSync(join(outDir, 'demo-gateway-payloads.json'), JSON.stringify(sample.payloads));
 const name = `Sample · demo gateway (${sample.traceCount} requests)`;
 const manifest = {
-  default: 'sample:demo-gateway',
+  default: sampleSessionId('demo-gateway'),
   samples: [
-    { file: 'demo-gateway.jsonl', id: 'sample:demo-gateway', name },
-    { file: 'demo-gateway-payloads.json', id: 'sample:demo-gateway', name },
-    { file: 'gateway-3.10-konnect.json', id: 'sample:gateway-3.10', name: 'Sample · Gateway 3.10 Konnect trace' },
+    { file: 'demo-gateway.jsonl', id: sampleSessionId('demo-gateway'), name },
+    { file: 'demo-gateway-payloads.json', id: sampleSessionId('demo-gateway'), name },
+    { file: 'gateway-3.10-konnect.json', id: sampleSessionId('gateway-3.10'), name: 'Sample · Gateway 3.10 Konnect trace' },
   ],
 };
 writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2));

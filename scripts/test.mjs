@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit tests, build, end-to-end tests. Every stage runs even when an earlier
+// `npm test`: typecheck, lint, dead code (knip.json), unit tests, build, end-to-end tests. Every stage runs even when an earlier
 // one failed, so one run shows everything that is wrong; the exit code is non-zero if any stage failed.
 // With KTV_REPORT_DIR set (CI), vitest and Playwright also write JSON reports there.
 import { spawnSync } from 'node:child_process';
@@ -9,6 +9,7 @@ const reportDir = process.env.KTV_REPORT_DIR;
 const stages = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['deadcode', 'npm', ['run', '--silent', 'deadcode']],
   ['unit', 'npx', ['vitest', 'run', ...(reportDir ? ['--reporter=default', '--reporter=json', `--outputFile.json=${join(reportDir, 'vitest.json')}`] : [])]],
   ['build', 'node', ['scripts/build.mjs']],
   ['e2e', 'npx', ['playwright', 'test']],

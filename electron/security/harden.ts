@@ -3,9 +3,8 @@
  * redirects, no new windows (http/https links go to the system browser), no <webview>.
  */
 import { shell, type WebContents } from 'electron';
+import { APP_ORIGIN, FILES_PATH } from '../../shared/ids';
 import { isSafeExternalUrl } from '../../shared/security/external-links';
-
-export const APP_ORIGIN = 'app://ktv';
 
 export const isAppUrl = (url: string): boolean => url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
 
@@ -18,7 +17,7 @@ export function isAppPage(url: string): boolean {
   } catch {
     return false;
   }
-  return !path.startsWith('/files/') && path !== '/files';
+  return !path.startsWith(FILES_PATH) && path !== FILES_PATH.slice(0, -1);
 }
 
 export function hardenWebContents(contents: WebContents): void {

@@ -12,6 +12,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { API_EVENTS_PATH, API_FILES_PATH, API_INVOKE_PATH, API_PREFIX } from '../../shared/ids';
 import type { Services } from '../services/index';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { HOW_TO_SIGN_IN, SECRET_PARAM, SIGN_IN_CSS, SIGN_IN_CSS_PATH, SIGN_IN_PATH, SignIn } from './sign-in';
@@ -108,7 +109,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       // only this loopback address, by name or number: refuses DNS-rebound names
       if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, 'misdirected request');
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-      if (url.pathname.startsWith('/api/')) {
+      if (url.pathname.startsWith(API_PREFIX)) {
         const origin = req.headers.origin;
         if ((origin !== undefined && !allowedOrigins().has(origin)) || !fromThisPage(req)) return send(res, 403, 'origin not allowed');
         if (!signIn?.signedIn(req.headers.cookie)) return send(res, 401, 'not signed in: open the sign-in link the host printed');
@@ -126,7 +127,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
     const path = url.pathname;
-    if (path.startsWith('/api/invoke/')) {
+    if (path.startsWith(API_INVOKE_PATH)) {
       if (req.method !== 'POST') return send(res, 405, 'method not allowed');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'expected application/json');
       let args: unknown;
@@ -137,11 +138,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         const result = { ok: false, error: { code: 'invalid-argument', message: `bad request body: ${e instanceof Error ? e.message : String(e)}` } };
         return send(res, 400, JSON.stringify(result), 'application/json');
       }
-      const channel = decodeURIComponent(path.slice('/api/invoke/'.length));
+      const channel = decodeURIComponent(path.slice(API_INVOKE_PATH.length));
       const result = await services.dispatch(channel, args);
       return send(res, 200, JSON.stringify(result), 'application/json');
     }
-    if (path === '/api/events' && req.method === 'GET') {
+    if (path === API_EVENTS_PATH && req.method === 'GET') {
       res.writeHead(200, { 'content-type': 'application/x-ndjson', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write('\n');
       const unsubscribe = services.events.subscribe((event, payload) => res.write(`${JSON.stringify({ event, payload })}\n`));
@@ -152,8 +153,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       });
       return;
     }
-    if (path.startsWith('/api/files/') && req.method === 'GET') {
-      const ref = services.files.get(decodeURIComponent(path.slice('/api/files/'.length)));
+    if (path.startsWith(API_FILES_PATH) && req.method === 'GET') {
+      const ref = services.files.get(decodeURIComponent(path.slice(API_FILES_PATH.length)));
       if (!ref) return send(res, 404, 'no such file');
       const st = await stat(ref.path).catch(() => null);
       if (!st) return send(res, 404, `${ref.name}: no longer readable`);

@@ -6,6 +6,7 @@
  * whose browser lost the cookie can get back in without restarting.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { sessionCookieName } from '../../shared/ids';
 
 export const SIGN_IN_PATH = '/sign-in';
 export const SIGN_IN_CSS_PATH = '/sign-in.css';
@@ -31,7 +32,7 @@ export class SignIn {
   ) {}
 
   get cookieName(): string {
-    return `ktv-session-${this.port}`;
+    return sessionCookieName(this.port);
   }
 
   /** the link that signs a browser in, once */

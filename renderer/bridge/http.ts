@@ -5,6 +5,7 @@
  */
 import type { ArgsOf, Bridge, ChannelName, EventName, Events, ResultOf } from '../../shared/bridge/contract';
 import type { Result } from '../../shared/bridge/result';
+import { API_EVENTS_PATH, API_FILES_PATH, API_INVOKE_PATH } from '../../shared/ids';
 
 const SIGNED_OUT =
   'This browser is not signed in to the ktv host (it restarted, or the session cookie is gone). Open the newest sign-in link `npm run web` printed in its terminal.';
@@ -17,7 +18,7 @@ export function createHttpBridge(origin: string): Bridge {
     let delay = 500;
     for (;;) {
       try {
-        const res = await fetch(`${origin}/api/events`);
+        const res = await fetch(`${origin}${API_EVENTS_PATH}`);
         if (!res.ok || !res.body) throw new Error(`events: HTTP ${res.status}`);
         delay = 500;
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -47,7 +48,7 @@ export function createHttpBridge(origin: string): Bridge {
     mode: 'browser',
     invoke: (async <C extends ChannelName>(channel: C, args?: ArgsOf<C>): Promise<Result<ResultOf<C>>> => {
       try {
-        const res = await fetch(`${origin}/api/invoke/${encodeURIComponent(channel)}`, {
+        const res = await fetch(`${origin}${API_INVOKE_PATH}${encodeURIComponent(channel)}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(args ?? null),
@@ -68,6 +69,6 @@ export function createHttpBridge(origin: string): Bridge {
       set.add(listener as (p: unknown) => void);
       return () => set.delete(listener as (p: unknown) => void);
     },
-    fileUrl: (id) => `${origin}/api/files/${encodeURIComponent(id)}`,
+    fileUrl: (id) => `${origin}${API_FILES_PATH}${encodeURIComponent(id)}`,
   };
 }

@@ -5,11 +5,12 @@
  */
 import type { ArgsOf, Bridge, ChannelName, EventName, Events, PreloadApi, ResultOf } from '../../shared/bridge/contract';
 import type { Result } from '../../shared/bridge/result';
+import { APP_ORIGIN, FILES_PATH, PRELOAD_GLOBAL } from '../../shared/ids';
 import { createHttpBridge } from './http';
 
 declare global {
   interface Window {
-    ktv?: PreloadApi;
+    [PRELOAD_GLOBAL]?: PreloadApi;
   }
 }
 
@@ -26,12 +27,13 @@ function createIpcBridge(api: PreloadApi): Bridge {
       set.add(listener as (p: unknown) => void);
       return () => set.delete(listener as (p: unknown) => void);
     },
-    fileUrl: (id) => `app://ktv/files/${encodeURIComponent(id)}`,
+    fileUrl: (id) => `${APP_ORIGIN}${FILES_PATH}${encodeURIComponent(id)}`,
   };
 }
 
 function createBridge(): Bridge {
-  if (typeof window !== 'undefined' && window.ktv) return createIpcBridge(window.ktv);
+  const preload = typeof window !== 'undefined' ? window[PRELOAD_GLOBAL] : undefined;
+  if (preload) return createIpcBridge(preload);
   return createHttpBridge(location.origin);
 }
 

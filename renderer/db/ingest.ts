@@ -6,6 +6,7 @@
 import { DecodeError } from '../../shared/decode/api';
 import { decodeStream, nothingFound, openInput, type OpenedInput } from '../../shared/decode/index';
 import { sizeText } from '../../shared/decode/json-split';
+import { fileSessionId } from '../../shared/ids';
 import type { Skipped } from '../../shared/model/types';
 import type { DecodedInput, SegmentJob, SegmentReply, ImportFailure, ImportOptions, ImportProgress, ImportReport, ImportSource, SessionInit } from './ingest-types';
 import type { KtvDb } from './schema';
@@ -81,7 +82,7 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
  */
 async function fileSession(name: string, size: number | undefined, prefix: Uint8Array): Promise<SessionInit> {
   const hash = await sha256Hex(prefix);
-  return { id: `file:${hash.slice(0, 24)}:${size ?? prefix.byteLength}`, name, source: 'file', files: [name] };
+  return { id: fileSessionId(hash.slice(0, 24), size ?? prefix.byteLength), name, source: 'file', files: [name] };
 }
 
 /** Reads up to `limit` bytes from the front of an iterator, returning them and the rest. */

@@ -120,12 +120,6 @@ export async function getTraceLogs(sessionId: string, traceId: string): Promise<
 export const useTraceLogs = (sessionId: string | null, traceId: string | null): LogRecord[] | undefined =>
   useTraceQuery(sessionId, traceId, getTraceLogs, [] as LogRecord[]);
 
-/** Every log line of a session (all traces, plus lines that name no trace). */
-export async function getSessionLogs(sessionId: string): Promise<LogRecord[]> {
-  const rows = await db.logs.where('sessionId').equals(sessionId).toArray();
-  return rows.flatMap((r) => r.records);
-}
-
 export async function getPayload(sessionId: string, traceId: string): Promise<Payload | null> {
   return (await db.payloads.get(traceKey(sessionId, traceId)))?.payload ?? null;
 }

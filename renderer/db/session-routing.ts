@@ -3,10 +3,9 @@
  * its default session (the file's, a capture's, the samples'), except that a Konnect export names its own
  * debugger session per trace (resource attribute `session.id`): those traces go to `konnect:<id>`.
  */
+import { konnectSessionId, konnectUuid } from '../../shared/ids';
 import type { SessionInit } from './ingest-types';
 import { newSessionRow, type SessionRow } from './schema';
-
-const KONNECT_SESSION_PREFIX = 'konnect:';
 
 export class SessionRouting {
   /**
@@ -21,14 +20,14 @@ export class SessionRouting {
   /** The session a trace (or its logs and payload) belongs to; `sessionOf` is what the data names. */
   sessionFor(traceId: string, sessionOf?: Record<string, string>): string {
     const named = sessionOf?.[traceId];
-    return named && !this.forceDefault ? `${KONNECT_SESSION_PREFIX}${named}` : this.defaultSession.id;
+    return named && !this.forceDefault ? konnectSessionId(named) : this.defaultSession.id;
   }
 
   /** The row of a session the import creates: hidden (importId set) and 'importing' until it commits. */
   newSession(sid: string, importId: string, now: number): SessionRow {
     const own = sid === this.defaultSession.id;
     if (!own) {
-      const uuid = sid.slice(KONNECT_SESSION_PREFIX.length);
+      const uuid = konnectUuid(sid) ?? sid;
       return newSessionRow({ id: sid, name: `Konnect session ${uuid.slice(0, 8)}`, autoName: 'konnect', source: 'konnect', status: 'importing', importId }, now);
     }
     const d = this.defaultSession;

@@ -4,6 +4,7 @@
  * runs them between its rounds of reads.
  */
 import type { SourceChunk } from '../../shared/decode/api';
+import { WAITING_SESSION_ID } from '../../shared/ids';
 import { mergeTraceSpans } from '../../shared/model/merge';
 import type { LogRecord, Payload, TraceSpans } from '../../shared/model/types';
 import type { SessionRouting } from './session-routing';
@@ -29,7 +30,7 @@ export interface WriteInput {
  * keeps payloads and logs apart from traces, so they may be opened first). Not a session: no row in
  * `sessions`, never listed; a trace written later takes its waiting rows into its own session.
  */
-export const WAITING = 'waiting';
+export const WAITING = WAITING_SESSION_ID;
 
 /** A trace of the batch, with the session it goes to. */
 export interface Incoming {

@@ -1,19 +1,9 @@
 /** Results, not exceptions, cross the bridge: an Electron handler's thrown error keeps only its message. */
 
-export type BridgeErrorCode =
-  | 'invalid-argument'
-  | 'unknown-channel'
-  | 'not-found'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'rate-limited'
-  | 'unavailable'
-  | 'timeout'
-  | 'cancelled'
-  | 'io'
-  | 'decode'
-  | 'conflict'
-  | 'internal';
+import type { ErrorCode } from '../errors';
+
+/** The codes live in shared/errors.ts, below the bridge and the Konnect client alike. */
+export type BridgeErrorCode = ErrorCode;
 
 export interface BridgeError {
   code: BridgeErrorCode;

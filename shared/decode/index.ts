@@ -165,7 +165,7 @@ export async function openInput(chunks: AsyncIterable<Uint8Array>, fileName: str
   return opened;
 }
 
-export { decodeLineSegment, type LineSegment, type SegmentResult } from './json-input';
+export { decodeLineSegment } from './json-input';
 
 export interface DecodedAll {
   traces: TraceSpans[];

@@ -9,19 +9,14 @@ import type { ExprError } from './errors';
 import { toEvaluator } from './evaluate';
 import { parse } from './parser';
 
-export type { Expr, FieldType, Lhs, Operator, Predicate, Range, Value } from './ast';
-export { OPERATORS } from './ast';
-export type { ExprError, ExprFix } from './errors';
+export type { Expr } from './ast';
+export type { ExprError } from './errors';
 export { applyFix, formatError } from './errors';
-export type { FieldInfo } from './fields';
-export { THIRD_PARTY_KINDS, THIRD_PARTY_PATTERN, fieldCatalogue, lookupField, suggestField, unknownFieldHint } from './fields';
-export type { Token, TokenKind } from './lexer';
+export { fieldCatalogue } from './fields';
+export type { TokenKind } from './lexer';
 export { tokenize } from './lexer';
-export { parse } from './parser';
-export type { Completion, CompletionItem, CompletionKind, SeenValues } from './complete';
+export type { Completion, CompletionItem, SeenValues } from './complete';
 export { complete } from './complete';
-export { check } from './check';
-export { print } from './print';
 
 export type CompileResult =
   | { ok: true; expr: Expr; evaluate: (attrs: Attributes) => boolean }

@@ -3,7 +3,7 @@
  * with `invalid_parameters` on 400. This parses whatever came back (a problem, some other JSON, or text)
  * into one shape and maps the status to the bridge's error codes.
  */
-import type { BridgeErrorCode } from '../bridge/result';
+import type { ErrorCode } from '../errors';
 
 export interface InvalidParameter {
   field: string;
@@ -82,7 +82,7 @@ export function parseProblem(status: number, bodyText: string): Problem {
   return problem;
 }
 
-export function codeForStatus(status: number): BridgeErrorCode {
+export function codeForStatus(status: number): ErrorCode {
   if (status === 400 || status === 422) return 'invalid-argument';
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';

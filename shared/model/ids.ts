@@ -101,11 +101,3 @@ export function normalizeParentId(value: unknown, allowShort = false): string | 
   if (typeof value === 'string' && value === 'AAAAAAAAAAA=') return '';
   return normalizeSpanId(value, allowShort);
 }
-
-export function isTraceIdHex(value: string): boolean {
-  return value.length === 32 && HEX_RE.test(value) && value === value.toLowerCase() && value !== ZERO_TRACE_ID;
-}
-
-export function isSpanIdHex(value: string): boolean {
-  return value.length === 16 && HEX_RE.test(value) && value === value.toLowerCase() && value !== ZERO_SPAN_ID;
-}

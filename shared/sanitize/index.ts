@@ -54,15 +54,6 @@ export function maskAuthorization(value: string): string {
   return value.trim() === '' ? value : MASK;
 }
 
-export function isCredentialHeader(name: string): boolean {
-  return CREDENTIAL_HEADERS.has(name.toLowerCase());
-}
-
-/** Whether a header's whole value is a secret (API keys, consumer and credential identifiers). */
-export function isSecretHeader(name: string): boolean {
-  return SECRET_HEADERS.has(name.toLowerCase());
-}
-
 /** `name=value` pairs of a Cookie header with every value masked: `a=1; b=2` -> `a=****; b=****`. */
 export function maskCookie(value: string): string {
   return value

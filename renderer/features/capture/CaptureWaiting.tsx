@@ -5,7 +5,8 @@
  */
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { useSession } from '../../db/repo';
-import { captureSessionId, gatewayUrl } from './capture-session';
+import { captureSessionId } from '../../../shared/ids';
+import { gatewayUrl } from './capture-session';
 import { captureSync } from './capture-sync';
 import { KongSettingsBox } from './KongSettingsBox';
 import './capture.css';

@@ -2,8 +2,6 @@
 import { formatStamp, type TimeZoneChoice } from '../time/format-time';
 import { MAX_CAPTURE_SECONDS, MAX_CAPTURE_TRACES, type CaptureStatus } from '../../../shared/bridge/capture';
 
-export const captureSessionId = (captureId: string): string => `capture:${captureId}`;
-
 /** A capture's name: when it started, dated and with its zone (the name stays as it is, so it says which), and where. */
 export function captureSessionName(status: Pick<CaptureStatus, 'where'>, startedAt: number, zone: TimeZoneChoice = 'local'): string {
   const at = formatStamp(startedAt, zone);

@@ -9,7 +9,8 @@ import type { CaptureStartArgs, CaptureStatus } from '../../../shared/bridge/cap
 import { bridge } from '../../bridge';
 import { followRemote, storeOp } from '../../db/ingest-client';
 import type { FollowReport } from '../../db/ingest-types';
-import { captureSessionId, captureSessionName } from './capture-session';
+import { captureSessionId } from '../../../shared/ids';
+import { captureSessionName } from './capture-session';
 import { useStore } from '../../store';
 
 export interface CaptureView {

@@ -4,11 +4,11 @@
  * |delta|, and `n` / `p` (anywhere in the view but a text field) jump to the next / previous difference.
  * Virtualised: a 5,000-span comparison renders only the rows in view.
  */
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { AlignedRow, Alignment } from '../../../shared/compare/align';
 import type { TraceSpans } from '../../../shared/model/types';
 import { formatDuration } from '../../../shared/util/duration';
-import { useVirtualRows } from '../trace-list/useVirtualRows';
+import { useVirtualList } from '../../ui/useVirtualList';
 import { shownRows, signedMs, stepDiff } from './compare-model';
 
 const ROW_H = 26;
@@ -41,7 +41,8 @@ export function AlignedWaterfall({
   const [sortByDelta, setSortByDelta] = useState(false);
   const rows = alignment.rows;
   const shown = useMemo(() => shownRows(rows, { diffOnly, sortByDelta }), [rows, diffOnly, sortByDelta]);
-  const virtual = useVirtualRows(shown.length, ROW_H);
+  const rowKey = useCallback((i: number) => shown[i]!, [shown]);
+  const virtual = useVirtualList({ count: shown.length, rowHeight: ROW_H, getItemKey: rowKey });
   const { reveal } = virtual;
   const diffs = useMemo(() => rows.filter((r) => r.change !== 'same').length, [rows]);
   const a0 = useMemo(() => minStart(traceA), [traceA]);
@@ -117,13 +118,12 @@ export function AlignedWaterfall({
         tabIndex={0}
         className="cmp-wf-grid"
         ref={virtual.ref}
-        onScroll={virtual.onScroll}
         onKeyDown={onGridKey}
       >
-        <div className="cmp-wf-spacer" style={{ height: shown.length * ROW_H }}>
-          {shown.slice(virtual.range.start, virtual.range.end).map((ri, k) => {
+        <div className="cmp-wf-spacer" style={{ height: virtual.totalSize }}>
+          {virtual.items.map(({ index: i, start }) => {
+            const ri = shown[i]!;
             const r = rows[ri]!;
-            const i = virtual.range.start + k;
             const sa = r.a >= 0 ? traceA.spans[r.a]! : null;
             const sb = r.b >= 0 ? traceB.spans[r.b]! : null;
             return (
@@ -135,7 +135,7 @@ export function AlignedWaterfall({
                 aria-selected={ri === selected}
                 data-change={r.change}
                 className={`cmp-row${ri === selected ? ' selected' : ''}`}
-                style={{ transform: `translateY(${i * ROW_H}px)` }}
+                style={{ transform: `translateY(${start}px)` }}
                 onClick={() => onSelect(ri)}
               >
                 <span role="gridcell" className="cmp-name" style={{ paddingLeft: (sortByDelta ? 0 : r.depth) * 12 + 4 }} title={`${r.label}\n${r.key}`}>

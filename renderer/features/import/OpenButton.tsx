@@ -4,12 +4,11 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { RecentFile } from '../../../shared/bridge/app';
+import { TRACE_FILE_ACCEPT } from '../../../shared/ids';
 import { bridge, call } from '../../bridge';
 import { useStore } from '../../store';
 import { usePopover } from '../shell/usePopover';
 import { importBrowserFiles, importFileRefs } from './importer';
-
-export const FILE_ACCEPT = '.json,.jsonl,.ndjson,.pb,.binpb,.otlp,.gz,.zst,.zstd,application/json';
 
 /** The desktop app's native open dialog; the files chosen are imported. */
 export function openWithDialog(): void {
@@ -28,7 +27,7 @@ export function useOpenFile(): () => void {
     const el = document.createElement('input');
     el.type = 'file';
     el.multiple = true;
-    el.accept = FILE_ACCEPT;
+    el.accept = TRACE_FILE_ACCEPT;
     el.setAttribute('data-testid', 'open-file-input');
     el.style.display = 'none';
     el.addEventListener('change', () => {

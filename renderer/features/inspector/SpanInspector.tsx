@@ -9,7 +9,7 @@ import { entityKindOf } from '../entity-names/entity-names';
 import { useStore } from '../../store';
 import { formatDuration, formatOffset } from '../waterfall/format';
 import { traceFacts } from '../transaction-map/trace-facts';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../ui/CopyButton';
 import { formatClock, formatFull, zoneLabel } from '../time/format-time';
 import { attrText, kindName, spanAsJson, spanAsText, statusName, wallMs } from './span-text';
 import './inspector.css';

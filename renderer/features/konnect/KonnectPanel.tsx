@@ -8,7 +8,8 @@ import { formatSeconds } from '../../../shared/util/duration';
 import { isRunning } from '../../../shared/konnect/types';
 import { useStore } from '../../store';
 import { KonnectDialog } from './KonnectDialog';
-import { konnectSessionKey, konnectSync } from './konnect-sync';
+import { konnectSessionId } from '../../../shared/ids';
+import { konnectSync } from './konnect-sync';
 import { statusText } from './status';
 import { useTicker } from './useKonnect';
 import { useSessionNames } from './useSessionNames';
@@ -39,7 +40,7 @@ export function KonnectPanel() {
               const left = s && isRunning(s) && s.endsAt ? formatSeconds((Date.parse(s.endsAt) - now) / 1000) : null;
               return (
                 <li key={p.sessionId}>
-                  <button type="button" onClick={() => selectSession(konnectSessionKey(p.sessionId))}>
+                  <button type="button" onClick={() => selectSession(konnectSessionId(p.sessionId))}>
                     <span className="konnect-item-name">{p.controlPlaneName}</span>
                     <span className="konnect-item-meta">
                       {s ? `${statusText(s.status)} · ${s.traceCount} traces` : 'resuming…'}

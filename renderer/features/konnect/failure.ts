@@ -28,9 +28,3 @@ export function describeFailure(error: BridgeError): FailureView {
   }
   return { message: error.message, signInAgain: error.code === 'unauthorized', rateLimited: error.code === 'rate-limited', fields };
 }
-
-/** A thrown error from `call()` (renderer/bridge) back into a BridgeError. */
-export function toBridgeError(e: unknown): BridgeError {
-  const x = e as { code?: BridgeError['code']; message?: string; details?: unknown };
-  return { code: x.code ?? 'internal', message: x.message ?? String(e), ...(x.details === undefined ? {} : { details: x.details }) };
-}

@@ -7,6 +7,7 @@
  * and shows what it reports. Names for the entity ids each page carries are looked up beside the pull
  * (entity-lookup.ts).
  */
+import { konnectSessionId } from '../../../shared/ids';
 import { ruleText } from '../../../shared/konnect/sampling-rule';
 import type { DebugSession } from '../../../shared/konnect/types';
 import { bridge } from '../../bridge';
@@ -33,7 +34,6 @@ export interface LivePull {
 type Saved = Pick<LivePull, 'sessionId' | 'accountId' | 'controlPlaneId' | 'controlPlaneName' | 'phase'>;
 
 const STORAGE_KEY = 'ktv.konnect.pulls';
-export const konnectSessionKey = (sessionId: string) => `konnect:${sessionId}`;
 const opIdOf = (sessionId: string) => `pull:${sessionId}`;
 
 export class KonnectSync {
@@ -90,7 +90,7 @@ export class KonnectSync {
   /** Starts (or resumes) pulling a session into the local store. */
   async follow(args: { accountId: string; controlPlaneId: string; controlPlaneName: string; session: DebugSession }): Promise<string> {
     const { session } = args;
-    const key = konnectSessionKey(session.id);
+    const key = konnectSessionId(session.id);
     const meta = { konnect: { accountId: args.accountId, controlPlaneId: args.controlPlaneId, controlPlaneName: args.controlPlaneName, session } };
     await storeOp({ op: 'openSession', session: { id: key, name: `${args.controlPlaneName} · ${session.name ?? ruleText(session.rule)}`, source: 'konnect', status: 'running', meta }, now: Date.now() });
     this.pulls = {
@@ -133,7 +133,7 @@ export class KonnectSync {
   private start(sessionId: string): void {
     const pull = this.pulls[sessionId];
     if (!pull) return;
-    const key = konnectSessionKey(sessionId);
+    const key = konnectSessionId(sessionId);
     const label = `${pull.controlPlaneName} session ${sessionId.slice(0, 8)}`;
     const spec = { kind: 'konnect' as const, sessionId: key, konnectSessionId: sessionId, accountId: pull.accountId, controlPlaneId: pull.controlPlaneId, label };
     this.stops.set(sessionId, followRemote(spec, (r) => this.heard(sessionId, r)));
@@ -146,7 +146,7 @@ export class KonnectSync {
     switch (r.kind) {
       case 'stored':
         if (r.konnect) {
-          lookUpNames(konnectSessionKey(sessionId), pull.accountId, pull.controlPlaneId, r.konnect.entityIds);
+          lookUpNames(konnectSessionId(sessionId), pull.accountId, pull.controlPlaneId, r.konnect.entityIds);
           this.patch(sessionId, { session: r.konnect.session, error: null, waitingS: null });
         }
         return;

@@ -3,12 +3,12 @@
  * selects its span and opens it to its full text and attributes; it never removes lines. Rendered as
  * text only: log content is untrusted.
  */
-import { useLayoutEffect, useRef } from 'react';
 import { useStore } from '../../store';
 import { formatClock, formatFull } from '../time/format-time';
-import { CopyButton } from '../trace-view/CopyButton';
+import { CopyButton } from '../../ui/CopyButton';
 import { logLineText, type PreparedLog } from './log-filter';
 
+/** a closed line's height, its bottom border included (Logs.css) */
 export const ROW_H = 22;
 
 interface Props {
@@ -21,20 +21,12 @@ interface Props {
   expanded: boolean;
   onPick(line: PreparedLog): void;
   onToggle(line: PreparedLog): void;
-  /** the open line reports how much taller than a row it is, for the lines below it */
-  onMeasure(extra: number): void;
+  /** the list's ref callback: it measures the line (an open one is taller than a row) */
+  measure(el: Element | null): void;
 }
 
-export function LogLine({ line, pos, top, total, highlighted, expanded, onPick, onToggle, onMeasure }: Props) {
+export function LogLine({ line, pos, top, total, highlighted, expanded, onPick, onToggle, measure }: Props) {
   const zone = useStore((s) => s.timeZone);
-  const detail = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    const el = detail.current;
-    if (!expanded || !el) return;
-    const ro = new ResizeObserver(() => onMeasure(el.offsetHeight));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, [expanded, onMeasure]);
 
   const r = line.record;
   const fields: [string, string][] = [
@@ -45,6 +37,8 @@ export function LogLine({ line, pos, top, total, highlighted, expanded, onPick, 
   ];
   return (
     <div
+      ref={measure}
+      data-index={pos}
       role="listitem"
       aria-setsize={total}
       aria-posinset={pos + 1}
@@ -73,10 +67,10 @@ export function LogLine({ line, pos, top, total, highlighted, expanded, onPick, 
           {line.source || '(trace)'}
         </span>
         <span className="log-message mono">{line.message}</span>
-        <CopyButton text={logLineText(line)} label="Copy line" />
+        <CopyButton text={logLineText(line)} label="Copy line" small />
       </div>
       {expanded && (
-        <div className="log-detail" ref={detail}>
+        <div className="log-detail">
           <pre className="log-full mono">{line.message}</pre>
           <dl className="log-attrs">
             {fields.map(([k, v]) => (

@@ -7,8 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TraceSpans } from '../../../shared/model/types';
 import { useTraceLogs } from '../../db/repo';
 import { useStore } from '../../store';
-import { visibleRange } from '../trace-list/virtual-range';
-import { useVirtualRows } from '../trace-list/useVirtualRows';
+import { useVirtualList } from '../../ui/useVirtualList';
 import { filterLogs, LOG_LEVELS, logSources, prepareLogs, spanFamily, type LogLevel, type PreparedLog } from './log-filter';
 import { LogLine, ROW_H } from './LogLine';
 import './Logs.css';
@@ -33,7 +32,6 @@ export function Logs({ trace }: { trace: TraceSpans | null }) {
   const setSpanOnly = useStore((s) => s.setLogSpanOnly);
   const records = useTraceLogs(sessionId, traceId);
   const [expanded, setExpanded] = useState<number | null>(null);
-  const [extra, setExtra] = useState(0);
 
   // a source picked in one trace rarely exists in the next, and an open line belongs to its trace
   useEffect(() => {
@@ -50,23 +48,19 @@ export function Logs({ trace }: { trace: TraceSpans | null }) {
     [prepared, levels, source, spanOnly, family, text, newestFirst],
   );
   const rows = result.rows;
-  const virtual = useVirtualRows(rows.length, ROW_H);
-  const openPos = expanded === null ? -1 : rows.findIndex((p) => p.index === expanded);
-  const grow = openPos >= 0 ? extra : 0;
-  const topOf = useCallback((pos: number) => pos * ROW_H + (openPos >= 0 && pos > openPos ? grow : 0), [openPos, grow]);
-  // the rows after the open one sit `grow` lower: look them up as if it were not open
-  const viewTop = virtual.view.top;
-  const range = visibleRange(openPos >= 0 && viewTop > topOf(openPos) + ROW_H ? Math.max(topOf(openPos) + ROW_H, viewTop - grow) : viewTop, virtual.view.height, ROW_H, rows.length);
+  // keyed by the line, so the height measured for an opened line stays with it as filters change
+  const rowKey = useCallback((i: number) => rows[i]!.index, [rows]);
+  const virtual = useVirtualList({ count: rows.length, rowHeight: ROW_H, getItemKey: rowKey });
 
   const highlightCount = useMemo(() => (family ? rows.reduce((n, p) => n + (family.has(p.record.spanId) ? 1 : 0), 0) : 0), [rows, family]);
   const firstHighlighted = useMemo(() => (family ? rows.findIndex((p) => family.has(p.record.spanId)) : -1), [rows, family]);
   // a newly selected span brings its first line into view (with the line before it for context)
-  const scroller = virtual.ref;
+  const { ref: scroller, offsetOf, scrollTo } = virtual;
   useEffect(() => {
     const el = scroller.current;
     if (!el || firstHighlighted < 0) return;
-    const top = topOf(firstHighlighted);
-    if (top < el.scrollTop || top + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, top - ROW_H);
+    const top = offsetOf(firstHighlighted);
+    if (top < el.scrollTop || top + ROW_H > el.scrollTop + el.clientHeight) scrollTo(top - ROW_H);
     // only when the selection (or the trace) changes, not on every scroll or filter keystroke
     // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately narrower than what the effect reads (see above)
   }, [spanId, traceId, firstHighlighted >= 0]);
@@ -117,22 +111,22 @@ export function Logs({ trace }: { trace: TraceSpans | null }) {
           {rows.length === prepared.length ? lines(prepared.length) : `${rows.length} of ${lines(prepared.length)}`}
         </span>
       </div>
-      <div className="logs-body" ref={virtual.ref} onScroll={virtual.onScroll}>
-        <div role="list" aria-label="Log lines" className="logs-spacer" style={{ height: rows.length * ROW_H + grow }}>
-          {rows.slice(range.start, range.end).map((p, k) => {
-            const pos = range.start + k;
+      <div className="logs-body" ref={virtual.ref}>
+        <div role="list" aria-label="Log lines" className="logs-spacer" style={{ height: virtual.totalSize }}>
+          {virtual.items.map(({ index: pos, key, start }) => {
+            const p = rows[pos]!;
             return (
               <LogLine
-                key={p.index}
+                key={key}
                 line={p}
                 pos={pos}
-                top={topOf(pos)}
+                top={start}
                 total={rows.length}
                 highlighted={!!family?.has(p.record.spanId)}
                 expanded={p.index === expanded}
                 onPick={pick}
                 onToggle={toggle}
-                onMeasure={setExtra}
+                measure={virtual.measureElement}
               />
             );
           })}

@@ -7,7 +7,7 @@ import type { PayloadPart } from '../../../shared/model/types';
 import { sanitizePayload } from '../../../shared/sanitize';
 import { usePayload } from '../../db/repo';
 import { useStore } from '../../store';
-import { CopyButton } from '../trace-view/CopyButton';
+import { CopyButton } from '../../ui/CopyButton';
 import { contentTypeOf, headerRows, prettyBody } from './pretty';
 import './Payloads.css';
 
@@ -61,7 +61,7 @@ function Part({ title, part }: { title: string; part: PayloadPart }) {
       )}
       <h4>
         Body {body?.json && <span className="muted">(JSON, pretty-printed)</span>}
-        {body && body.text && <CopyButton text={part.body ?? ''} label={`Copy ${title.toLowerCase()} body`} />}
+        {body && body.text && <CopyButton text={part.body ?? ''} label={`Copy ${title.toLowerCase()} body`} small />}
       </h4>
       {body === null ? (
         <p className="muted">Body not captured.</p>

@@ -4,7 +4,7 @@
  * the keyboard. Pasting an X-Kong-Request-Id, a trace id or a traceparent into the search jumps to that
  * trace, in whichever session holds it.
  */
-import { useEffect, useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { isLogPhaseRoot, logPhaseRequests } from '../../../shared/kong/log-phase';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
@@ -15,7 +15,7 @@ import { COLUMNS, gridColumns, latencyCell, matchesText, moveSelection, parseJum
 import { useSession } from '../../db/repo';
 import { openTraceByText } from './open-trace';
 import { useLogText } from './useLogText';
-import { useVirtualRows } from './useVirtualRows';
+import { useVirtualList } from '../../ui/useVirtualList';
 import './TraceList.css';
 
 const ROW_H = 24;
@@ -66,7 +66,8 @@ export function TraceList({ traces: all, expressionFilter, rowFilter, tabs }: Tr
   const logPhaseOf = useMemo(() => logPhaseRequests(all ?? []), [all]);
 
   const selectedIndex = useMemo(() => rows.findIndex((r) => r.traceId === traceId), [rows, traceId]);
-  const virtual = useVirtualRows(rows.length, ROW_H);
+  const rowKey = useCallback((i: number) => rows[i]!.id, [rows]);
+  const virtual = useVirtualList({ count: rows.length, rowHeight: ROW_H, getItemKey: rowKey });
   const { reveal } = virtual;
   useEffect(() => reveal(selectedIndex), [reveal, selectedIndex]);
 
@@ -168,11 +169,11 @@ export function TraceList({ traces: all, expressionFilter, rowFilter, tabs }: Tr
             </div>
           ))}
         </div>
-        <div role="rowgroup" className="trace-body" ref={virtual.ref} onScroll={virtual.onScroll}>
-          <div className="trace-spacer" style={{ height: rows.length * ROW_H }}>
-            {rows.slice(virtual.range.start, virtual.range.end).map((r, k) => {
-              const i = virtual.range.start + k;
-              return <TraceGridRow key={r.id} row={r} columns={columns} zone={zone} index={i} selected={i === selectedIndex} request={logPhaseOf.get(r.traceId)} onSelect={() => selectTrace(logPhaseOf.get(r.traceId)?.traceId ?? r.traceId)} />;
+        <div role="rowgroup" className="trace-body" ref={virtual.ref}>
+          <div className="trace-spacer" style={{ height: virtual.totalSize }}>
+            {virtual.items.map(({ index: i, key, start }) => {
+              const r = rows[i]!;
+              return <TraceGridRow key={key} row={r} columns={columns} zone={zone} index={i} top={start} selected={i === selectedIndex} request={logPhaseOf.get(r.traceId)} onSelect={() => selectTrace(logPhaseOf.get(r.traceId)?.traceId ?? r.traceId)} />;
             })}
           </div>
           {rows.length === 0 && <EmptyList sessionId={sessionId} total={total} loading={all === undefined} />}
@@ -224,7 +225,7 @@ function LatencyCell({ row, part }: { row: TraceRow; part: 'total' | 'gateway' |
   );
 }
 
-function TraceGridRow({ row, columns, zone, index, selected, request, onSelect }: { row: TraceRow; columns: string; zone: TimeZoneChoice; index: number; selected: boolean; request: TraceRow | undefined; onSelect(): void }) {
+function TraceGridRow({ row, columns, zone, index, top, selected, request, onSelect }: { row: TraceRow; columns: string; zone: TimeZoneChoice; index: number; top: number; selected: boolean; request: TraceRow | undefined; onSelect(): void }) {
   return (
     <div
       role="row"
@@ -232,7 +233,7 @@ function TraceGridRow({ row, columns, zone, index, selected, request, onSelect }
       aria-rowindex={index + 2}
       aria-selected={selected}
       className={`trace-row${selected ? ' selected' : ''}${row.errorCount > 0 ? ' has-error' : ''}`}
-      style={{ gridTemplateColumns: columns, transform: `translateY(${index * ROW_H}px)` }}
+      style={{ gridTemplateColumns: columns, transform: `translateY(${top}px)` }}
       onClick={onSelect}
     >
       <div role="gridcell" className="mono muted" data-col="time" title={formatFull(row.startMs, zone)}>

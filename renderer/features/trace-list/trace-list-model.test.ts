@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceSummary } from '../../../shared/model/types';
 import { latencyCell, matchesText, moveSelection, parseJumpId, sortTraces } from './trace-list-model';
-import { scrollToReveal, visibleRange } from './virtual-range';
 
 const row = (over: Partial<TraceSummary>): TraceSummary => ({
   traceId: '0'.repeat(32),
@@ -97,19 +96,5 @@ describe('moveSelection', () => {
     expect(moveSelection(1, 50, 'PageDown', 10)).toBe(11);
     expect(moveSelection(3, 50, 'End', 10)).toBe(49);
     expect(moveSelection(3, 50, 'x', 10)).toBeNull();
-  });
-});
-
-describe('virtual range', () => {
-  it('renders only the rows in view plus overscan', () => {
-    expect(visibleRange(0, 100, 20, 100_000, 2)).toEqual({ start: 0, end: 8 });
-    expect(visibleRange(2000, 100, 20, 100_000, 2)).toEqual({ start: 98, end: 108 });
-    expect(visibleRange(1e9, 100, 20, 10, 2)).toEqual({ start: 7, end: 10 });
-  });
-
-  it('scrolls just enough to reveal a row', () => {
-    expect(scrollToReveal(10, 0, 100, 20)).toBe(120);
-    expect(scrollToReveal(2, 100, 100, 20)).toBe(40);
-    expect(scrollToReveal(6, 100, 100, 20)).toBeNull();
   });
 });

@@ -24,7 +24,7 @@ import { VerdictLine } from '../transaction-map/VerdictLine';
 import { formatClock, formatFull, zoneLabel } from '../time/format-time';
 import { formatDuration } from '../waterfall/format';
 import { Waterfall } from '../waterfall/Waterfall';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../ui/CopyButton';
 import { DetailTabs } from './DetailTabs';
 import './TraceView.css';
 
@@ -116,7 +116,7 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
         <span className="tv-id mono muted" title="Trace id">
           {trace.traceId}
         </span>
-        <CopyButton text={trace.traceId} label="Copy trace id" />
+        <CopyButton text={trace.traceId} label="Copy trace id" small />
         <span className="spacer" />
         {row && <CompareActions sessionId={row.sessionId} traceId={trace.traceId} row={row} />}
         <span className="muted tv-export-state" aria-live="polite">

@@ -9,7 +9,7 @@ import { LATENCY_PARTS, PART_LABELS, type LatencyPart } from '../../../shared/ko
 import { rootFields, findRoot } from '../../../shared/kong/summary';
 import type { TraceSpans } from '../../../shared/model/types';
 import { formatDuration } from '../waterfall/format';
-import { CopyButton } from '../trace-view/CopyButton';
+import { CopyButton } from '../../ui/CopyButton';
 import { traceFacts } from './trace-facts';
 import { EntityName } from '../entity-names/EntityName';
 import './Summary.css';
@@ -92,7 +92,7 @@ export function KeyMetrics({ trace, children }: { trace: TraceSpans; children?: 
           <dt>Request id</dt>
           <dd>
             <span className="mono">{f.requestId ?? '–'}</span>
-            {f.requestId && <CopyButton text={f.requestId} label="Copy request id" />}
+            {f.requestId && <CopyButton text={f.requestId} label="Copy request id" small />}
           </dd>
         </div>
       </dl>

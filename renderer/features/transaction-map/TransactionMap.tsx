@@ -6,7 +6,7 @@
  */
 import { Group } from '@visx/group';
 import { Bar, Line } from '@visx/shape';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { phaseColorVar } from '../../../shared/kong/phase-times';
 import { buildTransactionMap, type TopSpan } from '../../../shared/kong/transaction-map';
 import type { TraceSpans } from '../../../shared/model/types';
@@ -14,6 +14,7 @@ import { useStore } from '../../store';
 import { formatDuration } from '../waterfall/format';
 import { fitLabel, fitScale, layoutMap, type PlacedNode } from './map-layout';
 import { traceFacts } from './trace-facts';
+import { useElementSize } from '../../ui/useElementSize';
 import './TransactionMap.css';
 
 export interface TransactionMapProps {
@@ -169,15 +170,8 @@ function ancestry(trace: TraceSpans, spanId: string | null): Set<string> {
 /** The figure's content width, followed as panes are resized. */
 function useWidth() {
   const ref = useRef<HTMLElement>(null);
-  const [width, setWidth] = useState(0);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setWidth(el.clientWidth - 12));
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-  return [ref, width] as const;
+  const { width } = useElementSize(ref);
+  return [ref, width ? width - 12 : 0] as const;
 }
 
 function usePickSpan(): (spanId: string) => void {

@@ -4,6 +4,7 @@ import { useStore } from '../../store';
 import { isFullWindow, normalizeWindow, panWindow, resizeWindow, type ViewWindow } from './scale';
 import { spanColor } from './span-style';
 import { resolveCssColor } from '../../theme/css-color';
+import { useElementSize } from '../../ui/useElementSize';
 
 // short enough to leave the waterfall its rows in a 720 px window, tall enough to see the trace's shape
 const HEIGHT = 18;
@@ -30,21 +31,15 @@ export function Minimap({ tree, view, onView, onReset }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const drag = useRef<Drag | null>(null);
-  const [width, setWidth] = useState(0);
+  const { width } = useElementSize(root);
   const theme = useStore((s) => s.theme);
   const [schemeTick, setSchemeTick] = useState(0);
 
   useEffect(() => {
-    const el = root.current!;
-    const ro = new ResizeObserver(() => setWidth(el.clientWidth));
-    ro.observe(el);
     const mq = window.matchMedia('(prefers-color-scheme: dark)');
     const onScheme = () => setSchemeTick((t) => t + 1);
     mq.addEventListener('change', onScheme);
-    return () => {
-      ro.disconnect();
-      mq.removeEventListener('change', onScheme);
-    };
+    return () => mq.removeEventListener('change', onScheme);
   }, []);
 
   useEffect(() => {

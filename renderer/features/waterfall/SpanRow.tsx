@@ -13,6 +13,8 @@ export interface SpanRowProps {
   index: number;
   /** position among the visible rows */
   pos: number;
+  /** where the row sits in the list, in pixels (the virtual list's) */
+  top: number;
   setSize: number;
   bounds: (start: number, end: number) => ViewedBounds;
   selected: boolean;
@@ -68,7 +70,7 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
       aria-posinset={p.pos + 1}
       aria-setsize={p.setSize}
       className={className}
-      style={{ transform: `translateY(${p.pos * ROW_HEIGHT}px)` }}
+      style={{ transform: `translateY(${p.top}px)` }}
       onClick={() => p.onPick(index)}
     >
       <div className="wf-name" style={{ paddingLeft: Math.min(depth, p.maxIndent) * INDENT + 2 }}>

@@ -22,8 +22,10 @@ import { isFullWindow, FULL_WINDOW, tickCount, zoomAround, zoomToDrag } from './
 import { INDENT, rowDomId, ROW_HEIGHT, SpanRow } from './SpanRow';
 import { GridLines, MIN_DRAG_PX, TimeAxis } from './TimeAxis';
 import { useWaterfall } from './useWaterfall';
-import { revealRow, rowRange } from './virtual';
+import { revealRow } from './virtual';
 import { WaterfallToolbar } from './WaterfallToolbar';
+import { useElementSize } from '../../ui/useElementSize';
+import { useVirtualList } from '../../ui/useVirtualList';
 import './waterfall.css';
 
 const OVERSCAN = 12;
@@ -83,28 +85,19 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
   const storedNameWidth = useStore((s) => s.paneSizes[NAME_PANE] ?? DEFAULT_NAME_WIDTH);
   const setPaneSize = useStore((s) => s.setPaneSize);
   const w = useWaterfall(tree, traceId);
+  const rowKey = useCallback((k: number) => w.rows[k]!, [w.rows]);
+  const virtual = useVirtualList({ count: w.rows.length, rowHeight: ROW_HEIGHT, overscan: OVERSCAN, getItemKey: rowKey });
 
   const root = useRef<HTMLDivElement>(null);
-  const body = useRef<HTMLDivElement>(null);
+  const body = virtual.ref;
   const wrap = useRef<HTMLDivElement>(null);
   const barDrag = useRef<BarDrag | null>(null);
   const swallowClick = useRef(false);
   const [dragBox, setDragBox] = useState<{ left: number; width: number } | null>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(0);
-  const [paneWidth, setPaneWidth] = useState(0);
+  const { top: scrollTop, height: viewport } = virtual.view;
+  const paneWidth = useElementSize(body).width;
   const [cursor, setCursor] = useState(-1);
   const pendingReveal = useRef(-1);
-
-  useEffect(() => {
-    const el = body.current!;
-    const ro = new ResizeObserver(() => {
-      setViewport(el.clientHeight);
-      setPaneWidth(el.clientWidth);
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
 
   // the names never crowd out the timeline, which is what the waterfall is for
   const maxNameWidth = paneWidth ? Math.max(MIN_NAME_WIDTH, Math.round(paneWidth * MAX_NAME_SHARE)) : Infinity;
@@ -118,7 +111,7 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
   const ticks = tickCount(trackWidth);
 
   /** The bars column on screen: where a row's track is (every row's is the same). */
-  const trackRect = useCallback((): DOMRect | null => body.current?.querySelector('.wf-track')?.getBoundingClientRect() ?? null, []);
+  const trackRect = useCallback((): DOMRect | null => body.current?.querySelector('.wf-track')?.getBoundingClientRect() ?? null, [body]);
 
   // Ctrl/Cmd + wheel zooms around the pointer (a passive React listener could not stop the page zooming)
   const viewRef = useRef(view);
@@ -183,8 +176,7 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
   }, [selected, tree]);
 
-  // after every render: a reveal waits until the row it asked for is laid out
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- no dependency list on purpose (see above)
+  // after every render (no dependency list on purpose): a reveal waits until the row it asked for is laid out
   useLayoutEffect(() => {
     const target = pendingReveal.current;
     const el = body.current;
@@ -193,10 +185,7 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
     if (pos < 0) return;
     pendingReveal.current = -1;
     const top = revealRow(pos, el.scrollTop, viewport, ROW_HEIGHT);
-    if (top !== null) {
-      el.scrollTop = top;
-      setScrollTop(el.scrollTop);
-    }
+    if (top !== null) virtual.scrollTo(top);
   });
 
   const moveCursor = useCallback((index: number) => {
@@ -209,7 +198,7 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
       selectSpan(tree.spans[index]!.spanId);
       body.current?.focus({ preventScroll: true });
     },
-    [selectSpan, tree],
+    [selectSpan, tree, body],
   );
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -275,16 +264,16 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
   };
 
   const maxIndent = Math.max(3, Math.floor((nameWidth * 0.4) / INDENT));
-  const range = rowRange(scrollTop, viewport, ROW_HEIGHT, w.rows.length, OVERSCAN);
-  const items = [];
-  for (let k = range.first; k < range.end; k++) {
+  const range = { first: virtual.items[0]?.index ?? 0, end: (virtual.items.at(-1)?.index ?? -1) + 1 };
+  const items = virtual.items.map(({ index: k, key, start }) => {
     const i = w.rows[k]!;
-    items.push(
+    return (
       <SpanRow
-        key={i}
+        key={key}
         tree={tree}
         index={i}
         pos={k}
+        top={start}
         setSize={w.rows.length}
         bounds={w.bounds}
         selected={i === selected}
@@ -296,9 +285,9 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
         maxIndent={maxIndent}
         onToggle={w.toggleSpan}
         onPick={pick}
-      />,
+      />
     );
-  }
+  });
   const cursorRendered = cursor >= 0 && w.rowPos[cursor]! >= range.first && w.rowPos[cursor]! < range.end;
   const columns = { '--wf-name-width': `${nameWidth}px`, '--wf-self-width': `${SELF_WIDTH}px` } as CSSProperties;
 
@@ -390,9 +379,8 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
             const sel = selected >= 0 ? w.rowPos[selected]! : -1;
             setCursor(sel >= range.first && sel < range.end ? selected : w.rows[top]!);
           }}
-          onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         >
-          <div className="wf-sizer" style={{ height: w.rows.length * ROW_HEIGHT }}>
+          <div className="wf-sizer" style={{ height: virtual.totalSize }}>
             {items}
           </div>
           {w.rows.length === 0 && <p className="wf-none muted">No spans match the search.</p>}

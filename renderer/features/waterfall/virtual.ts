@@ -1,22 +1,7 @@
 /**
- * Fixed-row-height virtualisation: which rows to render for a scroll position, and where to scroll to
- * reveal a row. Only the rows in view plus an overscan exist in the DOM, so cost follows the viewport,
- * not the trace.
+ * Where to scroll so a row shows, in the waterfall's way (the virtualising itself is renderer/ui's
+ * useVirtualList): as little as possible for a neighbour, a third of the way down for a far jump.
  */
-
-export interface RowRange {
-  first: number;
-  /** exclusive */
-  end: number;
-}
-
-export function rowRange(scrollTop: number, viewport: number, rowHeight: number, count: number, overscan: number): RowRange {
-  // a scroll position left over from a longer list (rows were just collapsed) shows the list's end
-  scrollTop = Math.max(0, Math.min(scrollTop, count * rowHeight - viewport));
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const end = Math.min(count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
-  return { first, end: Math.max(first, end) };
-}
 
 /**
  * The scrollTop that brings row `pos` fully into view with as little movement as possible, or null when
