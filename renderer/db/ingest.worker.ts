@@ -10,6 +10,9 @@ import { openDb } from './schema';
 import { applyStoreOp } from './store-ops';
 import { remoteInvoke, type RemoteInvoke } from './worker-bridge';
 import { recoverUnfinishedImports } from './writer';
+import { attachKeyring } from './keyring';
+import { SealingKeyring } from './keyring-writer';
+import type { KekMaterial } from './vault';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const db = openDb();
@@ -20,12 +23,21 @@ let invoke: RemoteInvoke | null = null;
 const post = (m: FromWorker) => scope.postMessage(m);
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+async function kekOver(link: RemoteInvoke): Promise<KekMaterial> {
+  const res = await link('vault.kek', undefined);
+  if (!res.ok) throw new Error(`ktv: no key-encryption key: ${res.error.message}`);
+  return res.value;
+}
+
 scope.onmessage = async (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
   switch (msg.type) {
-    case 'link':
-      invoke = remoteInvoke(msg.link);
+    case 'link': {
+      const linked = remoteInvoke(msg.link);
+      invoke = linked;
+      attachKeyring(db, new SealingKeyring(db, () => kekOver(linked), msg.seal));
       return;
+    }
     case 'cancel':
       running.get(msg.jobId)?.abort();
       return;

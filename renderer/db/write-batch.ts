@@ -9,8 +9,11 @@
  *   4. read       the pages, logs and payloads rows the batch changes, then the chunks of traces it adds to
  *   5. merge      spans, then waiting rows taken in, log lines, payloads (mergeSpans ... mergePayloads)
  *   6. apply      session rows with their counters, the rows to put and delete, the before-images
+ *   7. seal       logs and payloads rows under their session's data key (issue 21; a `work` round)
+ * Sealed logs and payloads rows read in step 4 are opened in a `work` round of their own.
  */
 import type { Read, Steps, Writes } from './idb-steps';
+import type { SealingKeyring } from './keyring-writer';
 import type { SessionRouting } from './session-routing';
 import type { SourceChunks } from './source-chunks';
 import { directoryRow, encodePage, traceKey, type DirectoryRow, type PageRow, type SessionRow, type TraceRow } from './schema';
@@ -32,6 +35,8 @@ export interface BatchOutcome {
 
 export interface BatchContext {
   memory: ImportMemory;
+  /** seals the logs and payloads rows written and opens those read (issue 21); absent: written in clear */
+  keyring?: SealingKeyring;
   routing: SessionRouting;
   dbName: string;
   input: WriteInput;
@@ -103,6 +108,14 @@ export function* batchSteps(ctx: BatchContext, plan: BatchPlan, chunks: SourceCh
   for (const sid of sids) if (memory.shared.has(sid) && memory.open.has(sid)) rows.need('pages', memory.open.get(sid)!.id);
   round = rows.round();
   rows.take(round, yield round);
+  // sealed logs and payloads rows read are opened (in any store: a keyring-less handle fails on them)
+  const sealed = rows.takeSealed();
+  if (sealed.length > 0) {
+    const keyring = ctx.keyring;
+    if (!keyring) throw new Error('this store handle holds no keys: sealed records cannot be merged');
+    const [opened] = yield [{ kind: 'work', run: () => keyring.openRows(sealed.map((e) => e.row)) }];
+    rows.putOpened(sealed, opened as unknown[]);
+  }
 
   // stored traces this batch adds spans to: read their chunks
   const existing = new Map<string, { page: { traces: TraceRow[] }; i: number }>();
@@ -142,6 +155,14 @@ export function* batchSteps(ctx: BatchContext, plan: BatchPlan, chunks: SourceCh
     outcome.logs += d.logs;
   }
   outcome.payloads = payloadRows.filter((r) => r.sessionId !== WAITING).length;
+  // 7. seal what is written (one wait for WebCrypto, all rows at once)
+  let logsOut: unknown[] = logRows;
+  let payloadsOut: unknown[] = payloadRows;
+  const { keyring } = ctx;
+  if (keyring && logRows.length + payloadRows.length > 0) {
+    const [done] = yield [{ kind: 'work', run: () => Promise.all([keyring.sealRows(logRows), keyring.sealRows(payloadRows)]) }];
+    [logsOut, payloadsOut] = done as [unknown[], unknown[]];
+  }
   const writes: Writes = {
     delete: [
       { table: 'logs', keys: deletes.logs },
@@ -151,8 +172,8 @@ export function* batchSteps(ctx: BatchContext, plan: BatchPlan, chunks: SourceCh
       { table: 'chunks', rows: chunks.rows.slice(chunks.putEarly) },
       { table: 'pages', rows: [...pages.out.values()].map(encodePage) },
       { table: 'directory', rows: [...pages.out.values()].map(directoryRow) },
-      { table: 'logs', rows: logRows },
-      { table: 'payloads', rows: payloadRows },
+      { table: 'logs', rows: logsOut },
+      { table: 'payloads', rows: payloadsOut },
       // session rows too go straight on the transaction: views learn of the import when it commits
       { table: 'sessions', rows: sessions },
     ],

@@ -23,7 +23,8 @@ import { traceKey, undoImport, type KtvDb } from './schema';
 import { SessionRouting } from './session-routing';
 import { SourceChunks } from './source-chunks';
 import { batchSteps, type BatchOutcome } from './write-batch';
-import { ImportMemory, planBatch, WAITING, type WriteInput } from './write-plan';
+import { ImportMemory, planBatch, planSessions, WAITING, type WriteInput } from './write-plan';
+import { sealerOf } from './keyring-writer';
 
 export type { WriteInput } from './write-plan';
 
@@ -68,8 +69,11 @@ export class ImportWriter {
    * while this one commits.
    */
   async write(input: WriteInput, issued?: () => void): Promise<void> {
-    const ctx = { memory: this.memory, routing: this.routing, dbName: this.db.name, input, now: Date.now() };
+    const keyring = sealerOf(this.db);
+    const ctx = { memory: this.memory, routing: this.routing, dbName: this.db.name, input, now: Date.now(), keyring };
     const plan = planBatch(input, this.routing);
+    // the keys of the sessions the batch writes into are made before its transaction, which cannot wait long
+    if (keyring && (plan.logs.size > 0 || plan.payloads.size > 0)) await keyring.prepare([...planSessions(plan), WAITING]);
     const chunks = new SourceChunks(this.memory, input);
     const early = chunks.early(plan);
     const outcome = await runSteps(this.db, WRITE_STORES, { put: [{ table: 'chunks', rows: early }] }, batchSteps(ctx, plan, chunks), issued);
@@ -121,10 +125,15 @@ export class ImportWriter {
 
 /** Undoes an import: deletes what it created, restores what it changed. Safe to run twice. */
 export async function rollbackImport(db: KtvDb, importId: string): Promise<void> {
-  await db.transaction('rw', [db.sessions, db.pages, db.directory, db.chunks, db.logs, db.payloads, db.journal], () =>
+  const created = await db.transaction('rw', [db.sessions, db.pages, db.directory, db.chunks, db.logs, db.payloads, db.journal, db.keys], async () => {
+    const created = await db.sessions.filter((s) => s.importId === importId).primaryKeys();
     // a journal entry naming a table this version no longer has is skipped (the upgrade undid those)
-    undoImport((name) => db.tables.find((t) => t.name === name), DATA_TABLES, importId),
-  );
+    await undoImport((name) => db.tables.find((t) => t.name === name), DATA_TABLES, importId);
+    // the data keys of the sessions it created go with them
+    await db.keys.bulkDelete(created);
+    return created;
+  });
+  sealerOf(db)?.forget(created);
 }
 
 /** Undoes imports a crash or a closed window left unfinished. Returns how many. */

@@ -1,0 +1,156 @@
+/**
+ * Encryption at rest (issue 21): data keys wrapped by the KEK, rotation of the KEK, records sealed by the
+ * writer and opened by a reader, and a deleted session's key destroyed with it.
+ */
+import 'fake-indexeddb/auto';
+import { randomBytes } from 'node:crypto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { LogRecord, Payload, Span, TraceSpans } from '../../shared/model/types';
+import { Keyring, KeyringError, attachKeyring, type KekSource } from '../../renderer/db/keyring';
+import { SealingKeyring } from '../../renderer/db/keyring-writer';
+import { openDb, traceKey, type KtvDb } from '../../renderer/db/schema';
+import { applyStoreOp } from '../../renderer/db/store-ops';
+import { importKek, newDataKey, open, rewrapDataKey, seal, unwrapDataKey } from '../../renderer/db/vault';
+import { ImportWriter } from '../../renderer/db/writer';
+
+const kekOf = (id: string): { id: string; key: string } => ({ id, key: randomBytes(32).toString('base64') });
+const source = (m: { id: string; key: string }): KekSource => async () => m;
+
+const span = (id: string): Span => ({
+  spanId: id.padStart(16, '0'), parentSpanId: '', name: 'kong', kind: 2, start: 0, duration: 5_000_000, status: { code: 0 },
+  attributes: { 'http.response.status_code': 200 }, events: [], resource: 0, scope: 0,
+});
+const trace = (traceId: string): TraceSpans => ({ traceId: traceId.padStart(32, '0'), baseNs: '1700000000000000000', resources: [{}], scopes: [{ name: 'kong' }], spans: [span('1')] });
+const log = (traceId: string, body: string, ms = 1): LogRecord => ({
+  timeNs: `170000000000${ms}000000`, timeMs: 1_700_000_000_000 + ms, severityNumber: 13, severityText: 'WARN', body, traceId: traceId.padStart(32, '0'), spanId: '', attributes: {}, resource: {},
+});
+const payload = (traceId: string, secret: string): Payload => ({
+  traceId: traceId.padStart(32, '0'),
+  request: { headers: { 'x-marker': secret }, body: `{"card":"${secret}"}` },
+  response: { headers: {}, body: secret },
+});
+const session = (id: string) => ({ id, name: id, source: 'file' as const });
+const T1 = '1'.padStart(32, '0');
+
+async function importInto(db: KtvDb, sid: string, input: { traces: TraceSpans[]; logs: LogRecord[]; payloads: Payload[] }): Promise<void> {
+  const w = new ImportWriter(db, `imp-${Math.random().toString(36).slice(2)}`, session(sid), true);
+  await w.write(input);
+  await w.commit();
+}
+
+/** Everything stored in the logs, payloads and journal tables, as text (a byte view of what is on disk). */
+async function storedText(db: KtvDb): Promise<string> {
+  const rows = [...(await db.logs.toArray()), ...(await db.payloads.toArray()), ...(await db.journal.toArray())];
+  return JSON.stringify(rows, (_k, v: unknown) => (v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? Buffer.from(v as ArrayBuffer).toString('latin1') : v));
+}
+
+let db: KtvDb;
+let n = 0;
+const kek = kekOf('kek-1');
+beforeEach(() => {
+  db = openDb(`enc-${n++}`);
+  attachKeyring(db, new SealingKeyring(db, source(kek)));
+});
+
+describe('data keys', () => {
+  it('wraps a data key with the KEK and unwraps it to a key that opens what it sealed', async () => {
+    const k = await importKek(kek);
+    const { key, wrapped } = await newDataKey(k);
+    expect(wrapped.byteLength).toBe(40);
+    const sealed = await seal(key, 'k1', 'row-1', { hello: 'world' });
+    const again = await unwrapDataKey(k, wrapped);
+    expect(await open(again, 'row-1', sealed)).toEqual({ hello: 'world' });
+    // another row's id, or another KEK, does not open it
+    await expect(open(again, 'row-2', sealed)).rejects.toThrow();
+    await expect(unwrapDataKey(await importKek(kekOf('other')), wrapped)).rejects.toThrow();
+  });
+
+  it('rotation re-wraps the data key for a new KEK: what it sealed opens unchanged, the old KEK no longer fits', async () => {
+    const oldKek = await importKek(kek);
+    const newKek = await importKek(kekOf('kek-2'));
+    const { key, wrapped } = await newDataKey(oldKek);
+    const sealed = await seal(key, 'k1', 'row', ['a log line']);
+    const rewrapped = await rewrapDataKey(oldKek, newKek, wrapped);
+    expect(await open(await unwrapDataKey(newKek, rewrapped), 'row', sealed)).toEqual(['a log line']);
+    await expect(unwrapDataKey(oldKek, rewrapped)).rejects.toThrow();
+  });
+});
+
+describe('sealed records', () => {
+  it('stores log lines and payloads sealed, and a reader with the KEK sees them as written', async () => {
+    const secret = `marker-${randomBytes(12).toString('hex')}`;
+    await importInto(db, 'file:a', { traces: [trace('1')], logs: [log('1', `log ${secret}`)], payloads: [payload('1', secret)] });
+    expect(await storedText(db)).not.toContain(secret);
+    expect((await db.logs.get(traceKey('file:a', T1)))!.records).toEqual([]);
+
+    const reader = new Keyring(db, source(kek));
+    const logs = await reader.openRow((await db.logs.get(traceKey('file:a', T1)))!);
+    expect(logs.records.map((r) => r.body)).toEqual([`log ${secret}`]);
+    const p = await reader.openRow((await db.payloads.get(traceKey('file:a', T1)))!);
+    expect(p.payload!.request.headers['x-marker']).toBe(secret);
+    // the summary's counters were kept from the clear records
+    expect((await db.sessions.get('file:a'))!.logCount).toBe(1);
+  });
+
+  it('merges new log lines into a sealed row (opened inside the write, sealed again)', async () => {
+    await importInto(db, 'file:a', { traces: [trace('1')], logs: [log('1', 'first', 1)], payloads: [] });
+    await importInto(db, 'file:a', { traces: [], logs: [log('1', 'first', 1), log('1', 'second', 2)], payloads: [] });
+    const reader = new Keyring(db, source(kek));
+    const row = await reader.openRow((await db.logs.get(traceKey('file:a', T1)))!);
+    expect(row.records.map((r) => r.body)).toEqual(['first', 'second']);
+    expect((await db.sessions.get('file:a'))!.logCount).toBe(2);
+  });
+
+  it('log lines that waited for their trace are sealed while waiting and move into its session', async () => {
+    await importInto(db, 'file:logs', { traces: [], logs: [log('1', 'early line')], payloads: [] });
+    expect(await db.logs.get(traceKey('waiting', T1))).toMatchObject({ records: [], sealed: expect.anything() });
+    await importInto(db, 'file:a', { traces: [trace('1')], logs: [], payloads: [] });
+    const row = await new Keyring(db, source(kek)).openRow((await db.logs.get(traceKey('file:a', T1)))!);
+    expect(row.records.map((r) => r.body)).toEqual(['early line']);
+  });
+
+  it('one data key per session', async () => {
+    await importInto(db, 'file:a', { traces: [trace('1')], logs: [log('1', 'a')], payloads: [] });
+    await importInto(db, 'file:b', { traces: [trace('1')], logs: [log('1', 'b')], payloads: [] });
+    const keys = await db.keys.bulkGet(['file:a', 'file:b']);
+    expect(keys[0]!.keyId).not.toBe(keys[1]!.keyId);
+    expect((await db.logs.get(traceKey('file:b', T1)))!.sealed!.k).toBe(keys[1]!.keyId);
+  });
+
+  it('a reader with another KEK cannot open them', async () => {
+    await importInto(db, 'file:a', { traces: [trace('1')], logs: [log('1', 'x')], payloads: [] });
+    const stranger = new Keyring(db, source(kekOf('kek-x')));
+    await expect(stranger.openRow((await db.logs.get(traceKey('file:a', T1)))!)).rejects.toThrow(KeyringError);
+  });
+});
+
+describe('shredding', () => {
+  it('deleting a session destroys its data key: a copy of its sealed rows can no longer be opened', async () => {
+    await importInto(db, 'file:a', { traces: [trace('1')], logs: [log('1', 'gone')], payloads: [payload('1', 'gone')] });
+    const copy = (await db.logs.get(traceKey('file:a', T1)))!;
+    await applyStoreOp(db, { op: 'delete', sessionId: 'file:a' });
+    expect(await db.keys.get('file:a')).toBeUndefined();
+    await expect(new Keyring(db, source(kek)).openRow(copy)).rejects.toThrow(/data key of file:a is gone/);
+    // the same file imported again gets a new key, stored
+    await importInto(db, 'file:a', { traces: [trace('1')], logs: [log('1', 'new')], payloads: [] });
+    const key = await db.keys.get('file:a');
+    expect(key!.keyId).not.toBe(copy.sealed!.k);
+    expect((await new Keyring(db, source(kek)).openRow((await db.logs.get(traceKey('file:a', T1)))!)).records[0]!.body).toBe('new');
+  });
+
+  it('the retention purge destroys the keys of the sessions it removes', async () => {
+    await importInto(db, 'file:a', { traces: [trace('1')], logs: [log('1', 'old')], payloads: [] });
+    const purged = await applyStoreOp(db, { op: 'purge', now: Date.now() + 30 * 86_400_000, days: 7 });
+    expect(purged).toEqual(['file:a']);
+    expect(await db.keys.count()).toBe(1); // only the waiting place's
+    expect(await db.keys.get('file:a')).toBeUndefined();
+  });
+
+  it('a rolled-back import takes the key of the session it created with it', async () => {
+    const w = new ImportWriter(db, 'imp-x', session('file:r'), true);
+    await w.write({ traces: [trace('1')], logs: [log('1', 'r')], payloads: [] });
+    expect(await db.keys.get('file:r')).toBeDefined();
+    await w.rollback();
+    expect(await db.keys.get('file:r')).toBeUndefined();
+  });
+});
