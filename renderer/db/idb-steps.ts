@@ -9,7 +9,7 @@
  */
 import type { KtvDb } from './schema';
 
-export type StoreName = 'sessions' | 'pages' | 'directory' | 'chunks' | 'logs' | 'payloads' | 'journal';
+export type StoreName = 'sessions' | 'pages' | 'directory' | 'chunks' | 'logs' | 'payloads' | 'journal' | 'meta';
 
 /**
  * One read of a round. `get` answers one row (or undefined) per key, in order; the others an array.
@@ -22,6 +22,8 @@ export type Read =
   | { kind: 'index'; table: StoreName; index: string; value: string }
   | { kind: 'all'; table: StoreName }
   | { kind: 'count'; table: StoreName; index: string; value: string }
+  /** up to `limit` rows in key order after `after` (from the first when null) */
+  | { kind: 'after'; table: StoreName; after: string | null; limit: number }
   | { kind: 'work'; run: () => Promise<unknown> };
 
 /** What a round's reads found, one answer per read in the order asked. */
@@ -107,6 +109,9 @@ function issue(tx: IDBTransaction, round: readonly Read[], done: (answers: Answe
         break;
       case 'count':
         request(store.index(read.index).count(read.value), (n) => (answers[i] = n));
+        break;
+      case 'after':
+        request(store.getAll(read.after === null ? null : IDBKeyRange.lowerBound(read.after, true), read.limit), (rows) => (answers[i] = rows));
         break;
     }
   });

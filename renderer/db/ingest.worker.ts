@@ -11,7 +11,8 @@ import { applyStoreOp } from './store-ops';
 import { remoteInvoke, type RemoteInvoke } from './worker-bridge';
 import { recoverUnfinishedImports } from './writer';
 import { attachKeyring } from './keyring';
-import { SealingKeyring } from './keyring-writer';
+import { SealingKeyring, sealerOf } from './keyring-writer';
+import { sealExisting } from './seal-existing';
 import type { KekMaterial } from './vault';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -50,6 +51,9 @@ scope.onmessage = async (e: MessageEvent<ToWorker>) => {
         console.error('ktv: could not undo unfinished imports', err);
       }
       post({ type: 'recovered', undone });
+      // rows a store kept in clear before encryption at rest are sealed in the background, resumably
+      const ring = sealerOf(db);
+      if (ring) void sealExisting(db, ring).catch((err: unknown) => console.error('ktv: could not seal the stored log lines and payloads', err));
       return;
     }
     case 'store':

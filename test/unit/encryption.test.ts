@@ -12,6 +12,7 @@ import { openDb, traceKey, type KtvDb } from '../../renderer/db/schema';
 import { applyStoreOp } from '../../renderer/db/store-ops';
 import { importKek, newDataKey, open, rewrapDataKey, seal, unwrapDataKey } from '../../renderer/db/vault';
 import { ImportWriter } from '../../renderer/db/writer';
+import { SEAL_CURSOR, sealExisting } from '../../renderer/db/seal-existing';
 
 const kekOf = (id: string): { id: string; key: string } => ({ id, key: randomBytes(32).toString('base64') });
 const source = (m: { id: string; key: string }): KekSource => async () => m;
@@ -152,5 +153,38 @@ describe('shredding', () => {
     expect(await db.keys.get('file:r')).toBeDefined();
     await w.rollback();
     expect(await db.keys.get('file:r')).toBeUndefined();
+  });
+});
+
+describe('sealing a store kept in clear (migration)', () => {
+  it('seals every clear row in place, a group at a time, and goes on after the last group when stopped', async () => {
+    const name = `enc-migrate-${n++}`;
+    const clearDb = openDb(name);
+    // a store written before encryption: no keyring, rows in clear
+    for (let i = 1; i <= 5; i++) {
+      const id = String(i);
+      await importInto(clearDb, `file:${id}`, { traces: [trace(id)], logs: [log(id, `line ${id}`)], payloads: [payload(id, `secret-${id}`)] });
+    }
+    expect((await clearDb.logs.toArray()).every((r) => !r.sealed && r.records.length === 1)).toBe(true);
+    clearDb.close();
+
+    const upgraded = openDb(name);
+    const ring = attachKeyring(upgraded, new SealingKeyring(upgraded, source(kek)));
+    expect(await sealExisting(upgraded, ring, { limit: 2, groups: 2 })).toBe(4);
+    expect(await upgraded.meta.get(SEAL_CURSOR)).toMatchObject({ value: { table: 'logs', done: false } });
+    expect((await upgraded.logs.toArray()).filter((r) => r.sealed)).toHaveLength(4);
+
+    // a new start goes on where it stopped
+    expect(await sealExisting(upgraded, ring, { limit: 2 })).toBe(6);
+    expect(await upgraded.meta.get(SEAL_CURSOR)).toMatchObject({ value: { done: true } });
+    expect(await storedText(upgraded)).not.toContain('secret-');
+    expect(await sealExisting(upgraded, ring)).toBe(0);
+
+    const reader = new Keyring(upgraded, source(kek));
+    for (let i = 1; i <= 5; i++) {
+      const key = traceKey(`file:${i}`, String(i).padStart(32, '0'));
+      expect((await reader.openRow((await upgraded.logs.get(key))!)).records[0]!.body).toBe(`line ${i}`);
+      expect((await reader.openRow((await upgraded.payloads.get(key))!)).payload!.response.body).toBe(`secret-${i}`);
+    }
   });
 });
