@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { ROOT } from '../e2e/launch';
-import { invoke, startBenchApp } from './browser';
+import { invoke, sampleCpu, startBenchApp } from './browser';
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -44,7 +44,7 @@ async function payloadHeavyFile(traces: number): Promise<{ file: string; traces:
 }
 
 /** One import on a fresh profile; `seal` false writes in clear. Returns its seconds and what it stored. */
-async function importOnce(file: string, seal: boolean): Promise<{ seconds: number; sealed: number; clear: number }> {
+async function importOnce(file: string, seal: boolean): Promise<{ seconds: number; cpu: number; byProcess: Record<string, number>; sealed: number; clear: number }> {
   const app = await startBenchApp([file]);
   try {
     if (!seal) {
@@ -55,6 +55,7 @@ async function importOnce(file: string, seal: boolean): Promise<{ seconds: numbe
     await app.page.getByRole('button', { name: 'Recent' }).click();
     const item = app.page.getByRole('menuitem', { name: new RegExp(ref.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
     await item.waitFor();
+    const cpu = sampleCpu(app);
     await app.page.evaluate(() => {
       (window as unknown as { __t0: number }).__t0 = performance.now();
     });
@@ -63,6 +64,7 @@ async function importOnce(file: string, seal: boolean): Promise<{ seconds: numbe
     const failed = app.page.locator('.import-row.import-failed', { hasText: ref.name });
     await Promise.race([done.waitFor({ timeout: 30 * 60_000 }), failed.waitFor({ timeout: 30 * 60_000 })]);
     const seconds = (await app.page.evaluate(() => performance.now() - (window as unknown as { __t0: number }).__t0)) / 1000;
+    const cpuTimes = cpu.stop();
     if (await failed.count()) throw new Error(`import failed: ${await failed.textContent()}`);
     // what was stored: the logs and payloads rows of the file's session, sealed or in clear
     const stored = await app.page.evaluate(async () => {
@@ -81,7 +83,7 @@ async function importOnce(file: string, seal: boolean): Promise<{ seconds: numbe
       db.close();
       return { sealed: rows.filter((r) => r.sealed).length, clear: rows.filter((r) => !r.sealed).length };
     });
-    return { seconds, ...stored };
+    return { seconds, cpu: cpuTimes.total, byProcess: cpuTimes.byProcess, ...stored };
   } finally {
     await app.close();
   }
@@ -92,6 +94,7 @@ export async function benchEncryption(opts: { traces: number; runs: number; log:
   opts.log(`encryption: ${file} (${traces} traces, ${payloads} payloads, ${logs} log lines)`);
   const times = { sealed: [] as number[], clear: [] as number[] };
   const ratios: number[] = [];
+  const cpu = { sealed: [] as number[], clear: [] as number[] };
   let records = 0;
   for (let i = 0; i < opts.runs; i++) {
     // alternating, so a machine getting busier or quieter weighs on both alike
@@ -101,7 +104,8 @@ export async function benchEncryption(opts: { traces: number; runs: number; log:
       // the runs must differ in sealing only: all sealed, or all in clear
       if (records < payloads || (seal ? r.clear : r.sealed) !== 0) throw new Error(`encryption bench: the ${seal ? 'sealed' : 'clear'} import stored ${r.sealed} sealed and ${r.clear} clear rows`);
       times[seal ? 'sealed' : 'clear'].push(r.seconds);
-      opts.log(`  ${seal ? 'sealed' : 'clear '}: ${r.seconds.toFixed(2)} s, ${records} logs and payloads rows`);
+      cpu[seal ? 'sealed' : 'clear'].push(r.cpu);
+      opts.log(`  ${seal ? 'sealed' : 'clear '}: ${r.seconds.toFixed(2)} s, CPU ${r.cpu.toFixed(2)} s ${JSON.stringify(r.byProcess)}, ${records} logs and payloads rows`);
     }
     ratios.push(times.sealed[i]! / times.clear[i]!);
   }
@@ -116,6 +120,10 @@ export async function benchEncryption(opts: { traces: number; runs: number; log:
     clearSeconds: round(median(times.clear)),
     ratio: round(median(ratios)),
     pairRatios: ratios.map((r) => round(r)),
+    /** CPU seconds of the browser and the host during the import: what a machine shared with others distorts least */
+    cpuRatio: round(median(cpu.sealed) / median(cpu.clear)),
+    sealedCpuSeconds: round(median(cpu.sealed)),
+    clearCpuSeconds: round(median(cpu.clear)),
     runs: opts.runs,
   };
   opts.log(`encryption: ${JSON.stringify(result)}`);
