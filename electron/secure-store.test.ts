@@ -65,24 +65,42 @@ describe('the store’s key-encryption key (issue 21)', () => {
   });
 
   it('is made once, kept encrypted by safeStorage in an owner-only file, and the same on the next start', async () => {
-    const kek = await createKekStore(base, 'linux')();
+    const kek = await createKekStore(base, 'linux').current();
     expect(Buffer.from(kek.key, 'base64')).toHaveLength(32);
     const file = readFileSync(`${base}.bin`);
     // what safeStorage got is what is on disk: the stand-in marks it, the real one encrypts it
     expect(file.subarray(0, 4).toString()).toBe('enc:');
     expect(statSync(`${base}.bin`).mode & 0o777).toBe(0o600);
-    expect(await createKekStore(base, 'linux')()).toEqual(kek);
+    expect(await createKekStore(base, 'linux').current()).toEqual(kek);
+  });
+
+  it('rotates: a new KEK, the old one kept until retired, both only in the encrypted file', async () => {
+    const store = createKekStore(base, 'linux');
+    const old = await store.current();
+    const r = await store.rotate();
+    expect(r.previous).toEqual(old);
+    expect(r.current.id).not.toBe(old.id);
+    // asked again before it is retired: the same rotation
+    expect(await store.rotate()).toEqual(r);
+    expect(await createKekStore(base, 'linux').current()).toEqual({ ...r.current, previous: old });
+    await store.retire(old.id);
+    const file = readFileSync(`${base}.bin`);
+    expect(file.subarray(0, 4).toString()).toBe('enc:');
+    expect(file.toString()).not.toContain(old.key);
+    expect(statSync(`${base}.bin`).mode & 0o777).toBe(0o600);
+    // the next rotation starts from the current one
+    expect((await store.rotate()).previous).toEqual(r.current);
   });
 
   it('two first calls at once get the same key', async () => {
-    const get = createKekStore(base, 'linux');
-    const [a, b] = await Promise.all([get(), get()]);
+    const store = createKekStore(base, 'linux');
+    const [a, b] = await Promise.all([store.current(), store.current()]);
     expect(a).toEqual(b);
   });
 
   it('without an OS keyring: an owner-only file, never safeStorage’s fixed key', async () => {
     safe.backend = 'basic_text';
-    const kek = await createKekStore(base, 'linux')();
+    const kek = await createKekStore(base, 'linux').current();
     expect(existsSync(`${base}.bin`)).toBe(false);
     expect(JSON.parse(readFileSync(`${base}.json`, 'utf8'))).toEqual(kek);
     expect(statSync(`${base}.json`).mode & 0o777).toBe(0o600);

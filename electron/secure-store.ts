@@ -16,8 +16,7 @@ export function osEncryptionAvailable(platform: NodeJS.Platform = process.platfo
   if (platform !== 'linux') return true;
   return !UNPROTECTED_BACKENDS.has(safeStorage.getSelectedStorageBackend());
 }
-import type { KekMaterial } from '../shared/bridge/vault';
-import { kekFile } from './services/kek-file';
+import { kekFile, type KekStore } from './services/kek-file';
 import type { SecretStore } from './services/secrets';
 import { readSecretsFile, writeSecretsFile } from './services/user-file-secret-store';
 
@@ -60,7 +59,7 @@ export function createSecureStore(path: string, platform: NodeJS.Platform = proc
  * safeStorage when the OS protects its key. Without that (Linux without a keyring) the file is kept as
  * browser mode keeps its own: owner-only (0600), in clear; SECURITY.md says so.
  */
-export function createKekStore(path: string, platform: NodeJS.Platform = process.platform): () => Promise<KekMaterial> {
+export function createKekStore(path: string, platform: NodeJS.Platform = process.platform): KekStore {
   if (!osEncryptionAvailable(platform)) return kekFile(`${path}.json`);
   return kekFile(`${path}.bin`, {
     encode: (json) => safeStorage.encryptString(json),

@@ -3,7 +3,7 @@
  * browser-mode host both build them here; only `Platform` differs (dialogs, secret storage, shell).
  */
 import type { AppInfo } from '../../shared/bridge/app';
-import type { KekMaterial } from '../../shared/bridge/vault';
+import type { KekStore } from './kek-file';
 import { BridgeFailure } from '../../shared/bridge/result';
 import { isSafeExternalUrl } from '../../shared/security/external-links';
 import { createDispatch, EventHub, type Dispatch, type HandlerImpls } from '../bridge/router';
@@ -18,7 +18,7 @@ export interface Platform {
   dataDir: string;
   secrets: SecretStore;
   /** the store's key-encryption key (issue 21), made on first use; kek-file.ts */
-  kek: () => Promise<KekMaterial>;
+  kek: KekStore;
   env: Record<string, string | undefined>;
   /** the native open dialog; absent in browser mode */
   showOpenDialog?: () => Promise<string[]>;
@@ -61,7 +61,9 @@ export function createServices(platform: Platform): Services {
       if (!isSafeExternalUrl(url)) throw new BridgeFailure('forbidden', 'Only http and https links open outside the app.');
       await platform.openExternal(url);
     },
-    'vault.kek': () => platform.kek(),
+    'vault.kek': () => platform.kek.current(),
+    'vault.rotate': () => platform.kek.rotate(),
+    'vault.retire': ({ id }) => platform.kek.retire(id),
     ...createKonnectHandlers({ secrets: platform.secrets, events, env: platform.env }),
     ...capture,
   };

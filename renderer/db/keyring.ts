@@ -52,10 +52,23 @@ export class Keyring {
     this.unwrapped.clear();
   }
 
+  /** Uses `kek` from now on (the ingest worker after rotating it). */
+  useKek(kek: Kek): void {
+    this.kekPromise = Promise.resolve(kek);
+  }
+
   protected unwrap(row: KeyRow): Promise<CryptoKey> {
     let p = this.unwrapped.get(row.keyId);
     if (!p) {
-      p = this.kek().then((kek) => {
+      p = this.kek().then(async (known) => {
+        let kek = known;
+        // the KEK was rotated since it was fetched (a session was deleted): ask for it again, once
+        if (kek.id !== row.kek && kek.previous?.id !== row.kek) {
+          this.kekPromise = null;
+          kek = await this.kek();
+        }
+        // during a rotation, a data key not re-wrapped yet opens with the KEK being replaced
+        if (kek.previous?.id === row.kek) return unwrapDataKey(kek.previous, row.wrapped);
         if (kek.id !== row.kek) throw new KeyringError(`the data key of ${row.id} was wrapped by another key-encryption key`);
         return unwrapDataKey(kek, row.wrapped);
       });

@@ -20,6 +20,8 @@ export interface Sealed {
 export interface Kek {
   id: string;
   key: CryptoKey;
+  /** the KEK a rotation is replacing, while some data keys are still wrapped by it */
+  previous?: Kek;
 }
 
 const subtle = (): SubtleCrypto => globalThis.crypto.subtle;
@@ -43,7 +45,9 @@ export function toBase64(bytes: Uint8Array): string {
 export async function importKek(m: KekMaterial): Promise<Kek> {
   const raw = fromBase64(m.key);
   if (raw.length !== 32) throw new Error('ktv: the key-encryption key is not 256 bits');
-  return { id: m.id, key: await subtle().importKey('raw', raw, 'AES-KW', false, ['wrapKey', 'unwrapKey']) };
+  const kek: Kek = { id: m.id, key: await subtle().importKey('raw', raw, 'AES-KW', false, ['wrapKey', 'unwrapKey']) };
+  if (m.previous) kek.previous = await importKek(m.previous);
+  return kek;
 }
 
 /** A new data key, and its wrapped form for the store. The key in memory cannot be exported. */

@@ -11,12 +11,28 @@ export interface KekMaterial {
   id: string;
   /** 32 bytes, base64 */
   key: string;
+  /** during a rotation (`vault.rotate` until `vault.retire`), the KEK being replaced: some data keys are still wrapped by it */
+  previous?: { id: string; key: string };
+}
+
+/** A rotation of the KEK: the new one, and the one it replaces until the data keys are re-wrapped. */
+export interface KekRotation {
+  current: KekMaterial;
+  previous: KekMaterial;
 }
 
 export interface VaultHandlers {
   'vault.kek': Channel<void, KekMaterial>;
+  /**
+   * A new KEK (after a session was deleted), the old one kept until `vault.retire`: the ingest worker
+   * re-wraps every data key in between. A rotation not retired yet (the app closed midway) is returned again.
+   */
+  'vault.rotate': Channel<void, KekRotation>;
+  'vault.retire': Channel<{ id: string }, void>;
 }
 
 export const vaultValidators: Validators<VaultHandlers> = {
   'vault.kek': v.none(),
+  'vault.rotate': v.none(),
+  'vault.retire': v.object({ id: v.string({ min: 1, max: 64 }) }),
 };

@@ -4,6 +4,11 @@
  */
 import 'fake-indexeddb/auto';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { kekFile } from '../../electron/services/kek-file';
+import { rotateKek, rotationPending } from '../../renderer/db/kek-rotation';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LogRecord, Payload, Span, TraceSpans } from '../../shared/model/types';
 import { Keyring, KeyringError, attachKeyring, type KekSource } from '../../renderer/db/keyring';
@@ -186,5 +191,54 @@ describe('sealing a store kept in clear (migration)', () => {
       expect((await reader.openRow((await upgraded.logs.get(key))!)).records[0]!.body).toBe(`line ${i}`);
       expect((await reader.openRow((await upgraded.payloads.get(key))!)).payload!.response.body).toBe(`secret-${i}`);
     }
+  });
+});
+
+describe('rotating the KEK after a delete', () => {
+  const kekStore = () => kekFile(join(mkdtempSync(join(tmpdir(), 'ktv-kek-')), 'store-key.json'));
+
+  it('re-wraps the remaining data keys and retires the old KEK: a copy of a deleted session’s key no longer opens', async () => {
+    const store = kekStore();
+    const rdb = openDb(`enc-rot-${n++}`);
+    const ring = attachKeyring(rdb, new SealingKeyring(rdb, () => store.current()));
+    await importInto(rdb, 'file:a', { traces: [trace('1')], logs: [log('1', 'deleted line')], payloads: [] });
+    await importInto(rdb, 'file:b', { traces: [trace('1')], logs: [log('1', 'kept line')], payloads: [] });
+    // what the database's old files may keep after the delete
+    const keyCopy = (await rdb.keys.get('file:a'))!;
+    const logsCopy = (await rdb.logs.get(traceKey('file:a', T1)))!;
+    const before = await store.current();
+
+    await applyStoreOp(rdb, { op: 'delete', sessionId: 'file:a' });
+    await rotateKek(rdb, ring, store);
+    const after = await store.current();
+    expect(after.id).not.toBe(before.id);
+    expect(after.previous).toBeUndefined();
+    expect((await rdb.keys.toArray()).every((k) => k.kek === after.id)).toBe(true);
+
+    const reader = new Keyring(rdb, () => store.current());
+    expect((await reader.openRow((await rdb.logs.get(traceKey('file:b', T1)))!)).records[0]!.body).toBe('kept line');
+    // the remnants put back: the old KEK is gone, so nothing opens them
+    await rdb.keys.put(keyCopy);
+    await expect(new Keyring(rdb, () => store.current()).openRow(logsCopy)).rejects.toThrow(KeyringError);
+    // and new imports are wrapped by the new KEK
+    await importInto(rdb, 'file:c', { traces: [trace('1')], logs: [log('1', 'new')], payloads: [] });
+    expect((await rdb.keys.get('file:c'))!.kek).toBe(after.id);
+  });
+
+  it('a rotation stopped midway still opens everything, and finishes on the next run', async () => {
+    const store = kekStore();
+    const rdb = openDb(`enc-rot-${n++}`);
+    const ring = attachKeyring(rdb, new SealingKeyring(rdb, () => store.current()));
+    await importInto(rdb, 'file:b', { traces: [trace('1')], logs: [log('1', 'kept line')], payloads: [] });
+    const r = await store.rotate(); // the app closed right after asking
+    expect(await rotationPending(rdb, await store.current())).toBe(true);
+    const reader = new Keyring(rdb, () => store.current());
+    expect((await reader.openRow((await rdb.logs.get(traceKey('file:b', T1)))!)).records[0]!.body).toBe('kept line');
+
+    await rotateKek(rdb, ring, store);
+    expect((await store.current()).id).toBe(r.current.id);
+    expect((await store.current()).previous).toBeUndefined();
+    expect(await rotationPending(rdb, await store.current())).toBe(false);
+    expect((await new Keyring(rdb, () => store.current()).openRow((await rdb.logs.get(traceKey('file:b', T1)))!)).records[0]!.body).toBe('kept line');
   });
 });
