@@ -64,6 +64,10 @@ export function createServices(platform: Platform): Services {
     'vault.kek': () => platform.kek.current(),
     'vault.rotate': () => platform.kek.rotate(),
     'vault.retire': ({ id }) => platform.kek.retire(id),
+    'vault.status': () => platform.kek.status(),
+    'vault.unlock': ({ passphrase }) => platform.kek.unlock(passphrase),
+    'vault.lock': () => platform.kek.lock(),
+    'vault.setPassphrase': ({ current, next }) => platform.kek.setPassphrase(current, next),
     ...createKonnectHandlers({ secrets: platform.secrets, events, env: platform.env }),
     ...capture,
   };

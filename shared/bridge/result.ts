@@ -13,6 +13,9 @@ export type BridgeErrorCode =
   | 'io'
   | 'decode'
   | 'conflict'
+  /** the store's key is protected by a passphrase and not unlocked (issue 21) */
+  | 'locked'
+  | 'wrong-passphrase'
   | 'internal';
 
 export interface BridgeError {
