@@ -8,7 +8,7 @@ import { isLogPhaseOf, isLogPhaseRoot, withLogPhase } from '../../shared/kong/lo
 import type { LogRecord, Payload, TraceSpans } from '../../shared/model/types';
 import { readTraceSpans, traceFromChunks } from './chunks';
 import { db } from './db';
-import { openStored } from './keyring';
+import { KeyringError, openStored } from './keyring';
 import { decodePage, directoryHas, traceKey, type DirectoryRow, type LogsRow, type PageRow, type PayloadRow, type SessionRow, type TraceRow } from './schema';
 
 /** Visible sessions (an import still running is hidden), newest first, pinned ones on top. */
@@ -114,8 +114,25 @@ export const useTraceSpans = (sessionId: string | null, traceId: string | null):
 export const useTraceRow = (sessionId: string | null, traceId: string | null): TraceRow | null | undefined =>
   useTraceQuery(sessionId, traceId, getTraceRow, null);
 
-/** A logs or payloads row as the views read it: sealed contents opened (issue 21). */
-const opened = <T extends LogsRow | PayloadRow>(row: T | undefined): Promise<T | undefined> => (row ? openStored(db, row) : Promise.resolve(undefined));
+/**
+ * A logs or payloads row as the views read it: sealed contents opened (issue 21). A row whose data key is
+ * gone or wrapped by a KEK this host does not have (a browser-mode host started on another data directory)
+ * reads as absent, with a warning, rather than breaking the view.
+ */
+async function opened<T extends LogsRow | PayloadRow>(row: T | undefined): Promise<T | undefined> {
+  if (!row) return undefined;
+  try {
+    return await openStored(db, row);
+  } catch (e) {
+    if (!(e instanceof KeyringError)) throw e;
+    console.warn(`ktv: ${row.id} cannot be read: ${e.message}`);
+    return undefined;
+  }
+}
+
+async function openedAll<T extends LogsRow | PayloadRow>(rows: readonly T[]): Promise<T[]> {
+  return (await Promise.all(rows.map(opened))).filter((r): r is Awaited<T> => r !== undefined);
+}
 
 export async function getTraceLogs(sessionId: string, traceId: string): Promise<LogRecord[]> {
   return (await opened(await db.logs.get(traceKey(sessionId, traceId))))?.records ?? [];
@@ -126,7 +143,7 @@ export const useTraceLogs = (sessionId: string | null, traceId: string | null): 
 
 /** Every log line of a session (all traces, plus lines that name no trace). */
 export async function getSessionLogs(sessionId: string): Promise<LogRecord[]> {
-  const rows = await Promise.all((await db.logs.where('sessionId').equals(sessionId).toArray()).map((r) => openStored(db, r)));
+  const rows = await openedAll(await db.logs.where('sessionId').equals(sessionId).toArray());
   return rows.flatMap((r) => r.records);
 }
 
@@ -163,7 +180,8 @@ export async function readLogTexts(sessionId: string, maxChars: number): Promise
     for (const stored of rows) {
       if (chars >= maxChars) return { byTrace, truncated: true };
       if (!stored?.traceId) continue;
-      const row = await openStored(db, stored);
+      const row = await opened(stored);
+      if (!row) continue;
       const text = row.records
         .map((r) => (typeof r.body === 'string' ? r.body : JSON.stringify(r.body)))
         .join('\n')
@@ -192,8 +210,7 @@ export async function readSessionContents(sessionId: string): Promise<{ traces: 
       if (trace) traces.push(trace);
     }
   }
-  const opened = await Promise.all(logRows.map((r) => openStored(db, r)));
-  return { traces, logs: opened.flatMap((r) => r.records) };
+  return { traces, logs: (await openedAll(logRows)).flatMap((r) => r.records) };
 }
 
 /** A flag or small record kept in the `meta` table (e.g. "samples seeded"), or undefined. */
