@@ -41,7 +41,7 @@ vi.mock('electron', () => {
   };
 });
 vi.mock('./protocol', () => ({ registerAppScheme: () => {}, handleAppProtocol: () => {} }));
-vi.mock('./secure-store', () => ({ createSecureStore: () => ({}) }));
+vi.mock('./secure-store', () => ({ createSecureStore: () => ({}), createKekStore: () => ({}) }));
 vi.mock('./services/index', () => ({
   createServices: () => ({
     dispatch,

@@ -11,7 +11,7 @@ import { handleAppProtocol, registerAppScheme } from './protocol';
 import { acceptsBridgeCall } from './bridge/ipc-guard';
 import { menuTemplate } from './menu';
 import { hardenWebContents } from './security/harden';
-import { createSecureStore } from './secure-store';
+import { createKekStore, createSecureStore } from './secure-store';
 import { createServices, type Services } from './services/index';
 
 registerAppScheme();
@@ -77,6 +77,7 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       dataDir: app.getPath('userData'),
       secrets: createSecureStore(join(app.getPath('userData'), 'secrets.json')),
+      kek: createKekStore(join(app.getPath('userData'), 'store-key')),
       env: process.env,
       showOpenDialog: async () => {
         const res = await dialog.showOpenDialog({ properties: ['openFile', 'multiSelections'], filters: FILE_FILTERS });

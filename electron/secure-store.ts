@@ -16,6 +16,7 @@ export function osEncryptionAvailable(platform: NodeJS.Platform = process.platfo
   if (platform !== 'linux') return true;
   return !UNPROTECTED_BACKENDS.has(safeStorage.getSelectedStorageBackend());
 }
+import { kekFile, type KekStore } from './services/kek-file';
 import type { SecretStore } from './services/secrets';
 import { readSecretsFile, writeSecretsFile } from './services/user-file-secret-store';
 
@@ -51,4 +52,17 @@ export function createSecureStore(path: string, platform: NodeJS.Platform = proc
       return [...new Set([...memory.keys(), ...Object.keys(await load())])];
     },
   };
+}
+
+/**
+ * The store's key-encryption key (issue 21) for the desktop app, in a file under userData encrypted by
+ * safeStorage when the OS protects its key. Without that (Linux without a keyring) the file is kept as
+ * browser mode keeps its own: owner-only (0600), in clear; SECURITY.md says so.
+ */
+export function createKekStore(path: string, platform: NodeJS.Platform = process.platform): KekStore {
+  if (!osEncryptionAvailable(platform)) return kekFile(`${path}.json`);
+  return kekFile(`${path}.bin`, {
+    encode: (json) => safeStorage.encryptString(json),
+    decode: (bytes) => safeStorage.decryptString(bytes),
+  });
 }

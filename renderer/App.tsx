@@ -18,10 +18,20 @@ import { Workspace } from './features/shell/Workspace';
 import { usePasteToOpen } from './features/trace-list/open-trace';
 import { ListOrInsights } from './features/insights/ListOrInsights';
 import { TraceView } from './features/trace-view/TraceView';
+import { LockGate } from './features/lock/LockGate';
 import './App.css';
 
 export function App() {
   useTheme();
+  return (
+    <LockGate>
+      <UnlockedApp />
+    </LockGate>
+  );
+}
+
+/** The app once the store can be read (features/lock: a passphrase may protect its key). */
+function UnlockedApp() {
   useMenuCommands();
   const { ready, error } = useStartup();
   useAutoSelectTrace();

@@ -16,4 +16,7 @@ export type ErrorCode =
   | 'io'
   | 'decode'
   | 'conflict'
+  /** the store's key is protected by a passphrase and not unlocked (issue 21) */
+  | 'locked'
+  | 'wrong-passphrase'
   | 'internal';

@@ -3,6 +3,7 @@
  * browser-mode host both build them here; only `Platform` differs (dialogs, secret storage, shell).
  */
 import type { AppInfo } from '../../shared/bridge/app';
+import type { KekStore } from './kek-file';
 import { BridgeFailure } from '../../shared/bridge/result';
 import { isSafeExternalUrl } from '../../shared/security/external-links';
 import { createDispatch, EventHub, type Dispatch, type HandlerImpls } from '../bridge/router';
@@ -16,6 +17,8 @@ export interface Platform {
   version: string;
   dataDir: string;
   secrets: SecretStore;
+  /** the store's key-encryption key (issue 21), made on first use; kek-file.ts */
+  kek: KekStore;
   env: Record<string, string | undefined>;
   /** the native open dialog; absent in browser mode */
   showOpenDialog?: () => Promise<string[]>;
@@ -58,6 +61,16 @@ export function createServices(platform: Platform): Services {
       if (!isSafeExternalUrl(url)) throw new BridgeFailure('forbidden', 'Only http and https links open outside the app.');
       await platform.openExternal(url);
     },
+    'vault.kek': () => platform.kek.current(),
+    'vault.rotate': () => platform.kek.rotate(),
+    'vault.retire': ({ id }) => platform.kek.retire(id),
+    'vault.status': async () => {
+      const status = await platform.kek.status();
+      return platform.env.KTV_BENCH_STORE_IN_CLEAR === '1' ? { ...status, storeInClear: true } : status;
+    },
+    'vault.unlock': ({ passphrase }) => platform.kek.unlock(passphrase),
+    'vault.lock': () => platform.kek.lock(),
+    'vault.setPassphrase': ({ current, next }) => platform.kek.setPassphrase(current, next),
     ...createKonnectHandlers({ secrets: platform.secrets, events, env: platform.env }),
     ...capture,
   };

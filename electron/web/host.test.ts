@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../services/index';
 import { MemorySecretStore } from '../services/secrets';
+import { kekFile } from '../services/kek-file';
 import { safeJoin, startHost, type Host } from './host';
 
 /** A raw HTTP request, so tests can send the Host and Origin headers a browser would not let us forge. */
@@ -38,7 +39,7 @@ describe('browser-mode host', () => {
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
     writeFileSync(join(dir, 'secret.txt'), 'do not serve');
     writeFileSync(join(dir, 'trace.json'), '{"resourceSpans":[]}');
-    services = createServices({ mode: 'browser', version: 't', dataDir: join(dir, 'data'), secrets: new MemorySecretStore(), env: {}, openExternal: async () => {} });
+    services = createServices({ mode: 'browser', version: 't', dataDir: join(dir, 'data'), secrets: new MemorySecretStore(), kek: kekFile(join(dir, 'data', 'store-key.json')), env: {}, openExternal: async () => {} });
     host = await startHost({ services, rendererDir, onNewSignInLink: (l) => links.push(l) });
     const signedIn = await raw(host.port, signInPath());
     cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
@@ -101,6 +102,20 @@ describe('browser-mode host', () => {
     const h = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, v.replace('PORT', String(host.port))]));
     const res = await invoke('app.info', null, h);
     expect(res.status).toBe(401);
+  });
+
+  it('hands the store’s key-encryption key only to a signed-in page, from a 0600 file made on first use', async () => {
+    expect((await invoke('vault.kek', null, {})).status).toBe(401);
+    expect((await invoke('vault.kek', null, { cookie, origin: 'http://evil.example' })).status).toBe(403);
+    const res = await invoke('vault.kek', null);
+    expect(res.headers['cache-control']).toContain('no-store');
+    const { value } = JSON.parse(res.body) as { value: { id: string; key: string } };
+    expect(Buffer.from(value.key, 'base64')).toHaveLength(32);
+    const file = join(dir, 'data', 'store-key.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(value);
+    // the same key on every call
+    expect(JSON.parse((await invoke('vault.kek', null)).body).value).toEqual(value);
   });
 
   it('refuses requests a browser says came from another site, even with the cookie', async () => {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, UsageError } from '../cli/args';
 import { createServices } from '../services/index';
 import { UserFileSecretStore } from '../services/user-file-secret-store';
+import { kekFile } from '../services/kek-file';
 import { startHost } from './host';
 import { openBrowser, writeRedirectFile } from './open-browser';
 
@@ -51,6 +52,8 @@ export async function runWeb(argv: string[], version: string): Promise<number> {
     version,
     dataDir,
     secrets: new UserFileSecretStore(join(dataDir, 'konnect-secrets.json')),
+    // handed only to a signed-in page: every /api/ call needs the sign-in cookie (host.ts)
+    kek: kekFile(join(dataDir, 'store-key.json')),
     env: process.env,
     openExternal: async (url) => openBrowser(url),
   });

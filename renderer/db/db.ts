@@ -4,9 +4,14 @@
  * is Dexie's versionchange transaction, run by whichever side opens the store first; it is not a write
  * transaction of this handle.)
  */
+import { call } from '../bridge';
+import { Keyring, attachKeyring } from './keyring';
 import { openDb } from './schema';
 
 export const db = openDb();
+
+// sealed logs and payloads are opened with the session's data key, unwrapped by the KEK (issue 21)
+attachKeyring(db, new Keyring(db, () => call('vault.kek')));
 
 db.use({
   stack: 'dbcore',

@@ -9,14 +9,22 @@
  */
 import type { KtvDb } from './schema';
 
-export type StoreName = 'sessions' | 'pages' | 'directory' | 'chunks' | 'logs' | 'payloads' | 'journal';
+export type StoreName = 'sessions' | 'pages' | 'directory' | 'chunks' | 'logs' | 'payloads' | 'journal' | 'meta';
 
-/** One read of a round. `get` answers one row (or undefined) per key, in order; the others an array. */
+/**
+ * One read of a round. `get` answers one row (or undefined) per key, in order; the others an array.
+ * `work` is the one wait that is not a read: WebCrypto sealing and opening rows (issue 21). It must be a
+ * round of its own; the driver keeps the transaction alive meanwhile with small reads (as Dexie.waitFor
+ * does) and resumes the steps from the first read's callback after the work has settled.
+ */
 export type Read =
   | { kind: 'get'; table: StoreName; keys: readonly string[] }
   | { kind: 'index'; table: StoreName; index: string; value: string }
   | { kind: 'all'; table: StoreName }
-  | { kind: 'count'; table: StoreName; index: string; value: string };
+  | { kind: 'count'; table: StoreName; index: string; value: string }
+  /** up to `limit` rows in key order after `after` (from the first when null) */
+  | { kind: 'after'; table: StoreName; after: string | null; limit: number }
+  | { kind: 'work'; run: () => Promise<unknown> };
 
 /** What a round's reads found, one answer per read in the order asked. */
 export type Answers = unknown[];
@@ -46,6 +54,30 @@ function applyWrites(tx: IDBTransaction, writes: Writes): void {
   }
 }
 
+/** a key no store holds: the keep-alive reads of a `work` round ask for it */
+const KEEP_ALIVE_KEY = '\uffff:keep-alive';
+
+/**
+ * A `work` round: runs the work and keeps the transaction active with one read after another until it has
+ * settled, then answers (or fails) from that read's callback, where the transaction may take requests.
+ */
+function issueWork(tx: IDBTransaction, store: string, run: () => Promise<unknown>, done: (answers: Answers) => void, fail: (e: unknown) => void): void {
+  let outcome: { ok: true; value: unknown } | { ok: false; error: unknown } | null = null;
+  run().then(
+    (value) => (outcome = { ok: true, value }),
+    (error: unknown) => (outcome = { ok: false, error }),
+  );
+  const spin = () => {
+    const req = tx.objectStore(store).get(KEEP_ALIVE_KEY);
+    req.onsuccess = () => {
+      if (!outcome) return spin();
+      if (outcome.ok) done([outcome.value]);
+      else fail(outcome.error);
+    };
+  };
+  spin();
+}
+
 function issue(tx: IDBTransaction, round: readonly Read[], done: (answers: Answers) => void): void {
   const answers: Answers = new Array(round.length);
   let pending = 0;
@@ -60,6 +92,7 @@ function issue(tx: IDBTransaction, round: readonly Read[], done: (answers: Answe
     };
   };
   round.forEach((read, i) => {
+    if (read.kind === 'work') throw new TypeError('a work round holds nothing else');
     const store = tx.objectStore(read.table);
     switch (read.kind) {
       case 'get': {
@@ -76,6 +109,9 @@ function issue(tx: IDBTransaction, round: readonly Read[], done: (answers: Answe
         break;
       case 'count':
         request(store.index(read.index).count(read.value), (n) => (answers[i] = n));
+        break;
+      case 'after':
+        request(store.getAll(read.after === null ? null : IDBKeyRange.lowerBound(read.after, true), read.limit), (rows) => (answers[i] = rows));
         break;
     }
   });
@@ -126,7 +162,9 @@ export async function runSteps<T>(db: KtvDb, stores: readonly StoreName[], first
         if (!Array.isArray(next.value) || next.value.some(isThenable)) {
           throw new TypeError('a write step may only wait for IndexedDB reads (it yielded something else)');
         }
-        issue(tx, next.value, step);
+        const round = next.value;
+        if (round.length === 1 && round[0]!.kind === 'work') issueWork(tx, stores[0]!, round[0]!.run, step, fail);
+        else issue(tx, round, step);
       } catch (e) {
         fail(e);
       }

@@ -47,6 +47,17 @@ export function reportImportsTo(listener: ImportListener): void {
   updateImport = listener;
 }
 
+/**
+ * Encryption at rest is on unless the host says it was started to write in clear (the benchmark's
+ * baseline, measured in the same run; `VaultStatus.storeInClear`, set before the worker starts): records
+ * are then written in clear; sealed ones are still read.
+ */
+let inClear = false;
+export function writeInClear(on: boolean): void {
+  inClear = on;
+}
+const sealsRecords = (): boolean => !inClear;
+
 let worker: Worker | null = null;
 const waiting = new Map<string, { resolve: (r: ImportReport) => void; reject: (e: Error) => void }>();
 const storeWaiting = new Map<string, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
@@ -66,7 +77,7 @@ function getWorker(): Worker {
   if (worker) return worker;
   worker = new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module', name: 'ktv-ingest' });
   const { link, transfer } = bridgeLink();
-  worker.postMessage({ type: 'link', link } satisfies ToWorker, transfer);
+  worker.postMessage({ type: 'link', link, seal: sealsRecords() } satisfies ToWorker, transfer);
   worker.onmessage = (e: MessageEvent<FromWorker>) => {
     const msg = e.data;
     if (msg.type === 'recovered') {

@@ -87,7 +87,8 @@ export type FollowReport =
   | { kind: 'stopped' };
 
 export type ToWorker =
-  | { type: 'link'; link: BridgeLink }
+  /** `seal` false: rows are written in clear (the benchmark's baseline); sealed rows are opened either way */
+  | { type: 'link'; link: BridgeLink; seal: boolean }
   | { type: 'import'; jobId: string; source: ImportSource; options: ImportOptions }
   | { type: 'cancel'; jobId: string }
   | { type: 'recover' }

@@ -10,6 +10,11 @@ import { openDb } from './schema';
 import { applyStoreOp } from './store-ops';
 import { remoteInvoke, type RemoteInvoke } from './worker-bridge';
 import { recoverUnfinishedImports } from './writer';
+import { attachKeyring } from './keyring';
+import { SealingKeyring, sealerOf } from './keyring-writer';
+import { sealExisting } from './seal-existing';
+import { rotateKek, rotationPending } from './kek-rotation';
+import type { KekMaterial } from './vault';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const db = openDb();
@@ -20,12 +25,46 @@ let invoke: RemoteInvoke | null = null;
 const post = (m: FromWorker) => scope.postMessage(m);
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** rotations of the KEK run one after another (kek-rotation.ts) */
+let rotations: Promise<void> = Promise.resolve();
+function rotateSoon(onlyIfPending: boolean): void {
+  const ring = sealerOf(db);
+  const link = invoke;
+  if (!ring || !link) return;
+  const authority = {
+    rotate: async () => {
+      const res = await link('vault.rotate', undefined);
+      if (!res.ok) throw new Error(res.error.message);
+      return res.value;
+    },
+    retire: async (id: string) => {
+      const res = await link('vault.retire', { id });
+      if (!res.ok) throw new Error(res.error.message);
+    },
+  };
+  rotations = rotations
+    .then(async () => {
+      if (onlyIfPending && !(await rotationPending(db, await kekOver(link)))) return;
+      await rotateKek(db, ring, authority);
+    })
+    .catch((err: unknown) => console.error('ktv: could not rotate the key-encryption key', err));
+}
+
+async function kekOver(link: RemoteInvoke): Promise<KekMaterial> {
+  const res = await link('vault.kek', undefined);
+  if (!res.ok) throw new Error(`ktv: no key-encryption key: ${res.error.message}`);
+  return res.value;
+}
+
 scope.onmessage = async (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
   switch (msg.type) {
-    case 'link':
-      invoke = remoteInvoke(msg.link);
+    case 'link': {
+      const linked = remoteInvoke(msg.link);
+      invoke = linked;
+      attachKeyring(db, new SealingKeyring(db, () => kekOver(linked), msg.seal));
       return;
+    }
     case 'cancel':
       running.get(msg.jobId)?.abort();
       return;
@@ -38,11 +77,19 @@ scope.onmessage = async (e: MessageEvent<ToWorker>) => {
         console.error('ktv: could not undo unfinished imports', err);
       }
       post({ type: 'recovered', undone });
+      // rows a store kept in clear before encryption at rest are sealed in the background, resumably
+      const ring = sealerOf(db);
+      if (ring) void sealExisting(db, ring).catch((err: unknown) => console.error('ktv: could not seal the stored log lines and payloads', err));
+      // a rotation the app was closed in the middle of is finished
+      rotateSoon(true);
       return;
     }
     case 'store':
       try {
-        post({ type: 'stored', jobId: msg.jobId, result: await applyStoreOp(db, msg.op) });
+        const result = await applyStoreOp(db, msg.op);
+        post({ type: 'stored', jobId: msg.jobId, result });
+        // deleted data keys: a new KEK, so copies of their rows left on disk cannot be unwrapped
+        if (msg.op.op === 'delete' || (msg.op.op === 'purge' && (result as string[]).length > 0)) rotateSoon(false);
       } catch (err) {
         post({ type: 'store-failed', jobId: msg.jobId, message: messageOf(err) });
       }

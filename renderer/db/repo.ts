@@ -8,7 +8,8 @@ import { isLogPhaseOf, isLogPhaseRoot, withLogPhase } from '../../shared/kong/lo
 import type { LogRecord, Payload, TraceSpans } from '../../shared/model/types';
 import { readTraceSpans, traceFromChunks } from './chunks';
 import { db } from './db';
-import { decodePage, directoryHas, traceKey, type DirectoryRow, type PageRow, type SessionRow, type TraceRow } from './schema';
+import { KeyringError, openStored } from './keyring';
+import { decodePage, directoryHas, traceKey, type DirectoryRow, type LogsRow, type PageRow, type PayloadRow, type SessionRow, type TraceRow } from './schema';
 
 /** Visible sessions (an import still running is hidden), newest first, pinned ones on top. */
 export async function listSessions(): Promise<SessionRow[]> {
@@ -113,15 +114,35 @@ export const useTraceSpans = (sessionId: string | null, traceId: string | null):
 export const useTraceRow = (sessionId: string | null, traceId: string | null): TraceRow | null | undefined =>
   useTraceQuery(sessionId, traceId, getTraceRow, null);
 
+/**
+ * A logs or payloads row as the views read it: sealed contents opened (issue 21). A row whose data key is
+ * gone or wrapped by a KEK this host does not have (a browser-mode host started on another data directory)
+ * reads as absent, with a warning, rather than breaking the view.
+ */
+async function opened<T extends LogsRow | PayloadRow>(row: T | undefined): Promise<T | undefined> {
+  if (!row) return undefined;
+  try {
+    return await openStored(db, row);
+  } catch (e) {
+    if (!(e instanceof KeyringError)) throw e;
+    console.warn(`ktv: ${row.id} cannot be read: ${e.message}`);
+    return undefined;
+  }
+}
+
+async function openedAll<T extends LogsRow | PayloadRow>(rows: readonly T[]): Promise<T[]> {
+  return (await Promise.all(rows.map(opened))).filter((r): r is Awaited<T> => r !== undefined);
+}
+
 export async function getTraceLogs(sessionId: string, traceId: string): Promise<LogRecord[]> {
-  return (await db.logs.get(traceKey(sessionId, traceId)))?.records ?? [];
+  return (await opened(await db.logs.get(traceKey(sessionId, traceId))))?.records ?? [];
 }
 
 export const useTraceLogs = (sessionId: string | null, traceId: string | null): LogRecord[] | undefined =>
   useTraceQuery(sessionId, traceId, getTraceLogs, [] as LogRecord[]);
 
 export async function getPayload(sessionId: string, traceId: string): Promise<Payload | null> {
-  return (await db.payloads.get(traceKey(sessionId, traceId)))?.payload ?? null;
+  return (await opened(await db.payloads.get(traceKey(sessionId, traceId))))?.payload ?? null;
 }
 
 export const usePayload = (sessionId: string | null, traceId: string | null): Payload | null | undefined =>
@@ -146,25 +167,27 @@ export async function findTrace(idOrRequestId: string): Promise<TraceRow | undef
 export async function readLogTexts(sessionId: string, maxChars: number): Promise<{ byTrace: Map<string, string>; truncated: boolean }> {
   const byTrace = new Map<string, string>();
   let chars = 0;
-  let truncated = false;
-  await db.logs
-    .where('sessionId')
-    .equals(sessionId)
-    .until(() => {
-      truncated = chars >= maxChars;
-      return truncated;
-    })
-    .each((row) => {
-      if (!row.traceId) return;
+  // rows are read a group at a time: sealed ones are opened (WebCrypto, outside the read) before the next
+  const keys = (await db.logs.where('sessionId').equals(sessionId).primaryKeys()) as string[];
+  for (let i = 0; i < keys.length; i += LOG_TEXT_GROUP) {
+    const rows = await db.logs.bulkGet(keys.slice(i, i + LOG_TEXT_GROUP));
+    for (const stored of rows) {
+      if (chars >= maxChars) return { byTrace, truncated: true };
+      if (!stored?.traceId) continue;
+      const row = await opened(stored);
+      if (!row) continue;
       const text = row.records
         .map((r) => (typeof r.body === 'string' ? r.body : JSON.stringify(r.body)))
         .join('\n')
         .toLowerCase();
       chars += text.length;
       byTrace.set(row.traceId, text);
-    });
-  return { byTrace, truncated };
+    }
+  }
+  return { byTrace, truncated: false };
 }
+
+const LOG_TEXT_GROUP = 256;
 
 /** Every trace (spans merged from their chunks) and log line of a session, for "Export as OTLP/JSON". */
 export async function readSessionContents(sessionId: string): Promise<{ traces: TraceSpans[]; logs: LogRecord[] }> {
@@ -181,7 +204,7 @@ export async function readSessionContents(sessionId: string): Promise<{ traces: 
       if (trace) traces.push(trace);
     }
   }
-  return { traces, logs: logRows.flatMap((r) => r.records) };
+  return { traces, logs: (await openedAll(logRows)).flatMap((r) => r.records) };
 }
 
 /** A flag or small record kept in the `meta` table (e.g. "samples seeded"), or undefined. */

@@ -22,6 +22,7 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { rootFields } from '../../shared/kong/summary';
 import { summaryJson } from './stored-row';
 import type { LogRecord, Payload, TraceSpans, TraceSummary } from '../../shared/model/types';
+import type { Sealed } from './vault';
 
 export type SessionSource = 'sample' | 'file' | 'konnect' | 'capture';
 export type SessionStatus = 'importing' | 'ready' | 'running' | 'failed';
@@ -189,19 +190,40 @@ interface V1SpansRow {
   importId?: string;
 }
 
+/**
+ * A trace's log lines. Stored sealed (issue 21): `records` empty and the lines in `sealed`, under the
+ * session's data key; a row stored before encryption (or by a store with it off) has them in `records`.
+ */
 export interface LogsRow {
   id: string;
   sessionId: string;
   traceId: string;
   records: LogRecord[];
+  sealed?: Sealed;
   importId?: string;
 }
 
+/** A trace's payload; stored sealed as LogsRow is (`payload` then absent). */
 export interface PayloadRow {
   id: string;
   sessionId: string;
-  payload: Payload;
+  payload?: Payload;
+  sealed?: Sealed;
   importId?: string;
+}
+
+/**
+ * A session's data key (issue 21), wrapped by the key-encryption key; id = the session's id (or the waiting
+ * place's). Deleting the row (deleting or purging the session) leaves its sealed records unreadable.
+ */
+export interface KeyRow {
+  id: string;
+  /** names the key in the records it sealed (Sealed.k): a key made again for the same id is another key */
+  keyId: string;
+  /** the id of the KEK that wrapped it */
+  kek: string;
+  wrapped: ArrayBuffer;
+  createdAt: number;
 }
 
 export interface JournalRow {
@@ -276,6 +298,7 @@ export type KtvDb = Dexie & {
   payloads: EntityTable<PayloadRow, 'id'>;
   journal: EntityTable<JournalRow, 'seq'>;
   meta: EntityTable<MetaRow, 'key'>;
+  keys: EntityTable<KeyRow, 'id'>;
 };
 
 export const DB_NAME = 'ktv';
@@ -331,6 +354,9 @@ export function openDb(name = DB_NAME): KtvDb {
       await Promise.all([traces.clear(), spans.clear()]);
     });
   db.version(3).stores({ traces: null, spans: null });
+  // Version 4 (issue 21): the sessions' data keys. Rows stored before are sealed by the worker afterwards,
+  // resumably (seal-existing.ts): an upgrade transaction cannot wait for WebCrypto.
+  db.version(4).stores({ keys: 'id' });
   return db;
 }
 

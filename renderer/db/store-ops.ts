@@ -6,6 +6,7 @@
  */
 import { mergeNames } from '../../shared/konnect/entity-names';
 import type { EntityNames } from '../../shared/konnect/types';
+import { sealerOf } from './keyring-writer';
 import { newSessionRow, type KtvDb, type SessionRow, type SessionSource, type SessionStatus } from './schema';
 
 const DEFAULT_RETENTION_DAYS = 7;
@@ -47,11 +48,17 @@ export interface StoreOpResults {
 
 export type StoreOpResult<O extends StoreOp> = StoreOpResults[O['op']];
 
-const sessionTables = (db: KtvDb) => [db.sessions, ...DATA_TABLES.map((t) => db[t])];
+const sessionTables = (db: KtvDb) => [db.sessions, db.keys, ...DATA_TABLES.map((t) => db[t])];
 
+/**
+ * Deletes sessions with their rows and their data keys (issue 21): once the key row is gone, what is left
+ * of their sealed records on disk (the database's free pages, old log files) cannot be opened.
+ */
 async function deleteSessions(db: KtvDb, ids: readonly string[]): Promise<void> {
   for (const id of ids) await Promise.all(DATA_TABLES.map((t) => db[t].where('sessionId').equals(id).delete()));
   await db.sessions.bulkDelete([...ids]);
+  await db.keys.bulkDelete([...ids]);
+  sealerOf(db)?.forget(ids);
 }
 
 /**

@@ -10,8 +10,8 @@ import type { ArgsOf, ChannelName, ResultOf } from '../../shared/bridge/contract
 import { err, type Result } from '../../shared/bridge/result';
 import { createHttpBridge } from '../bridge/http';
 
-/** The channels the worker may call. */
-export const REMOTE_CHANNELS = ['konnect.pull', 'capture.drain'] as const;
+/** The channels the worker may call (the KEK, to unwrap the data keys of what it writes, and rotate it; issue 21). */
+export const REMOTE_CHANNELS = ['konnect.pull', 'capture.drain', 'vault.kek', 'vault.rotate', 'vault.retire'] as const;
 export type RemoteChannel = (typeof REMOTE_CHANNELS)[number];
 const allowed = (c: string): c is RemoteChannel => (REMOTE_CHANNELS as readonly string[]).includes(c);
 

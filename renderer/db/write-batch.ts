@@ -9,11 +9,14 @@
  *   4. read       the pages, logs and payloads rows the batch changes, then the chunks of traces it adds to
  *   5. merge      spans, then waiting rows taken in, log lines, payloads (mergeSpans ... mergePayloads)
  *   6. apply      session rows with their counters, the rows to put and delete, the before-images
+ *   7. seal       logs and payloads rows under their session's data key (issue 21; a `work` round)
+ * Sealed logs and payloads rows read in step 4 are opened in a `work` round of their own.
  */
 import type { Read, Steps, Writes } from './idb-steps';
+import type { SealingKeyring } from './keyring-writer';
 import type { SessionRouting } from './session-routing';
 import type { SourceChunks } from './source-chunks';
-import { directoryRow, encodePage, traceKey, type DirectoryRow, type PageRow, type SessionRow, type TraceRow } from './schema';
+import { directoryRow, encodePage, traceKey, type DirectoryRow, type LogsRow, type PageRow, type PayloadRow, type SessionRow, type TraceRow } from './schema';
 import { ImportMemory, WAITING, planSessions, type BatchPlan, type WriteInput } from './write-plan';
 import { BatchRows, Deltas, Journal, PageEditor } from './write-state';
 import { adoptWaiting, bySession, locator, looseKeys, mergeLogs, mergePayloads, mergeSpans, routeLoose, sessionRows, type MergeState } from './write-steps';
@@ -30,8 +33,22 @@ export interface BatchOutcome {
   waiting: { logs: Set<string>; payloads: Set<string> };
 }
 
+/**
+ * Rows sealed before the batch's transaction, as they would be written were nothing stored under their keys
+ * (a fresh import's case): step 7 takes one when the row it writes is that row, so the transaction need not
+ * wait for WebCrypto. `src`/`count`: the plan's records array and its length when sealed (a row whose group
+ * gained records since, or whose stored row was merged, is sealed again).
+ */
+export interface Presealed {
+  logs: Map<string, { src: unknown; count: number; row: LogsRow }>;
+  payloads: Map<string, { src: unknown; row: PayloadRow }>;
+}
+
 export interface BatchContext {
+  presealed?: Presealed;
   memory: ImportMemory;
+  /** seals the logs and payloads rows written and opens those read (issue 21); absent: written in clear */
+  keyring?: SealingKeyring;
   routing: SessionRouting;
   dbName: string;
   input: WriteInput;
@@ -103,6 +120,14 @@ export function* batchSteps(ctx: BatchContext, plan: BatchPlan, chunks: SourceCh
   for (const sid of sids) if (memory.shared.has(sid) && memory.open.has(sid)) rows.need('pages', memory.open.get(sid)!.id);
   round = rows.round();
   rows.take(round, yield round);
+  // sealed logs and payloads rows read are opened (in any store: a keyring-less handle fails on them)
+  const sealed = rows.takeSealed();
+  if (sealed.length > 0) {
+    const keyring = ctx.keyring;
+    if (!keyring) throw new Error('this store handle holds no keys: sealed records cannot be merged');
+    const [opened] = yield [{ kind: 'work', run: () => keyring.openRows(sealed.map((e) => e.row)) }];
+    rows.putOpened(sealed, opened as unknown[]);
+  }
 
   // stored traces this batch adds spans to: read their chunks
   const existing = new Map<string, { page: { traces: TraceRow[] }; i: number }>();
@@ -142,6 +167,38 @@ export function* batchSteps(ctx: BatchContext, plan: BatchPlan, chunks: SourceCh
     outcome.logs += d.logs;
   }
   outcome.payloads = payloadRows.filter((r) => r.sessionId !== WAITING).length;
+  // 7. seal what is written: rows sealed before the transaction where they are what it writes, the rest
+  // in one wait for WebCrypto
+  let logsOut: unknown[] = logRows;
+  let payloadsOut: unknown[] = payloadRows;
+  const { keyring } = ctx;
+  if (keyring && keyring.seals && logRows.length + payloadRows.length > 0) {
+    const pre = ctx.presealed;
+    const left: { logs: LogsRow[]; payloads: PayloadRow[] } = { logs: [], payloads: [] };
+    const logsPre = logRows.map((r) => {
+      const p = pre?.logs.get(r.id);
+      const g = plan.logs.get(r.id);
+      if (p && g && p.src === g.records && p.count === g.records.length && rows.stored('logs', r.id) === undefined && p.row.sessionId === r.sessionId && p.row.importId === r.importId) return p.row;
+      left.logs.push(r);
+      return null;
+    });
+    const payloadsPre = payloadRows.map((r) => {
+      const p = pre?.payloads.get(r.id);
+      if (p && p.src === r.payload && rows.stored('payloads', r.id) === undefined && p.row.sessionId === r.sessionId && p.row.importId === r.importId) return p.row;
+      left.payloads.push(r);
+      return null;
+    });
+    let sealedLogs: LogsRow[] = [];
+    let sealedPayloads: PayloadRow[] = [];
+    if (left.logs.length + left.payloads.length > 0) {
+      const [done] = yield [{ kind: 'work', run: () => Promise.all([keyring.sealRows(left.logs), keyring.sealRows(left.payloads)]) }];
+      [sealedLogs, sealedPayloads] = done as [LogsRow[], PayloadRow[]];
+    }
+    let l = 0;
+    let q = 0;
+    logsOut = logsPre.map((r) => r ?? sealedLogs[l++]!);
+    payloadsOut = payloadsPre.map((r) => r ?? sealedPayloads[q++]!);
+  }
   const writes: Writes = {
     delete: [
       { table: 'logs', keys: deletes.logs },
@@ -151,8 +208,8 @@ export function* batchSteps(ctx: BatchContext, plan: BatchPlan, chunks: SourceCh
       { table: 'chunks', rows: chunks.rows.slice(chunks.putEarly) },
       { table: 'pages', rows: [...pages.out.values()].map(encodePage) },
       { table: 'directory', rows: [...pages.out.values()].map(directoryRow) },
-      { table: 'logs', rows: logRows },
-      { table: 'payloads', rows: payloadRows },
+      { table: 'logs', rows: logsOut },
+      { table: 'payloads', rows: payloadsOut },
       // session rows too go straight on the transaction: views learn of the import when it commits
       { table: 'sessions', rows: sessions },
     ],

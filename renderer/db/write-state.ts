@@ -5,6 +5,7 @@
 import type { Read } from './idb-steps';
 import { decodePage, directoryRow, PAGE_TRACES, type JournalRow, type Page, type PageRow, type TraceRow } from './schema';
 import type { ImportMemory } from './write-plan';
+import type { SealableRow } from './keyring';
 
 type ReadTable = 'sessions' | 'pages' | 'chunks' | 'logs' | 'payloads';
 
@@ -12,6 +13,9 @@ type ReadTable = 'sessions' | 'pages' | 'chunks' | 'logs' | 'payloads';
 export class BatchRows {
   private readonly got = new Map<string, Map<string, unknown>>();
   private readonly wanted = new Map<ReadTable, Set<string>>();
+  /** logs and payloads rows read sealed, opened (issue 21); `got` keeps them as stored, for the journal */
+  private readonly opened = new Map<string, unknown>();
+  private sealed: { table: ReadTable; key: string; row: SealableRow }[] = [];
 
   need(table: ReadTable, key: string): void {
     if (this.got.get(table)?.has(key)) return;
@@ -35,11 +39,34 @@ export class BatchRows {
       let got = this.got.get(read.table);
       if (!got) this.got.set(read.table, (got = new Map()));
       const rows = answers[i] as unknown[];
-      read.keys.forEach((key, k) => got.set(key, rows[k]));
+      read.keys.forEach((key, k) => {
+        const row = rows[k];
+        got.set(key, row);
+        if ((read.table === 'logs' || read.table === 'payloads') && (row as SealableRow | undefined)?.sealed) this.sealed.push({ table: read.table, key, row: row as SealableRow });
+      });
     });
   }
 
+  /** The sealed rows taken since the last call, to open. */
+  takeSealed(): { table: ReadTable; key: string; row: SealableRow }[] {
+    const out = this.sealed;
+    this.sealed = [];
+    return out;
+  }
+
+  /** The opened rows of `takeSealed`, in its order. */
+  putOpened(list: readonly { table: ReadTable; key: string }[], rows: readonly unknown[]): void {
+    list.forEach(({ table, key }, i) => this.opened.set(`${table}\n${key}`, rows[i]));
+  }
+
+  /** A row as read, its sealed contents opened. */
   row<T>(table: ReadTable, key: string): T | undefined {
+    const opened = this.opened.get(`${table}\n${key}`);
+    return (opened ?? this.got.get(table)?.get(key)) as T | undefined;
+  }
+
+  /** A row exactly as stored (a before-image for the journal: never the opened contents). */
+  stored<T>(table: ReadTable, key: string): T | undefined {
     return this.got.get(table)?.get(key) as T | undefined;
   }
 }

@@ -149,7 +149,7 @@ export function adoptWaiting(s: MergeState, placed: readonly { key: string; sid:
     const wkey = traceKey(WAITING, traceId);
     const logs = s.rows.row<LogsRow>('logs', wkey);
     if (logs && !deletes.logs.includes(wkey)) {
-      s.journal.remember('logs', wkey, logs, logs.importId);
+      s.journal.remember('logs', wkey, s.rows.stored('logs', wkey), logs.importId);
       deletes.logs.push(wkey);
       let g = s.plan.logs.get(key);
       if (!g) s.plan.logs.set(key, (g = { sid, traceId, records: [] }));
@@ -157,9 +157,9 @@ export function adoptWaiting(s: MergeState, placed: readonly { key: string; sid:
     }
     const payload = s.rows.row<PayloadRow>('payloads', wkey);
     if (payload && !deletes.payloads.includes(wkey)) {
-      s.journal.remember('payloads', wkey, payload, payload.importId);
+      s.journal.remember('payloads', wkey, s.rows.stored('payloads', wkey), payload.importId);
       deletes.payloads.push(wkey);
-      if (!s.plan.payloads.has(key)) s.plan.payloads.set(key, { sid, traceId, payload: payload.payload });
+      if (!s.plan.payloads.has(key)) s.plan.payloads.set(key, { sid, traceId, payload: payload.payload! });
     }
   }
   return deletes;
@@ -173,7 +173,7 @@ export function mergeLogs(s: MergeState, stored: (key: string, sid: string, trac
     const row = logsRow(key, g, old, s.memory.importId);
     const added = row.records.length - (old?.records.length ?? 0);
     if (added === 0) continue;
-    s.journal.remember('logs', key, old, old?.importId);
+    s.journal.remember('logs', key, s.rows.stored('logs', key), old?.importId);
     out.push(row);
     stored(key, g.sid, g.traceId);
     if (g.sid === WAITING) continue;
@@ -191,7 +191,7 @@ export function mergePayloads(s: MergeState, stored: (key: string, sid: string, 
   for (const [key, p] of s.plan.payloads) {
     const old = s.rows.row<PayloadRow>('payloads', key);
     if (!payloadIsNew(old, p.payload)) continue;
-    s.journal.remember('payloads', key, old, old?.importId);
+    s.journal.remember('payloads', key, s.rows.stored('payloads', key), old?.importId);
     out.push({ id: key, sessionId: p.sid, payload: p.payload, importId: old ? (old.importId ?? importId) : importId });
     stored(key, p.sid, p.traceId);
     if (p.sid === WAITING) continue;

@@ -22,8 +22,10 @@ import type { SessionInit } from './ingest-types';
 import { traceKey, undoImport, type KtvDb } from './schema';
 import { SessionRouting } from './session-routing';
 import { SourceChunks } from './source-chunks';
-import { batchSteps, type BatchOutcome } from './write-batch';
-import { ImportMemory, planBatch, WAITING, type WriteInput } from './write-plan';
+import { batchSteps, type BatchContext, type BatchOutcome, type Presealed } from './write-batch';
+import type { SealingKeyring } from './keyring-writer';
+import { ImportMemory, logsRow, planBatch, planSessions, WAITING, type BatchPlan, type WriteInput } from './write-plan';
+import { sealerOf } from './keyring-writer';
 
 export type { WriteInput } from './write-plan';
 
@@ -68,8 +70,15 @@ export class ImportWriter {
    * while this one commits.
    */
   async write(input: WriteInput, issued?: () => void): Promise<void> {
-    const ctx = { memory: this.memory, routing: this.routing, dbName: this.db.name, input, now: Date.now() };
+    const keyring = sealerOf(this.db);
+    const ctx: BatchContext = { memory: this.memory, routing: this.routing, dbName: this.db.name, input, now: Date.now(), keyring };
     const plan = planBatch(input, this.routing);
+    // the keys of the sessions the batch writes into are made, and its rows sealed, before its transaction
+    // (while the previous batch commits and the next one decodes), so the transaction rarely waits for them
+    if (keyring?.seals && (plan.logs.size > 0 || plan.payloads.size > 0)) {
+      await keyring.prepare([...planSessions(plan), WAITING]);
+      ctx.presealed = await preseal(keyring, plan, this.importId);
+    }
     const chunks = new SourceChunks(this.memory, input);
     const early = chunks.early(plan);
     const outcome = await runSteps(this.db, WRITE_STORES, { put: [{ table: 'chunks', rows: early }] }, batchSteps(ctx, plan, chunks), issued);
@@ -119,12 +128,28 @@ export class ImportWriter {
   }
 }
 
+/** The plan's logs and payloads rows as written when nothing is stored under their keys, sealed (see Presealed). */
+async function preseal(keyring: SealingKeyring, plan: BatchPlan, importId: string): Promise<Presealed> {
+  const groups = [...plan.logs].map(([key, g]) => ({ key, src: g.records, count: g.records.length, row: logsRow(key, g, undefined, importId) }));
+  const payloads = [...plan.payloads].map(([key, p]) => ({ key, src: p.payload, row: { id: key, sessionId: p.sid, payload: p.payload, importId } }));
+  const [logRows, payloadRows] = await Promise.all([keyring.sealRows(groups.map((g) => g.row)), keyring.sealRows(payloads.map((p) => p.row))]);
+  return {
+    logs: new Map(groups.map((g, i) => [g.key, { src: g.src, count: g.count, row: logRows[i]! }])),
+    payloads: new Map(payloads.map((p, i) => [p.key, { src: p.src, row: payloadRows[i]! }])),
+  };
+}
+
 /** Undoes an import: deletes what it created, restores what it changed. Safe to run twice. */
 export async function rollbackImport(db: KtvDb, importId: string): Promise<void> {
-  await db.transaction('rw', [db.sessions, db.pages, db.directory, db.chunks, db.logs, db.payloads, db.journal], () =>
+  const created = await db.transaction('rw', [db.sessions, db.pages, db.directory, db.chunks, db.logs, db.payloads, db.journal, db.keys], async () => {
+    const created = await db.sessions.filter((s) => s.importId === importId).primaryKeys();
     // a journal entry naming a table this version no longer has is skipped (the upgrade undid those)
-    undoImport((name) => db.tables.find((t) => t.name === name), DATA_TABLES, importId),
-  );
+    await undoImport((name) => db.tables.find((t) => t.name === name), DATA_TABLES, importId);
+    // the data keys of the sessions it created go with them
+    await db.keys.bulkDelete(created);
+    return created;
+  });
+  sealerOf(db)?.forget(created);
 }
 
 /** Undoes imports a crash or a closed window left unfinished. Returns how many. */

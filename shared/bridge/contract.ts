@@ -8,8 +8,9 @@ import { captureValidators, type CaptureEvents, type CaptureHandlers } from './c
 import type { Validators } from './channel';
 import { konnectValidators, type KonnectEvents, type KonnectHandlers } from './konnect';
 import type { Result } from './result';
+import { vaultValidators, type VaultHandlers } from './vault';
 
-export type Handlers = AppHandlers & KonnectHandlers & CaptureHandlers;
+export type Handlers = AppHandlers & KonnectHandlers & CaptureHandlers & VaultHandlers;
 export type Events = AppEvents & KonnectEvents & CaptureEvents;
 
 export type ChannelName = keyof Handlers;
@@ -17,7 +18,7 @@ export type EventName = keyof Events;
 export type ArgsOf<C extends ChannelName> = Handlers[C]['args'];
 export type ResultOf<C extends ChannelName> = Handlers[C]['result'];
 
-export const validators: Validators<Handlers> = { ...appValidators, ...konnectValidators, ...captureValidators };
+export const validators: Validators<Handlers> = { ...appValidators, ...konnectValidators, ...captureValidators, ...vaultValidators };
 
 export const isChannel = (name: string): name is ChannelName => Object.prototype.hasOwnProperty.call(validators, name);
 

@@ -18,12 +18,13 @@ export interface BenchApp {
 /**
  * @param recent files to put on the host's recent list first, so the benchmark can open them by path
  * (`files.openRecent` opens nothing else)
+ * @param env the host's extra environment (the encryption baseline: `KTV_BENCH_STORE_IN_CLEAR=1`)
  */
-export async function startBenchApp(recent: string[] = []): Promise<BenchApp> {
+export async function startBenchApp(recent: string[] = [], env: Record<string, string> = {}): Promise<BenchApp> {
   const profileDir = tempDir('bench-profile');
   const dataDir = tempDir('bench-data');
   writeFileSync(join(dataDir, 'recent-files.json'), JSON.stringify(recent.map((path) => ({ path, name: basename(path), openedAt: Date.now() }))), { mode: 0o600 });
-  const host = await startHostProcess({ dataDir });
+  const host = await startHostProcess({ dataDir, env });
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     // no V8 flags: the page runs as it would in a user's browser

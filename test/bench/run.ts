@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --json] [--spans N] [--only import,open,logs,filter,receive,compare,bounds] [--receive-seconds S] [--cpu] [--runs N]`
+ * `npm run bench [-- --json] [--spans N] [--only import,open,logs,filter,receive,compare,encryption,bounds] [--receive-seconds S] [--cpu] [--runs N]
+ *   [--encryption-traces N] [--encryption-runs N]`
  *
  * Each figure is reported with a floor measured in the same run, so ratios survive a noisy machine:
  * - import: a generated OTLP/JSON-lines file of N spans (default 1,000,000) imported into IndexedDB by the
@@ -7,6 +8,8 @@
  *   JSON-parsing the same bytes line by line in a worker of the same page.
  * - filter: compiling an expression and filtering 10,000 trace summaries (issue 5).
  * - receive: the live OTLP receiver under concurrent exporters (issue 7).
+ * - encryption: a payload-heavy import with logs and payloads sealed at rest against the same import in
+ *   clear, alternating on fresh profiles (issue 21, encryption.ts): `ratio` = sealed / clear.
  * - bounds (only with `--only bounds`): what the import cannot go below in this design, on this machine.
  *   In one page, a worker fetches and JSON-parses the file (the floor), another fetches it and stores its
  *   bytes in IndexedDB in records of whole lines as the import's source chunks are, then both at once.
@@ -27,7 +30,7 @@ const value = (name: string, fallback: string) => {
   return i >= 0 && argv[i + 1] ? argv[i + 1]! : fallback;
 };
 const json = flag('json');
-const only = new Set(value('only', 'import,open,logs,filter,receive,insights,compare').split(','));
+const only = new Set(value('only', 'import,open,logs,filter,receive,insights,compare,encryption').split(','));
 const log = (...a: unknown[]) => console.log(...a);
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -424,6 +427,10 @@ async function main() {
   if (only.has('compare')) out.compare = await benchCompare();
   if (only.has('bounds')) out.bounds = await benchBounds();
   if (only.has('insights')) out.insights = await benchInsights();
+  if (only.has('encryption')) {
+    const { benchEncryption } = await import('./encryption');
+    out.encryption = await benchEncryption({ traces: Number(value('encryption-traces', '20000')), runs: Number(value('encryption-runs', '5')), log });
+  }
   if (json) console.log(JSON.stringify(out));
 }
 

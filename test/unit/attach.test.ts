@@ -49,7 +49,7 @@ describe('a payload or log document opened on its own', () => {
 
     expect(await db.sessions.count()).toBe(sessions);
     expect(await traceRow(KONNECT)).toMatchObject({ hasPayload: true, logCount: 1 });
-    expect((await db.payloads.get(traceKey(KONNECT, TRACE)))?.payload.request.headers).toBeDefined();
+    expect((await db.payloads.get(traceKey(KONNECT, TRACE)))?.payload?.request.headers).toBeDefined();
     expect((await db.sessions.get(KONNECT))?.logCount).toBe(1);
 
     // the same documents again: nothing new now

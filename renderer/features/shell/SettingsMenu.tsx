@@ -3,6 +3,9 @@ import { useStore } from '../../store';
 import type { ThemePreference } from './layout-slice';
 import type { TimeZoneChoice } from '../time/format-time';
 import { usePopover } from './usePopover';
+import { useState } from 'react';
+import { PassphraseDialog } from '../lock/PassphraseDialog';
+import { lockNow, useVault } from '../lock/vault-status';
 
 const RETENTION = [1, 3, 7, 15, 30, 90, 0];
 
@@ -14,6 +17,8 @@ export function SettingsMenu() {
   const setTheme = useStore((s) => s.setTheme);
   const days = useStore((s) => s.retentionDays);
   const setDays = useStore((s) => s.setRetentionDays);
+  const vault = useVault();
+  const [passphrase, setPassphrase] = useState(false);
   return (
     <div className="settings">
       <button type="button" aria-haspopup="dialog" {...pop.buttonProps}>
@@ -47,8 +52,19 @@ export function SettingsMenu() {
             </select>
           </label>
           <p className="muted">Older sessions are removed from this computer when the app starts, unless pinned. Samples are never removed.</p>
+          <div className="settings-lock">
+            <button type="button" onClick={() => setPassphrase(true)}>
+              {vault.status.protected ? 'Change passphrase…' : 'Set a passphrase…'}
+            </button>
+            {vault.status.protected && (
+              <button type="button" onClick={() => void lockNow()}>
+                Lock now
+              </button>
+            )}
+          </div>
         </div>
       )}
+      {passphrase && <PassphraseDialog onClose={() => setPassphrase(false)} />}
     </div>
   );
 }
