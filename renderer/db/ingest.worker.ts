@@ -8,6 +8,7 @@ import { ImportFailed, runImport, toFailure } from './ingest';
 import { followSource } from './follow-sources';
 import { openDb } from './schema';
 import { applyStoreOp } from './store-ops';
+import { upgradeBreakdowns } from './breakdown-upgrade';
 import { remoteInvoke, type RemoteInvoke } from './worker-bridge';
 import { recoverUnfinishedImports } from './writer';
 
@@ -38,6 +39,8 @@ scope.onmessage = async (e: MessageEvent<ToWorker>) => {
         console.error('ktv: could not undo unfinished imports', err);
       }
       post({ type: 'recovered', undone });
+      // traces stored before session insights get their breakdowns in the background (resumable)
+      upgradeBreakdowns(db).catch((err: unknown) => console.error('ktv: could not add breakdowns to stored traces', err));
       return;
     }
     case 'store':

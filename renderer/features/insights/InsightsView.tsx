@@ -7,10 +7,11 @@
  * row's slowest trace opens that trace.
  */
 import { selectTraceExpr } from '../trace-filter/trace-filter-slice';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { scaleLog } from '@visx/scale';
 import { AxisBottom } from '@visx/axis';
 import { useTraces } from '../../db/repo';
+import { storeOp } from '../../db/ingest-client';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
 import { useExpressionFilter } from '../expr-editor';
@@ -45,10 +46,30 @@ function useInsightTraces(): { traces: InsightTrace[]; without: number; total: n
     let without = 0;
     for (const r of kept) {
       if (r.breakdown) traces.push({ summary: r, breakdown: r.breakdown });
-      else without++;
+      else if (r.spanCount > 0) without++;
     }
     return { traces, without, total: kept.length };
   }, [loaded, filter.matches]);
+}
+
+/**
+ * Rows stored before session insights have no breakdown: the ingest worker adds them (breakdown-upgrade.ts),
+ * for the whole store at start-up and, asked here, for this session first. The list's live query brings the
+ * rows back with them; until then the view says how many are still being prepared.
+ */
+function useAddBreakdowns(sessionId: string | null, without: number): 'working' | 'failed' | null {
+  const asked = useRef(new Set<string>());
+  const [state, setState] = useState<{ sessionId: string; s: 'working' | 'failed' } | null>(null);
+  useEffect(() => {
+    if (!sessionId || without === 0 || asked.current.has(sessionId)) return;
+    asked.current.add(sessionId);
+    setState({ sessionId, s: 'working' });
+    storeOp({ op: 'addBreakdowns', sessionId }).then(
+      () => setState((cur) => (cur?.sessionId === sessionId ? null : cur)),
+      () => setState((cur) => (cur?.sessionId === sessionId ? { sessionId, s: 'failed' } : cur)),
+    );
+  }, [sessionId, without]);
+  return without > 0 && state?.sessionId === sessionId ? state.s : null;
 }
 
 function select(group: InsightTrace[], stats: GroupStats, preset: Preset | null): Set<string> {
@@ -64,6 +85,7 @@ function select(group: InsightTrace[], stats: GroupStats, preset: Preset | null)
 
 export function InsightsView({ tabs }: { tabs?: ReactNode }) {
   const { traces, without, total } = useInsightTraces();
+  const adding = useAddBreakdowns(useStore((s) => s.sessionId), without);
   const [by, setBy] = useState<GroupBy>('route');
   const [groupKey, setGroupKey] = useState<string | null>(null);
   const [preset, setPreset] = useState<Preset | null>(null);
@@ -110,7 +132,15 @@ export function InsightsView({ tabs }: { tabs?: ReactNode }) {
           </select>
         </label>
         <span className="insights-n">{traces.length} traces{exprText.trim() ? ' (filtered)' : ''}</span>
-        {without > 0 && <span className="insights-warn">{without} stored before insights existed: re-import them to include them</span>}
+        {without > 0 && (
+          <span className={adding === 'failed' ? 'insights-warn' : 'insights-n'} role="status">
+            {adding === 'failed'
+              ? `${without} traces stored before insights could not be broken down and are left out`
+              : adding === 'working'
+                ? `preparing ${without} traces stored before insights…`
+                : `${without} traces left out: their spans could not be read back`}
+          </span>
+        )}
         <button type="button" onClick={() => void navigator.clipboard.writeText(JSON.stringify(exportJson(traces.length, groups), null, 2))}>Copy JSON</button>
         <button type="button" onClick={() => group && void navigator.clipboard.writeText(markdown(group))}>Copy Markdown</button>
       </div>
