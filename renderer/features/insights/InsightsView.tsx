@@ -19,6 +19,7 @@ import type { InsightTrace } from '../../../shared/insights/breakdown';
 import {
   bridge,
   differences,
+  extraTime,
   filterWith,
   GROUP_BYS,
   groupTraces,
@@ -302,16 +303,6 @@ function Distribution({ members, g, selected, onOpen }: { members: InsightTrace[
       <AxisBottom top={H - M.b} scale={x} numTicks={5} tickFormat={(v) => fmtMs(Number(v))} stroke="var(--border)" tickStroke="var(--border)" tickLabelProps={{ fill: 'var(--muted)', fontSize: 10, textAnchor: 'middle' }} />
     </svg>
   );
-}
-
-/** Mean in the selection minus mean in the rest, per row, ms (traces without the row count 0). */
-function extraTime(sel: InsightTrace[], rest: InsightTrace[]): Map<string, number> {
-  const out = new Map<string, number>();
-  if (sel.length === 0 || rest.length === 0) return out;
-  const mean = (set: InsightTrace[], k: string) => set.reduce((a, t) => a + (t.breakdown.rows[k] ?? 0), 0) / set.length;
-  const keys = new Set([...sel, ...rest].flatMap((t) => Object.keys(t.breakdown.rows)));
-  for (const k of keys) out.set(k, (mean(sel, k) - mean(rest, k)) / 1e6);
-  return out;
 }
 
 function WhereTimeGoes({ g, members, extra, onOpen }: { g: GroupStats; members: InsightTrace[]; extra: Map<string, number> | null; onOpen: (id: string) => void }) {
