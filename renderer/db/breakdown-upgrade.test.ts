@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decodeAll } from '../../shared/decode/index';
 import { summarizeTrace } from '../../shared/kong/summary';
 import { generateSample } from '../../shared/sample/generate';
-import { computeBreakdown } from '../../shared/insights/breakdown';
+import { BREAKDOWN_VERSION, computeBreakdown } from '../../shared/insights/breakdown';
 import type { TraceSpans } from '../../shared/model/types';
 import { addMissingBreakdowns, BREAKDOWNS_FLAG, upgradeBreakdowns } from './breakdown-upgrade';
 import { ktvChunks } from './chunks';
@@ -98,6 +98,23 @@ describe('adding breakdowns to traces stored before session insights', () => {
     await addMissingBreakdowns(db);
     expect((await storedRows('file:b')).every((r) => r.breakdown)).toBe(true);
     expect((await storedRows('file:importing')).some((r) => r.breakdown)).toBe(false);
+  });
+
+  it('computes again a breakdown of an older version (one without the span dimensions)', async () => {
+    db = openDb(`ktv-breakdowns-${++n}`);
+    const traces = await kongTraces();
+    await seedOld('file:v1', traces, 5);
+    // what the first version stored: a breakdown without dims and version
+    for (const p of await db.pages.toArray()) {
+      const rows = JSON.parse(p.traces) as { traceId: string; breakdown?: unknown }[];
+      for (const r of rows) {
+        const { dims: _d, v: _v, ...b } = computeBreakdown(traces.find((t) => t.traceId === r.traceId)!);
+        r.breakdown = b;
+      }
+      await db.pages.put({ ...p, traces: JSON.stringify(rows) });
+    }
+    expect(await upgradeBreakdowns(db)).toMatchObject({ added: traces.length, complete: true });
+    expect((await storedRows('file:v1')).every((r) => r.breakdown?.dims !== undefined && r.breakdown.v === BREAKDOWN_VERSION)).toBe(true);
   });
 
   it('a row whose spans cannot be read back is counted and left as it was', async () => {

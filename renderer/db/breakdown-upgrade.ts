@@ -1,27 +1,28 @@
 /**
  * The upgrade that gives traces stored before session insights their breakdown (shared/insights/breakdown.ts),
+ * or a newer one when BREAKDOWN_VERSION has moved on,
  * so the insights view works from every stored summary without asking for a re-import. It runs in the ingest
  * worker, the store's only writer: once over every session at start-up, and for one session when the view
  * finds rows without one (store op `addBreakdowns`).
  *
  * Resumable by construction: each page is finished in its own short transaction, and a row that has a
- * breakdown is never touched again, so an upgrade stopped anywhere (window closed, aborted) picks up where it
- * left off. The spans are read and the breakdowns computed outside any transaction (chunks never change once
+ * current breakdown is never touched again, so an upgrade stopped anywhere (window closed, aborted) picks up where it
+ * left off (a row whose breakdown is current is never touched). The spans are read and the breakdowns computed outside any transaction (chunks never change once
  * written); the transaction re-reads the page and fills only rows that still lack one, so an import writing
  * into the same page meanwhile loses nothing. Rows with no spans have nothing to break down and are skipped.
  */
-import { computeBreakdown, type Breakdown } from '../../shared/insights/breakdown';
+import { BREAKDOWN_VERSION, computeBreakdown, type Breakdown } from '../../shared/insights/breakdown';
 import { readTraceSpans } from './chunks';
 import { decodePage, type KtvDb, type PageRow } from './schema';
 import type { StoredRow } from './stored-row';
 
 /** The meta flag set once every stored page has been looked at. */
-export const BREAKDOWNS_FLAG = 'breakdownsAdded';
+export const BREAKDOWNS_FLAG = `breakdownsAdded:v${BREAKDOWN_VERSION}`;
 
 export interface BreakdownUpgrade {
   /** pages rewritten */
   pages: number;
-  /** rows given a breakdown */
+  /** rows given a (new) breakdown */
   added: number;
   /** rows with spans that could not be read back (left without one) */
   unreadable: number;
@@ -29,7 +30,8 @@ export interface BreakdownUpgrade {
   complete: boolean;
 }
 
-const needsOne = (r: { breakdown?: Breakdown; spanCount: number }) => !r.breakdown && r.spanCount > 0;
+/** A row with spans and no breakdown, or one of an older version (missing fields the view now reads). */
+const needsOne = (r: { breakdown?: Breakdown; spanCount: number }) => r.spanCount > 0 && (r.breakdown?.v ?? 0) < BREAKDOWN_VERSION;
 
 /** Adds the missing breakdowns to the pages of one session, or of every session. */
 export async function addMissingBreakdowns(db: KtvDb, opts: { sessionId?: string; signal?: AbortSignal } = {}): Promise<BreakdownUpgrade> {

@@ -4,7 +4,8 @@ import * as cases from '../kong/testdata/cases';
 import type { TraceSpans } from '../model/types';
 import { computeBreakdown, type Breakdown, type InsightTrace } from './breakdown';
 import { compile } from '../expr';
-import { bridge, differences, extraTime, filterWith, groupStats, groupTraces, outliers } from './insights';
+import { bridge, extraTime, groupStats, groupTraces, outliers } from './insights';
+import { differences, filterWith } from './differences';
 
 const MS = 1e6;
 
@@ -155,6 +156,16 @@ describe('differences', () => {
     const d = differences(sel, rest).filter((x) => x.dimension === 'consumer');
     // bulk: 4 of 5 vs 1 of 5; alice has 1 selected, hidden
     expect(d).toEqual([{ dimension: 'consumer', value: 'bulk', selected: 4, selectionPct: 80, restPct: 20, p: expect.closeTo(0.2063492, 6) }]);
+  });
+
+  it('compares the dimensions read below the root too (upstream target, tries, cache hits...)', () => {
+    const dims = (target: string) => ({ dims: { 'upstream target': target, 'router cache hit': 'no' } });
+    const sel = Array.from({ length: 3 }, (_, i) => synthetic(`s${i}`, { access: 1 }, {}, dims('10.0.0.9:80')));
+    const rest = Array.from({ length: 3 }, (_, i) => synthetic(`r${i}`, { access: 1 }, {}, dims('10.0.0.1:80')));
+    const d = differences(sel, rest);
+    expect(d.find((x) => x.dimension === 'upstream target')).toMatchObject({ value: '10.0.0.9:80', selectionPct: 100, restPct: 0, p: expect.closeTo(0.1, 9) });
+    // the same share on both sides is no difference
+    expect(d.some((x) => x.dimension === 'router cache hit')).toBe(false);
   });
 });
 

@@ -4,10 +4,9 @@
  * Works from summaries and their breakdowns only (breakdown.ts); never reads span data. Pure.
  */
 import type { TraceSummary } from '../model/types';
-import { quote } from '../expr/print';
 import { formatDuration } from '../util/duration';
 import type { InsightTrace } from './breakdown';
-import { fisherExact, isOutlier, outlierBasis, sortedAsc, statsOfSorted, type Sorted, type Stats } from './stats';
+import { isOutlier, outlierBasis, sortedAsc, statsOfSorted, type Sorted, type Stats } from './stats';
 
 export type GroupBy = 'route' | 'service' | 'consumer' | 'status' | 'node' | 'none';
 export const GROUP_BYS: readonly GroupBy[] = ['route', 'service', 'consumer', 'status', 'node', 'none'];
@@ -136,8 +135,17 @@ export function groupStats(key: string, traces: readonly InsightTrace[]): GroupS
   };
 }
 
-/** Groups, largest first. */
-export function groupTraces(traces: readonly InsightTrace[], by: GroupBy): GroupStats[] {
+/** A group as its chip shows it: n, 5xx, the median total; and its traces, for groupStats when it is opened. */
+export interface GroupChip {
+  key: string;
+  n: number;
+  errors: number;
+  totalP50Ms: number | null;
+  traces: InsightTrace[];
+}
+
+/** The groups, largest first, with only what their chips show (the view's first paint computes these). */
+export function groupChips(traces: readonly InsightTrace[], by: GroupBy): GroupChip[] {
   const groups = new Map<string, InsightTrace[]>();
   for (const t of traces) {
     const k = groupKey(t.summary, by);
@@ -145,7 +153,19 @@ export function groupTraces(traces: readonly InsightTrace[], by: GroupBy): Group
     if (!list) groups.set(k, (list = []));
     list.push(t);
   }
-  return [...groups.entries()].map(([k, list]) => groupStats(k, list)).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+  const chips: GroupChip[] = [];
+  for (const [key, list] of groups) {
+    let errors = 0;
+    for (const t of list) if ((t.summary.status ?? 0) >= 500) errors++;
+    const totals = sortedAsc(list.map((t) => t.breakdown.totalNs));
+    chips.push({ key, n: list.length, errors, totalP50Ms: msOfSorted(totals).p50, traces: list });
+  }
+  return chips.sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+}
+
+/** Groups with every statistic, largest first. */
+export function groupTraces(traces: readonly InsightTrace[], by: GroupBy): GroupStats[] {
+  return groupChips(traces, by).map((c) => groupStats(c.key, c.traces));
 }
 
 /**
@@ -309,84 +329,4 @@ function floorDiv(a: bigint, b: bigint): bigint {
 }
 function roundDiv(a: bigint, b: bigint): bigint {
   return floorDiv(2n * a + b, 2n * b);
-}
-
-export type Dimension = 'method' | 'route' | 'status' | 'upstream status' | 'consumer' | 'client /24' | 'node' | 'ended by' | 'plugins';
-
-const DIMENSIONS: Record<Dimension, (t: InsightTrace) => string> = {
-  method: (t) => t.summary.method ?? '(none)',
-  route: (t) => t.summary.route ?? t.summary.path ?? '(none)',
-  status: (t) => String(t.summary.status ?? '(none)'),
-  'upstream status': (t) => String(t.summary.upstreamStatus ?? '(none)'),
-  consumer: (t) => t.summary.consumerId ?? '(none)',
-  'client /24': (t) => {
-    const m = /^(\d+\.\d+\.\d+)\.\d+$/.exec(t.summary.clientAddress ?? '');
-    return m ? `${m[1]}.0/24` : (t.summary.clientAddress ?? '(none)');
-  },
-  node: (t) => groupKey(t.summary, 'node'),
-  'ended by': (t) => t.breakdown.endedBy,
-  plugins: (t) => t.breakdown.plugins.join(', ') || '(none)',
-};
-
-export interface Difference {
-  dimension: Dimension;
-  value: string;
-  selected: number;
-  selectionPct: number;
-  restPct: number;
-  /** two-sided Fisher's exact test */
-  p: number;
-}
-
-/** Below this many selected traces a value is not shown. */
-export const MIN_SELECTED = 3;
-
-/** Values more (or less) common in the selection than in the rest, the largest difference first. */
-export function differences(selection: readonly InsightTrace[], rest: readonly InsightTrace[]): Difference[] {
-  const out: Difference[] = [];
-  if (selection.length === 0 || rest.length === 0) return out;
-  for (const [dim, f] of Object.entries(DIMENSIONS) as [Dimension, (t: InsightTrace) => string][]) {
-    const sel = countBy(selection, f);
-    const oth = countBy(rest, f);
-    for (const [value, a] of sel) {
-      if (a < MIN_SELECTED) continue;
-      const c = oth.get(value) ?? 0;
-      const selectionPct = (a / selection.length) * 100;
-      const restPct = (c / rest.length) * 100;
-      if (selectionPct === restPct) continue;
-      out.push({ dimension: dim, value, selected: a, selectionPct, restPct, p: fisherExact(a, selection.length - a, c, rest.length - c) });
-    }
-  }
-  return out.sort((x, y) => Math.abs(y.selectionPct - y.restPct) - Math.abs(x.selectionPct - x.restPct) || x.p - y.p);
-}
-
-function countBy(set: readonly InsightTrace[], f: (t: InsightTrace) => string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const t of set) {
-    const k = f(t);
-    m.set(k, (m.get(k) ?? 0) + 1);
-  }
-  return m;
-}
-
-const DIMENSION_FIELDS: Partial<Record<Dimension, { field: string; numeric: boolean }>> = {
-  method: { field: 'http.request.method', numeric: false },
-  route: { field: 'http.route', numeric: false },
-  status: { field: 'http.response.status_code', numeric: true },
-  'upstream status': { field: 'proxy.kong.upstream_status_code', numeric: true },
-  consumer: { field: 'proxy.kong.consumer.id', numeric: false },
-};
-
-/**
- * Include (==) or Exclude (!=) a dimension's value, as a clause of the list's expression filter, joined to
- * what the filter already says with &&; null for a dimension the expression language cannot name or a
- * value that is absent.
- */
-export function filterWith(current: string, dim: Dimension, value: string, include: boolean): string | null {
-  const f = DIMENSION_FIELDS[dim];
-  if (!f || value === '(none)') return null;
-  if (f.numeric && !/^\d+$/.test(value)) return null;
-  const clause = `${f.field} ${include ? '==' : '!='} ${f.numeric ? value : quote(value)}`;
-  const base = current.trim();
-  return base ? `(${base}) && ${clause}` : clause;
 }

@@ -332,7 +332,8 @@ async function benchInsights() {
   const { decodeAll } = await import('../../shared/decode/index');
   const { summarizeTrace } = await import('../../shared/kong/summary');
   const { computeBreakdown } = await import('../../shared/insights/breakdown');
-  const { bridge, differences, extraTime, groupStats, groupTraces } = await import('../../shared/insights/insights');
+  const { bridge, extraTime, groupStats, groupTraces } = await import('../../shared/insights/insights');
+  const { differences } = await import('../../shared/insights/differences');
   const { benchInsightsPaint } = await import('./insights-paint');
   const sample = generateSample({ seed: 19, traces: 10_000 });
   const decoded = await decodeAll(new TextEncoder().encode(sample.jsonl), { fileName: 'insights-bench.jsonl' });

@@ -4,6 +4,7 @@
  * slow tail and explains it (the bridge), writes a dimension into the expression filter, and opens a trace
  * from a dot; on a real Gateway 3.10 trace, a single request shows n=1 and greys what one request cannot say.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { ROOT } from './launch';
@@ -76,4 +77,105 @@ test('a real Gateway 3.10 trace: one request is n=1, its percentiles greyed rath
   // p50 and max of one request are that request
   await expect(total.getByRole('cell').nth(3)).toHaveText(await total.getByRole('cell').nth(0).innerText());
   await expect(ktv.page.getByText(/^None: no request is 3\.5 scaled MADs/)).toBeVisible();
+});
+
+/** The plot's dots' centres, in the plot's own units, with whether each is drawn selected. */
+async function dots(page: Page): Promise<{ cx: number; cy: number; selected: boolean; id: string }[]> {
+  return page.locator('svg.insights-dist circle.insights-dot').evaluateAll((els) =>
+    els.map((el) => ({ cx: Number(el.getAttribute('cx')), cy: Number(el.getAttribute('cy')), selected: el.classList.contains('selected'), id: el.getAttribute('data-trace-id')! })),
+  );
+}
+
+/** Drags across the plot from one fraction of its width (and height) to another. */
+async function drag(page: Page, from: [number, number], to: [number, number]): Promise<void> {
+  const box = (await page.locator('svg.insights-dist').boundingBox())!;
+  await page.mouse.move(box.x + box.width * from[0], box.y + box.height * from[1]);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * ((from[0] + to[0]) / 2), box.y + box.height * ((from[1] + to[1]) / 2), { steps: 3 });
+  await page.mouse.move(box.x + box.width * to[0], box.y + box.height * to[1], { steps: 3 });
+  await page.mouse.up();
+}
+
+test('brushing the slow end of the dots selects exactly the requests under the brush, and explains them', async ({ ktv }) => {
+  const page = ktv.page;
+  await openInsights(page);
+  const chip = page.getByRole('listbox', { name: 'Groups' }).getByRole('option', { name: /^POST \/payments n=\d+/ });
+  await chip.click();
+  const n = Number(/n=(\d+)/.exec(await chip.innerText())![1]);
+  // the plot is 640 units wide: brush from 55% of it to its right edge
+  await drag(page, [0.55, 0.5], [0.995, 0.5]);
+  const status = page.getByRole('group', { name: 'Select' }).getByRole('status');
+  await expect(status).toHaveText(new RegExp(`^\\d+ selected of ${n} \\(brushed: total .+ – .+\\)$`));
+  const all = await dots(page);
+  const under = all.filter((d) => d.cx >= 0.55 * 640 && d.cx <= 0.995 * 640);
+  expect(under.length).toBeGreaterThan(0);
+  expect(all.filter((d) => d.selected).map((d) => d.id).sort()).toEqual(under.map((d) => d.id).sort());
+  await expect(status).toHaveText(new RegExp(`^${under.length} selected of ${n}`));
+  await expect(page.getByRole('region', { name: 'Why the selection is slower' }).getByRole('heading')).toHaveText(/^Why the selection is slower: mean .+ → .+ \(\+.+\)$/);
+  // every row's strip marks the selected requests too
+  await expect(insights(page).getByRole('columnheader', { name: 'extra in selection' })).toBeVisible();
+  await expect(insights(page).locator('tr[data-row="bucket:upstream"] circle.insights-strip-dot.selected').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Clear brush' }).click();
+  await expect(status).toHaveText(/^drag across the plot/);
+  expect((await dots(page)).some((d) => d.selected)).toBe(false);
+});
+
+test('over time: the scatter puts each request at its start time and total time, and a rectangle brush selects by both', async ({ ktv }) => {
+  const page = ktv.page;
+  await openInsights(page);
+  const chip = page.getByRole('listbox', { name: 'Groups' }).getByRole('option', { name: /^GET \/orders n=\d+/ });
+  await chip.click();
+  const n = Number(/n=(\d+)/.exec(await chip.innerText())![1]);
+  await page.getByRole('radio', { name: 'Over time' }).click();
+  await expect(page.getByRole('img', { name: `Total time of ${n} requests over time` })).toBeVisible();
+  const all = await dots(page);
+  expect(all).toHaveLength(n);
+  // the lower (faster) part of the plot, from a third of the way in time to the end
+  await drag(page, [0.35, 0.3], [0.99, 0.97]);
+  const status = page.getByRole('group', { name: 'Select' }).getByRole('status');
+  await expect(status).toHaveText(new RegExp(`^\\d+ selected of ${n} \\(brushed: total .+, started .+\\)$`));
+  const picked = await dots(page);
+  const H = 180;
+  const inside = picked.filter((d) => d.cx >= 0.35 * 640 && d.cx <= 0.99 * 640 && d.cy >= 0.3 * H && d.cy <= 0.97 * H);
+  expect(inside.length).toBeGreaterThan(0);
+  expect(inside.length).toBeLessThan(n);
+  expect(picked.filter((d) => d.selected).map((d) => d.id).sort()).toEqual(inside.map((d) => d.id).sort());
+});
+
+test("a row's strip of dots opens the request behind a dot; the headline says when, which statuses and who ended the 5xx", async ({ ktv }) => {
+  const page = ktv.page;
+  await openInsights(page);
+  const chip = page.getByRole('listbox', { name: 'Groups' }).getByRole('option', { name: /^POST \/payments n=\d+/ });
+  await chip.click();
+  const n = Number(/n=(\d+)/.exec(await chip.innerText())![1]);
+  const facts = page.getByRole('list', { name: 'About this group' });
+  const mix = await facts.getByRole('listitem').nth(1).innerText();
+  expect(mix.split(' · ').reduce((a, part) => a + Number(/ (\d+)$/.exec(part)![1]), 0)).toBe(n);
+  await expect(facts.getByRole('listitem').filter({ hasText: /^5xx ended by: upstream \d+, gateway \d+$/ })).toBeVisible();
+
+  const strip = insights(page).getByRole('group', { name: 'upstream: each request' });
+  const dot = strip.locator('circle').last();
+  const id = (await dot.getAttribute('data-trace-id'))!;
+  await dot.click();
+  await expect(page.getByText(id, { exact: true })).toBeVisible();
+});
+
+test('Save CSV downloads where the time goes for every group, one line per group and row', async ({ ktv }) => {
+  const page = ktv.page;
+  await openInsights(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^ktv-insights-.+\.csv$/);
+  const lines = readFileSync((await file.path())!, 'utf8').trimEnd().split('\r\n');
+  expect(lines[0]).toBe('group,n,row,present,p50_ms,p90_ms,p99_ms,max_ms,mean_ms,share_pct');
+  const chips = await page.getByRole('listbox', { name: 'Groups' }).getByRole('option').allInnerTexts();
+  const groups = new Set(lines.slice(1).map((l) => l.split(',')[0]));
+  expect(groups.size).toBe(chips.length);
+  const payments = lines.filter((l) => l.startsWith('POST /payments,'));
+  // the group's rows as the table shows them
+  await page.getByRole('listbox', { name: 'Groups' }).getByRole('option', { name: /^POST \/payments n=\d+/ }).click();
+  await expect(insights(page).locator('tbody tr')).toHaveCount(payments.length);
+  expect(payments.find((l) => l.split(',')[2] === 'bucket:upstream')).toBeTruthy();
 });
