@@ -179,3 +179,52 @@ test('Save CSV downloads where the time goes for every group, one line per group
   await expect(insights(page).locator('tbody tr')).toHaveCount(payments.length);
   expect(payments.find((l) => l.split(',')[2] === 'bucket:upstream')).toBeTruthy();
 });
+
+test("the group's transaction map: phases in order with their plugins, each node p50 / p95 and in N of n, a node opens its slowest request", async ({ ktv }) => {
+  const page = ktv.page;
+  await openInsights(page);
+  const chip = page.getByRole('listbox', { name: 'Groups' }).getByRole('option', { name: /^POST \/payments n=\d+/ });
+  await chip.click();
+  const n = Number(/n=(\d+)/.exec(await chip.innerText())![1]);
+  const map = page.getByRole('region', { name: 'Group transaction map' });
+  const columns = await map.locator('.insights-map-col').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
+  expect(columns.indexOf('access')).toBeGreaterThanOrEqual(0);
+  expect(columns.indexOf('access')).toBeLessThan(columns.indexOf('upstream'));
+  expect(columns.indexOf('upstream')).toBeLessThan(columns.indexOf('client'));
+  // a plugin that runs on only some requests says on how many; the numbers agree with the table
+  const access = map.getByRole('group', { name: 'access' });
+  const plugin = access.getByRole('button', { name: /\(access\): p50 .+, p95 .+, in \d+ of \d+$/ }).first();
+  const label = (await plugin.getAttribute('aria-label'))!;
+  const [, name, p50, present] = /^(.+): p50 (.+?), p95 .+, in (\d+) of (\d+)$/.exec(label)!;
+  expect(label.endsWith(`of ${n}`)).toBe(true);
+  const row = insights(page).locator('tbody tr').filter({ has: page.locator('th', { hasText: new RegExp(`^${name!.replace(/[()]/g, '\\$&')}$`) }) });
+  await expect(row.locator('td').nth(0)).toHaveText(`${present} of ${n}`);
+  await expect(row.locator('td').nth(1)).toHaveText(p50!);
+  await expect(map.getByRole('list', { name: 'Variant paths' }).getByRole('listitem').first()).toHaveText(/ in \d+%$/);
+  // the node opens the request where the plugin took longest: the rightmost dot of the row's strip
+  const strip = await row.locator('circle.insights-strip-dot').evaluateAll((els) => els.map((el) => ({ x: Number(el.getAttribute('cx')), id: el.getAttribute('data-trace-id')! })));
+  const slowest = strip.sort((a, b) => b.x - a.x)[0]!.id;
+  await plugin.click();
+  await expect(page.locator('.tv-id')).toHaveText(slowest);
+  await expect(ktv.spans.getByRole('treeitem', { name: new RegExp(`plugin\\.${name!.replace(/ \(access\)$/, '')}$`) }).first()).toBeVisible();
+});
+
+test('where time goes sorts by any column and back to the phases-first order', async ({ ktv }) => {
+  const page = ktv.page;
+  await openInsights(page);
+  const labels = () => insights(page).locator('tbody th').allInnerTexts();
+  const shares = async () => (await insights(page).locator('tbody td:nth-of-type(6)').allInnerTexts()).map((s) => parseFloat(s));
+  const original = await labels();
+  await insights(page).getByRole('button', { name: 'share' }).click();
+  await expect(insights(page).getByRole('columnheader', { name: /share/ })).toHaveAttribute('aria-sort', 'descending');
+  const desc = await shares();
+  expect(desc).toEqual([...desc].sort((a, b) => b - a));
+  await insights(page).getByRole('button', { name: /share/ }).click();
+  const asc = await shares();
+  expect(asc).toEqual([...asc].sort((a, b) => a - b));
+  await insights(page).getByRole('button', { name: /share/ }).click();
+  expect(await labels()).toEqual(original);
+  await insights(page).getByRole('button', { name: 'row' }).click();
+  const byName = await labels();
+  expect(byName).toEqual([...byName].sort((a, b) => a.localeCompare(b)));
+});

@@ -1,7 +1,7 @@
 /**
  * Session insights (issue 19, docs/insights.md): the traces the list's expression filter keeps, grouped;
  * per group the headline figures, the distribution (dots on a log axis or a scatter over time) where a
- * brush or a preset selects, where the time goes with a strip of dots per row, the bridge from the rest to
+ * brush or a preset selects, the group's transaction map, where the time goes with a strip of dots per row, the bridge from the rest to
  * the selection, the differences with Include / Exclude into the filter, and the outliers with reasons.
  * Every figure comes from shared/insights over the summaries' breakdowns; no span data is read. Clicking a
  * dot, an outlier or a row's slowest trace opens that trace. Export: JSON and Markdown to the clipboard,
@@ -18,6 +18,7 @@ import { groupMarkdown, insightsJson, rowsCsv } from '../../../shared/insights/e
 import { formatDuration } from '../../../shared/util/duration';
 import { Distribution, inBrush, type Brush, type DistMode } from './Distribution';
 import { WhereTimeGoes } from './WhereTimeGoes';
+import { GroupMap } from './GroupMap';
 import { Headline } from './Headline';
 import { BridgeBars, Differences, Outliers } from './Explain';
 import { useAddBreakdowns, useInsightTraces } from './useInsightTraces';
@@ -154,6 +155,7 @@ export function InsightsView({ tabs }: { tabs?: ReactNode }) {
             </span>
           </div>
           <Distribution members={members} g={group} mode={mode} selected={selected} onBrush={(brush) => setSelection({ kind: 'brush', brush })} onOpen={selectTrace} />
+          <GroupMap members={members} extra={selection ? extra : null} onOpen={selectTrace} />
           <WhereTimeGoes g={group} members={members} extra={selection ? extra : null} selected={selected} onOpen={selectTrace} />
           {br && (
             <section aria-label="Why the selection is slower">
