@@ -15,7 +15,7 @@ export interface MapNode {
   /** requests that have it */
   present: number;
   p50Ms: number | null;
-  /** null below 20 requests (the small-n rule) */
+  /** null below 20 requests (the small-n rule); a phase bucket's figures are over all n, as in groupStats */
   p95Ms: number | null;
   /** the request where it took longest */
   slowestTraceId: string;
@@ -74,7 +74,9 @@ export function groupMap(members: readonly InsightTrace[]): GroupMap {
   }
   const node = (key: string): MapNode => {
     const list = values.get(key)!;
-    const st = statsOfSorted(sortedAsc(list), 1e6);
+    // as groupStats counts them: a phase bucket over all n (0 where a request lacks it), the rest over those that have it
+    const over = key.startsWith('bucket:') && list.length < n ? [...list, ...new Array<number>(n - list.length).fill(0)] : list;
+    const st = statsOfSorted(sortedAsc(over), 1e6);
     return { key, label: rowLabel(key), present: list.length, p50Ms: st.p50, p95Ms: st.p95, slowestTraceId: slowest.get(key)!.summary.traceId };
   };
   const buckets = [...values.keys()].filter((k) => k.startsWith('bucket:')).sort((a, b) => columnRank(a.slice(7)) - columnRank(b.slice(7)));
