@@ -4,7 +4,7 @@ import * as cases from '../kong/testdata/cases';
 import type { TraceSpans } from '../model/types';
 import { computeBreakdown, type Breakdown, type InsightTrace } from './breakdown';
 import { compile } from '../expr';
-import { bridge, extraTime, groupStats, groupTraces, outliers } from './insights';
+import { bridge, extraTime, groupStats, groupTraces, outlierReasons, outliers } from './insights';
 import { differences, filterWith } from './differences';
 
 const MS = 1e6;
@@ -132,6 +132,14 @@ describe('outliers', () => {
     const ts = Array.from({ length: 9 }, (_, i) => synthetic(`t${i}`, { access: 2 * MS, upstream: 8 * MS }));
     ts.push(synthetic('slow', { access: 2 * MS, upstream: 140 * MS }));
     expect(outliers(ts)).toEqual([{ traceId: 'slow', reason: "upstream 140 ms, 18x this group's median" }]);
+  });
+
+  it('judges each trace against its own group for the trace list', () => {
+    const group = (route: string, upstreamMs: number[]) =>
+      upstreamMs.map((u, i) => synthetic(`${route}${i}`, { access: 2 * MS, upstream: u * MS }, { route, method: 'GET' }));
+    // 140 ms is an outlier among 8 ms requests, not among requests that all take 140 ms
+    const ts = [...group('/fast', [8, 8, 8, 8, 8, 8, 8, 8, 8, 140]), ...group('/slow', [140, 150, 130, 145, 135])];
+    expect([...outlierReasons(ts)]).toEqual([['/fast9', "upstream 140 ms, 18x this group's median"]]);
   });
 
   it('counts a bucket a request does not have as 0 in the median it is judged against', () => {

@@ -169,6 +169,16 @@ export function groupTraces(traces: readonly InsightTrace[], by: GroupBy): Group
 }
 
 /**
+ * Every outlier of a set of traces with its reason, each judged against its own group (route x method by
+ * default, as the Insights tab opens): the trace list's "why slow" column and "outliers only" filter.
+ */
+export function outlierReasons(traces: readonly InsightTrace[], by: GroupBy = 'route'): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const chip of groupChips(traces, by)) for (const o of outliers(chip.traces)) out.set(o.traceId, o.reason);
+  return out;
+}
+
+/**
  * The group's outliers on total time, each with the bucket that explains it in words:
  * "upstream 2.31 s, 14x this group's median".
  */

@@ -228,3 +228,36 @@ test('where time goes sorts by any column and back to the phases-first order', a
   const byName = await labels();
   expect(byName).toEqual([...byName].sort((a, b) => a.localeCompare(b)));
 });
+
+test('the list\'s "Outliers only" shows the outliers of each route and method with why they are slow, the same as Insights says', async ({ ktv }) => {
+  const page = ktv.page;
+  await openInsights(page);
+  await page.getByRole('listbox', { name: 'Groups' }).getByRole('option', { name: /^POST \/payments n=\d+/ }).click();
+  const items = await page.getByRole('region', { name: 'Outliers' }).getByRole('listitem').allInnerTexts();
+  expect(items.length).toBeGreaterThan(0);
+  await page.getByRole('tab', { name: 'Traces' }).click();
+  await page.getByRole('button', { name: 'Outliers only' }).click();
+  await expect(page.getByRole('button', { name: 'Outliers only' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('grid', { name: 'Traces' }).getByRole('columnheader', { name: 'Why slow' })).toBeVisible();
+  // every row listed has a reason; the group's outliers are among them with the same words
+  const rows = ktv.traceRows();
+  await expect(rows.first()).toBeVisible();
+  const whys = await rows.locator('[data-col="why"]').allInnerTexts();
+  expect(whys.every((w) => /\d/.test(w))).toBe(true);
+  await page.getByRole('searchbox', { name: 'Filter traces' }).fill('/payments');
+  // (POST /payments is the sample's only route with /payments in it)
+  await expect(page.getByText(`${items.length} of 302 traces`, { exact: true })).toBeVisible();
+  // the rows in view (the list draws only those) say what the Insights tab says of them
+  const expected = items.map((i) => i.replace(/^[0-9a-f]{12} /, ''));
+  const shown = await rows.evaluateAll((els) => els.map((el) => ({ method: el.querySelector('.method')?.textContent, why: el.querySelector('[data-col="why"]')?.textContent ?? '' })));
+  expect(shown.length).toBeGreaterThan(0);
+  for (const r of shown) {
+    expect(r.method).toBe('POST');
+    expect(expected).toContain(r.why);
+  }
+  // and off again: every trace
+  await page.getByRole('searchbox', { name: 'Filter traces' }).fill('');
+  await page.getByRole('button', { name: 'Outliers only' }).click();
+  await expect(page.getByRole('grid', { name: 'Traces' }).getByRole('columnheader', { name: 'Why slow' })).toHaveCount(0);
+  await expect(page.getByText('302 traces', { exact: true })).toBeVisible();
+});
