@@ -128,7 +128,7 @@ test('over time: the scatter puts each request at its start time and total time,
   await chip.click();
   const n = Number(/n=(\d+)/.exec(await chip.innerText())![1]);
   await page.getByRole('radio', { name: 'Over time' }).click();
-  await expect(page.getByRole('img', { name: `Total time of ${n} requests over time` })).toBeVisible();
+  await expect(page.getByRole('group', { name: `Total time of ${n} requests over time` })).toBeVisible();
   const all = await dots(page);
   expect(all).toHaveLength(n);
   // the lower (faster) part of the plot, from a third of the way in time to the end
@@ -260,4 +260,28 @@ test('the list\'s "Outliers only" shows the outliers of each route and method wi
   await page.getByRole('button', { name: 'Outliers only' }).click();
   await expect(page.getByRole('grid', { name: 'Traces' }).getByRole('columnheader', { name: 'Why slow' })).toHaveCount(0);
   await expect(page.getByText('302 traces', { exact: true })).toBeVisible();
+});
+
+test('brushing from the keyboard: arrows move a cursor across the focused plot, Shift+arrows widen it, Enter selects', async ({ ktv }) => {
+  const page = ktv.page;
+  await openInsights(page);
+  const chip = page.getByRole('listbox', { name: 'Groups' }).getByRole('option', { name: /^POST \/payments n=\d+/ });
+  await chip.click();
+  const n = Number(/n=(\d+)/.exec(await chip.innerText())![1]);
+  const plot = page.getByRole('group', { name: `Distribution of ${n} requests' total time` });
+  await plot.focus();
+  // 40 steps span the plot (640 units, 12 of margin each side): 20 right, then 20 more with Shift
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 20; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Enter');
+  const status = page.getByRole('group', { name: 'Select' }).getByRole('status');
+  await expect(status).toHaveText(new RegExp(`^\\d+ selected of ${n} \\(brushed: total .+ – .+\\)$`));
+  const step = (640 - 24) / 40;
+  const all = await dots(page);
+  const under = all.filter((d) => d.cx >= 12 + 20 * step && d.cx <= 640 - 12);
+  expect(under.length).toBeGreaterThan(0);
+  expect(all.filter((d) => d.selected).map((d) => d.id).sort()).toEqual(under.map((d) => d.id).sort());
+  // hovering a dot names its request and where most of its time went
+  await page.locator('svg.insights-dist circle.insights-dot').last().hover();
+  await expect(page.locator('svg.insights-dist text.insights-hover')).toHaveText(/^POST \/payments \d{3}: .+, most in \w+ .+$/);
 });

@@ -2,9 +2,11 @@
  * A group's distribution (docs/insights.md item 3): one dot per request, coloured by status, in one of two
  * modes: on a log axis of total time with p50/p90/p99 rules, or as a scatter of total time against start
  * time. Dragging across the plot brushes a range (of total time; in the scatter, a rectangle of start time
- * and total time) that becomes the selection; clicking a dot opens its request.
+ * and total time) that becomes the selection; clicking a dot opens its request. From the keyboard, the
+ * focused plot has a cursor across it: arrows move it, Shift+arrows widen it into a range, Enter selects
+ * the requests in the range (in the scatter, started in it), Escape drops it.
  */
-import { useRef, useState, type PointerEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { scaleLinear, scaleLog } from '@visx/scale';
 import { AxisBottom, AxisLeft } from '@visx/axis';
 import type { InsightTrace } from '../../../shared/insights/breakdown';
@@ -49,6 +51,14 @@ export function logTicks([lo, hi]: [number, number]): number[] {
     }
   }
   return out;
+}
+
+/** A dot's hover line: the request and its biggest phase bucket. */
+function hoverText(t: InsightTrace): string {
+  let top: [string, number] | null = null;
+  for (const k in t.breakdown.rows) if (k.startsWith('bucket:') && (!top || t.breakdown.rows[k]! > top[1])) top = [k.slice(7), t.breakdown.rows[k]!];
+  const request = `${t.summary.method ?? ''} ${t.summary.path ?? t.summary.url ?? ''} ${t.summary.status ?? ''}`.trim();
+  return `${request}: ${formatDuration(t.breakdown.totalNs)}${top ? `, most in ${top[0]} ${formatDuration(top[1])}` : ''}`;
 }
 
 const clockTime = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
@@ -99,19 +109,42 @@ export function Distribution({ members, g, mode, selected, onBrush, onOpen }: {
     const p = toSvg(e);
     setDrag({ ...drag, x1: p.x, y1: p.y });
   };
-  const onUp = () => {
-    if (!drag) return;
-    setDrag(null);
-    const [xa, xb] = [Math.min(drag.x0, drag.x1), Math.max(drag.x0, drag.x1)];
+  /** a brush from plot units: across [x0, x1]; in the scatter also [y0, y1] (a flat one takes every total) */
+  const brushFrom = (x0: number, x1: number, y0: number, y1: number) => {
+    const [xa, xb] = [Math.min(x0, x1), Math.max(x0, x1)];
     if (xb - xa < 3) return;
     if (mode === 'dots') {
       onBrush({ loMs: x.invert(xa) as number, hiMs: x.invert(xb) as number });
     } else {
-      const [ya, yb] = [Math.min(drag.y0, drag.y1), Math.max(drag.y0, drag.y1)];
-      // a flat drag takes every total time in the start-time range
+      const [ya, yb] = [Math.min(y0, y1), Math.max(y0, y1)];
       const flat = yb - ya < 3;
       onBrush({ loMs: flat ? 0 : y.invert(yb), hiMs: flat ? Infinity : y.invert(ya), from: x.invert(xa) as number, to: x.invert(xb) as number });
     }
+  };
+  const onUp = () => {
+    if (!drag) return;
+    setDrag(null);
+    brushFrom(drag.x0, drag.x1, drag.y0, drag.y1);
+  };
+  const [hover, setHover] = useState<number | null>(null);
+  const dotOf = (target: EventTarget) => {
+    const i = (target as Element).getAttribute?.('data-i');
+    return i === null || i === undefined ? null : Number(i);
+  };
+  const [cursor, setCursor] = useState<{ a: number; b: number } | null>(null);
+  const STEP = (W - M.r - left) / 40;
+  const clampX = (v: number) => Math.min(W - M.r, Math.max(left, v));
+  const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
+    const c = cursor ?? { a: left, b: left };
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      const d = e.key === 'ArrowRight' ? STEP : -STEP;
+      setCursor(e.shiftKey ? { a: c.a, b: clampX(c.b + d) } : { a: clampX(c.b + d), b: clampX(c.b + d) });
+    } else if (e.key === 'Enter' && cursor) {
+      brushFrom(cursor.a, cursor.b, 0, 0);
+    } else if (e.key === 'Escape') {
+      setCursor(null);
+    } else return;
+    e.preventDefault();
   };
 
   const rules: [string, number | null][] = [['p50', g.latencyMs.total.p50], ['p90', g.latencyMs.total.p90], ['p99', g.latencyMs.total.p99]];
@@ -121,12 +154,23 @@ export function Distribution({ members, g, mode, selected, onBrush, onOpen }: {
       ref={svgRef}
       className={`insights-dist insights-dist-${mode}`}
       viewBox={`0 0 ${W} ${H}`}
-      role="img"
+      role="group"
+      aria-roledescription="plot"
       aria-label={label}
+      aria-description="Drag across it to select; or arrows to move a cursor, Shift+arrows to widen it, Enter to select"
+      tabIndex={0}
+      onKeyDown={onKey}
+      onBlur={() => setCursor(null)}
       onPointerDown={onDown}
       onPointerMove={onMove}
       onPointerUp={onUp}
       onPointerCancel={() => setDrag(null)}
+      onPointerOver={(e) => setHover(dotOf(e.target))}
+      onPointerLeave={() => setHover(null)}
+      onClick={(e) => {
+        const i = dotOf(e.target);
+        if (i !== null && members[i]) onOpen(members[i]!.summary.traceId);
+      }}
     >
       {rules.map(([name, v]) => {
         if (v === null) return null;
@@ -145,10 +189,12 @@ export function Distribution({ members, g, mode, selected, onBrush, onOpen }: {
       })}
       {members.map((t, i) => {
         const on = selected.has(t.summary.traceId);
+        // no handler or tooltip per dot: the plot handles clicks and hover for all of them (thousands of dots)
         return (
           <circle
             key={t.summary.traceId}
             data-trace-id={t.summary.traceId}
+            data-i={i}
             cx={cx(i)}
             cy={cy(i)}
             r={on ? 4 : 3}
@@ -156,12 +202,14 @@ export function Distribution({ members, g, mode, selected, onBrush, onOpen }: {
             stroke={on ? 'var(--fg)' : 'none'}
             opacity={selected.size > 0 && !on ? 0.35 : 0.85}
             className={on ? 'insights-dot selected' : 'insights-dot'}
-            onClick={() => onOpen(t.summary.traceId)}
-          >
-            <title>{`${t.summary.method ?? ''} ${t.summary.path ?? t.summary.url ?? ''} ${t.summary.status ?? ''}: ${fmtMs(values[i]!)}`}</title>
-          </circle>
+          />
         );
       })}
+      {hover !== null && members[hover] && (
+        <text className="insights-hover" x={Math.min(cx(hover) + 6, W - 250)} y={Math.max(cy(hover) - 6, M.t + 10)}>
+          {hoverText(members[hover]!)}
+        </text>
+      )}
       {drag && (
         <rect
           className="insights-brush"
@@ -170,6 +218,9 @@ export function Distribution({ members, g, mode, selected, onBrush, onOpen }: {
           y={mode === 'dots' || Math.abs(drag.y1 - drag.y0) < 3 ? M.t : Math.min(drag.y0, drag.y1)}
           height={mode === 'dots' || Math.abs(drag.y1 - drag.y0) < 3 ? H - M.t - M.b : Math.abs(drag.y1 - drag.y0)}
         />
+      )}
+      {cursor && (
+        <rect className="insights-brush insights-cursor" x={Math.min(cursor.a, cursor.b)} width={Math.max(1, Math.abs(cursor.b - cursor.a))} y={M.t} height={H - M.t - M.b} />
       )}
       {mode === 'dots' ? (
         <AxisBottom top={H - M.b} scale={x} tickValues={logTicks(domain)} tickFormat={(v) => fmtMs(Number(v))} stroke="var(--border)" tickStroke="var(--border)" tickLabelProps={{ fill: 'var(--muted)', fontSize: 10, textAnchor: 'middle' }} />
