@@ -10,6 +10,7 @@ type Command = (argv: string[], io: CliIo) => Promise<number>;
 const commands: Record<string, () => Promise<{ run: Command }>> = {
   summary: () => import('./commands/summary'),
   compare: () => import('./commands/compare'),
+  insights: () => import('./commands/insights'),
   export: () => import('./commands/export'),
   filter: () => import('./commands/filter'),
   konnect: () => import('./commands/konnect'),
@@ -20,6 +21,7 @@ const commands: Record<string, () => Promise<{ run: Command }>> = {
 const usage = `usage: ktv [FILE...]                      open the app on these files
        ktv summary FILE [--json]           per-trace summaries of a trace file
        ktv compare FILE_A[#TRACE_ID] FILE_B[#TRACE_ID] [--json]   what made B slower than A
+       ktv insights FILE... [--where EXPR] [--group-by route|service|consumer|status|node|none] [--json]   where the time goes across requests
        ktv export FILE|SESSION_ID [--control-plane ID] --out OUT.json   sanitized OTLP/JSON for sharing
        ktv filter FILE --where EXPR [--json]
        ktv konnect control-planes|nodes|sessions|start|stop|pull ...   (ktv konnect --help)

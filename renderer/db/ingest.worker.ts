@@ -8,6 +8,7 @@ import { ImportFailed, runImport, toFailure } from './ingest';
 import { followSource } from './follow-sources';
 import { openDb } from './schema';
 import { applyStoreOp } from './store-ops';
+import { upgradeBreakdowns } from './breakdown-upgrade';
 import { remoteInvoke, type RemoteInvoke } from './worker-bridge';
 import { recoverUnfinishedImports } from './writer';
 import { attachKeyring } from './keyring';
@@ -82,6 +83,8 @@ scope.onmessage = async (e: MessageEvent<ToWorker>) => {
       if (ring) void sealExisting(db, ring).catch((err: unknown) => console.error('ktv: could not seal the stored log lines and payloads', err));
       // a rotation the app was closed in the middle of is finished
       rotateSoon(true);
+      // traces stored before session insights get their breakdowns in the background (resumable)
+      upgradeBreakdowns(db).catch((err: unknown) => console.error('ktv: could not add breakdowns to stored traces', err));
       return;
     }
     case 'store':

@@ -2,10 +2,11 @@
  * Every change to the store that is not an import: session rows (a Konnect or capture session's state, pins,
  * renames), deletes, the retention purge, flags. They run in the ingest worker, the store's only writer
  * (ingest.worker.ts); the UI thread asks for them by message (`StoreOp`, ingest-client.ts `storeOp`).
- * Each op is one transaction; the Dexie calls here tell the live queries of every window what changed.
+ * Each op is one transaction (but `addBreakdowns`, one per page); the Dexie calls here tell the live queries of every window what changed.
  */
 import { mergeNames } from '../../shared/konnect/entity-names';
 import type { EntityNames } from '../../shared/konnect/types';
+import { addMissingBreakdowns, type BreakdownUpgrade } from './breakdown-upgrade';
 import { sealerOf } from './keyring-writer';
 import { newSessionRow, type KtvDb, type SessionRow, type SessionSource, type SessionStatus } from './schema';
 
@@ -33,7 +34,9 @@ export type StoreOp =
   /** merges names looked up for a session's entity ids into its `meta.entityNames` */
   | { op: 'addEntityNames'; sessionId: string; names: EntityNames }
   /** capture sessions still marked running whose capture is not `running` (the app quit mid-capture) */
-  | { op: 'settleCaptures'; running: string | null };
+  | { op: 'settleCaptures'; running: string | null }
+  /** gives the session's rows stored before session insights their breakdown (breakdown-upgrade.ts) */
+  | { op: 'addBreakdowns'; sessionId: string };
 
 export interface StoreOpResults {
   pin: void;
@@ -44,6 +47,7 @@ export interface StoreOpResults {
   openSession: SessionRow;
   addEntityNames: void;
   settleCaptures: string[];
+  addBreakdowns: BreakdownUpgrade;
 }
 
 export type StoreOpResult<O extends StoreOp> = StoreOpResults[O['op']];
@@ -130,5 +134,7 @@ export async function applyStoreOp(db: KtvDb, o: StoreOp): Promise<StoreOpResult
         await db.sessions.bulkPut(stale.map((s) => ({ ...s, status: 'ready' as const, updatedAt: now })));
         return stale.map((s) => s.id);
       });
+    case 'addBreakdowns':
+      return addMissingBreakdowns(db, { sessionId: o.sessionId });
   }
 }

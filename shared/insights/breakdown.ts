@@ -13,6 +13,10 @@ import { latencyModel } from '../kong/latency';
 import { classifySpanName } from '../kong/span-names';
 import { spanIndex } from '../model/span-index';
 import { ownTime } from '../kong/transaction-map';
+import { traceDims, type SpanDim } from './trace-dims';
+
+/** Bumped when a breakdown gains a field: stored ones below it are computed again (breakdown-upgrade.ts). */
+export const BREAKDOWN_VERSION = 2;
 
 export interface Breakdown {
   /** the latency model, nanoseconds */
@@ -30,6 +34,10 @@ export interface Breakdown {
   endedBy: 'upstream' | 'gateway';
   /** plugin names that ran, sorted */
   plugins: string[];
+  /** the dimensions read off spans below the root (trace-dims.ts); absent in version 1 */
+  dims?: Partial<Record<SpanDim, string>>;
+  /** BREAKDOWN_VERSION when computed (absent: version 1) */
+  v?: number;
 }
 
 export function computeBreakdown(trace: TraceSpans): Breakdown {
@@ -77,6 +85,8 @@ export function computeBreakdown(trace: TraceSpans): Breakdown {
     hasRoot: m.clock === 'root span',
     endedBy: m.reachedUpstream ? 'upstream' : 'gateway',
     plugins: [...plugins].sort(),
+    dims: traceDims(trace),
+    v: BREAKDOWN_VERSION,
   };
 }
 

@@ -4,7 +4,8 @@ import * as cases from '../kong/testdata/cases';
 import type { TraceSpans } from '../model/types';
 import { computeBreakdown, type Breakdown, type InsightTrace } from './breakdown';
 import { compile } from '../expr';
-import { bridge, differences, filterWith, groupStats, groupTraces, outliers } from './insights';
+import { bridge, extraTime, groupStats, groupTraces, outlierReasons, outliers } from './insights';
+import { differences, filterWith } from './differences';
 
 const MS = 1e6;
 
@@ -76,8 +77,26 @@ describe('bridge', () => {
     expect(Math.abs(b.deltaNs - (mean(sel) - mean(oth)))).toBeLessThanOrEqual(0.5);
   });
 
+  it('stays exact past 2^53 ns of summed time (sums move to BigInt)', () => {
+    const big = 2 ** 52;
+    const sel = [synthetic('s1', { upstream: big + 1, access: 3 }), synthetic('s2', { upstream: big + 3, access: 4 })];
+    const oth = [synthetic('r1', { upstream: big, access: 1 }), synthetic('r2', { upstream: big, access: 2 })];
+    const b = bridge(sel, oth)!;
+    // upstream means differ by 2 ns, access by 2 ns: exactly 4, which floating point sums would lose
+    expect(b.deltaNs).toBe(4);
+    expect(b.rows.reduce((a, r) => a + r.deltaNs, 0)).toBe(4);
+  });
+
   it('needs both sets', () => {
     expect(bridge(selection, [])).toBeNull();
+  });
+
+  it("gives each row's extra time in the selection; the bucket rows add up to the bridge", () => {
+    const extra = extraTime(selection, rest);
+    expect(extra.get('bucket:upstream')).toBeCloseTo((7.5 - 5 / 3) / MS, 12);
+    expect(extra.get('bucket:access')).toBeCloseTo((1.5 - 4 / 3) / MS, 12);
+    const sum = [...extra].filter(([k]) => k.startsWith('bucket:')).reduce((a, [, v]) => a + v, 0);
+    expect(sum * MS).toBeCloseTo(bridge(selection, rest)!.deltaNs, 9);
   });
 });
 
@@ -114,6 +133,22 @@ describe('outliers', () => {
     ts.push(synthetic('slow', { access: 2 * MS, upstream: 140 * MS }));
     expect(outliers(ts)).toEqual([{ traceId: 'slow', reason: "upstream 140 ms, 18x this group's median" }]);
   });
+
+  it('judges each trace against its own group for the trace list', () => {
+    const group = (route: string, upstreamMs: number[]) =>
+      upstreamMs.map((u, i) => synthetic(`${route}${i}`, { access: 2 * MS, upstream: u * MS }, { route, method: 'GET' }));
+    // 140 ms is an outlier among 8 ms requests, not among requests that all take 140 ms
+    const ts = [...group('/fast', [8, 8, 8, 8, 8, 8, 8, 8, 8, 140]), ...group('/slow', [140, 150, 130, 145, 135])];
+    expect([...outlierReasons(ts)]).toEqual([['/fast9', "upstream 140 ms, 18x this group's median"]]);
+  });
+
+  it('counts a bucket a request does not have as 0 in the median it is judged against', () => {
+    // the slow one alone spent time in DNS: against a DNS median of 0 it names DNS, not the upstream
+    const ts = Array.from({ length: 9 }, (_, i) => synthetic(`t${i}`, { access: 2 * MS, upstream: 8 * MS }));
+    ts.push(synthetic('slow', { access: 2 * MS, upstream: 9 * MS, dns: 200 * MS }));
+    expect(outliers(ts)).toEqual([{ traceId: 'slow', reason: 'dns 200 ms, against 0 µs typically' }]);
+    expect(groupStats('g', ts).outliers).toEqual(outliers(ts));
+  });
 });
 
 describe('differences', () => {
@@ -129,6 +164,16 @@ describe('differences', () => {
     const d = differences(sel, rest).filter((x) => x.dimension === 'consumer');
     // bulk: 4 of 5 vs 1 of 5; alice has 1 selected, hidden
     expect(d).toEqual([{ dimension: 'consumer', value: 'bulk', selected: 4, selectionPct: 80, restPct: 20, p: expect.closeTo(0.2063492, 6) }]);
+  });
+
+  it('compares the dimensions read below the root too (upstream target, tries, cache hits...)', () => {
+    const dims = (target: string) => ({ dims: { 'upstream target': target, 'router cache hit': 'no' } });
+    const sel = Array.from({ length: 3 }, (_, i) => synthetic(`s${i}`, { access: 1 }, {}, dims('10.0.0.9:80')));
+    const rest = Array.from({ length: 3 }, (_, i) => synthetic(`r${i}`, { access: 1 }, {}, dims('10.0.0.1:80')));
+    const d = differences(sel, rest);
+    expect(d.find((x) => x.dimension === 'upstream target')).toMatchObject({ value: '10.0.0.9:80', selectionPct: 100, restPct: 0, p: expect.closeTo(0.1, 9) });
+    // the same share on both sides is no difference
+    expect(d.some((x) => x.dimension === 'router cache hit')).toBe(false);
   });
 });
 

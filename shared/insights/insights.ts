@@ -4,10 +4,9 @@
  * Works from summaries and their breakdowns only (breakdown.ts); never reads span data. Pure.
  */
 import type { TraceSummary } from '../model/types';
-import { quote } from '../expr/print';
 import { formatDuration } from '../util/duration';
 import type { InsightTrace } from './breakdown';
-import { fisherExact, isOutlier, outlierBasis, stats, type Stats } from './stats';
+import { isOutlier, outlierBasis, sortedAsc, statsOfSorted, type Sorted, type Stats } from './stats';
 
 export type GroupBy = 'route' | 'service' | 'consumer' | 'status' | 'node' | 'none';
 export const GROUP_BYS: readonly GroupBy[] = ['route', 'service', 'consumer', 'status', 'node', 'none'];
@@ -44,13 +43,18 @@ export interface S {
 }
 
 const toS = (st: Stats): S => ({ p50: st.p50, p90: st.p90, p99: st.p99, max: st.max, mean: st.mean });
-const msOf = (values: number[]) => toS(stats(values.map((ns) => ns / 1e6)));
+/** S in ms of nanosecond values already in ascending order */
+const msOfSorted = (sortedNs: Sorted) => toS(statsOfSorted(sortedNs, 1e6));
+const msOf = (ns: ArrayLike<number>) => msOfSorted(sortedAsc(ns));
 
 export interface GroupRow {
   key: string;
   /** traces in the group that have the row */
   present: number;
-  /** over the traces that have it */
+  /**
+   * `bucket:` rows over all n traces (a bucket a trace lacks counts 0), so their means add up to the mean
+   * total; other rows (plugins, upstream steps, I/O) over the traces that have them
+   */
   ms: S;
   /** the row's time as a share of the group's total time, in % */
   sharePct: number;
@@ -88,40 +92,60 @@ export function groupStats(key: string, traces: readonly InsightTrace[]): GroupS
   const n = traces.length;
   const rowNs = new Map<string, number[]>();
   let totalSum = 0;
-  for (const t of traces) {
-    totalSum += t.breakdown.totalNs;
-    for (const [k, ns] of Object.entries(t.breakdown.rows)) {
+  let errors = 0;
+  const total = new Float64Array(n);
+  const gateway = new Float64Array(n);
+  const upstream = new Float64Array(n);
+  const client = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = traces[i]!;
+    const b = t.breakdown;
+    totalSum += b.totalNs;
+    total[i] = b.totalNs;
+    gateway[i] = b.gatewayNs;
+    upstream[i] = b.upstreamNs;
+    client[i] = b.clientNs;
+    if ((t.summary.status ?? 0) >= 500) errors++;
+    for (const k in b.rows) {
       let list = rowNs.get(k);
       if (!list) rowNs.set(k, (list = []));
-      list.push(ns);
+      list.push(b.rows[k]!);
     }
   }
-  const rows: GroupRow[] = [...rowNs.entries()]
-    .map(([k, list]) => ({
-      key: k,
-      present: list.length,
-      ms: msOf(list),
-      sharePct: totalSum > 0 ? (list.reduce((a, b) => a + b, 0) / totalSum) * 100 : 0,
-    }))
-    .sort((a, b) => rowRank(a.key) - rowRank(b.key) || b.sharePct - a.sharePct || a.key.localeCompare(b.key));
+  const sortedRows = new Map<string, Float64Array>();
+  const rows: GroupRow[] = [];
+  for (const [k, list] of rowNs) {
+    const sorted = sortedAsc(list);
+    sortedRows.set(k, sorted);
+    let sum = 0;
+    for (const v of list) sum += v;
+    // a bucket a trace lacks is 0 ns of its total: over all n, so the buckets' means add up to the mean total
+    const ms = k.startsWith('bucket:') && list.length < n ? msOf(Float64Array.from({ length: n }, (_, i) => (i < list.length ? list[i]! : 0))) : msOfSorted(sorted);
+    rows.push({ key: k, present: list.length, ms, sharePct: totalSum > 0 ? (sum / totalSum) * 100 : 0 });
+  }
+  rows.sort((a, b) => rowRank(a.key) - rowRank(b.key) || b.sharePct - a.sharePct || a.key.localeCompare(b.key));
   return {
     key,
     n,
-    errors: traces.filter((t) => (t.summary.status ?? 0) >= 500).length,
-    latencyMs: {
-      total: msOf(traces.map((t) => t.breakdown.totalNs)),
-      gateway: msOf(traces.map((t) => t.breakdown.gatewayNs)),
-      upstream: msOf(traces.map((t) => t.breakdown.upstreamNs)),
-      client: msOf(traces.map((t) => t.breakdown.clientNs)),
-    },
+    errors,
+    latencyMs: { total: msOf(total), gateway: msOf(gateway), upstream: msOf(upstream), client: msOf(client) },
     rows,
-    outliers: outliers(traces),
+    outliers: outliersWith(traces, sortedRows),
     traceIds: traces.map((t) => t.summary.traceId),
   };
 }
 
-/** Groups, largest first. */
-export function groupTraces(traces: readonly InsightTrace[], by: GroupBy): GroupStats[] {
+/** A group as its chip shows it: n, 5xx, the median total; and its traces, for groupStats when it is opened. */
+export interface GroupChip {
+  key: string;
+  n: number;
+  errors: number;
+  totalP50Ms: number | null;
+  traces: InsightTrace[];
+}
+
+/** The groups, largest first, with only what their chips show (the view's first paint computes these). */
+export function groupChips(traces: readonly InsightTrace[], by: GroupBy): GroupChip[] {
   const groups = new Map<string, InsightTrace[]>();
   for (const t of traces) {
     const k = groupKey(t.summary, by);
@@ -129,7 +153,29 @@ export function groupTraces(traces: readonly InsightTrace[], by: GroupBy): Group
     if (!list) groups.set(k, (list = []));
     list.push(t);
   }
-  return [...groups.entries()].map(([k, list]) => groupStats(k, list)).sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+  const chips: GroupChip[] = [];
+  for (const [key, list] of groups) {
+    let errors = 0;
+    for (const t of list) if ((t.summary.status ?? 0) >= 500) errors++;
+    const totals = sortedAsc(list.map((t) => t.breakdown.totalNs));
+    chips.push({ key, n: list.length, errors, totalP50Ms: msOfSorted(totals).p50, traces: list });
+  }
+  return chips.sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+}
+
+/** Groups with every statistic, largest first. */
+export function groupTraces(traces: readonly InsightTrace[], by: GroupBy): GroupStats[] {
+  return groupChips(traces, by).map((c) => groupStats(c.key, c.traces));
+}
+
+/**
+ * Every outlier of a set of traces with its reason, each judged against its own group (route x method by
+ * default, as the Insights tab opens): the trace list's "why slow" column and "outliers only" filter.
+ */
+export function outlierReasons(traces: readonly InsightTrace[], by: GroupBy = 'route'): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const chip of groupChips(traces, by)) for (const o of outliers(chip.traces)) out.set(o.traceId, o.reason);
+  return out;
 }
 
 /**
@@ -137,11 +183,41 @@ export function groupTraces(traces: readonly InsightTrace[], by: GroupBy): Group
  * "upstream 2.31 s, 14x this group's median".
  */
 export function outliers(traces: readonly InsightTrace[]): Outlier[] {
+  const byRow = new Map<string, number[]>();
+  for (const t of traces) {
+    for (const k in t.breakdown.rows) {
+      if (!k.startsWith('bucket:')) continue;
+      let list = byRow.get(k);
+      if (!list) byRow.set(k, (list = []));
+      list.push(t.breakdown.rows[k]!);
+    }
+  }
+  return outliersWith(traces, new Map([...byRow].map(([k, list]) => [k, sortedAsc(list)])));
+}
+
+/** The nearest-rank median of ascending values with `zeros` more values of 0 among them. */
+function medianWithZeros(sorted: Sorted, zeros: number): number {
+  const n = sorted.length + zeros;
+  const rank = Math.max(1, Math.ceil(0.5 * n));
+  let negatives = 0;
+  while (negatives < sorted.length && sorted[negatives]! < 0) negatives++;
+  if (rank <= negatives) return sorted[rank - 1]!;
+  if (rank <= negatives + zeros) return 0;
+  return sorted[rank - zeros - 1]!;
+}
+
+/** outliers() given each row's values (over the traces that have it) in ascending order. */
+function outliersWith(traces: readonly InsightTrace[], sortedRows: ReadonlyMap<string, Sorted>): Outlier[] {
   const basis = outlierBasis(traces.map((t) => t.breakdown.totalNs / 1e6));
   if (!basis) return [];
-  const bucketKeys = new Set(traces.flatMap((t) => Object.keys(t.breakdown.rows).filter((k) => k.startsWith('bucket:'))));
+  const n = traces.length;
+  // a bucket's median over the whole group, a trace without it counting 0: the zeros rank first
   const medians = new Map<string, number>();
-  for (const k of bucketKeys) medians.set(k, stats(traces.map((t) => t.breakdown.rows[k] ?? 0)).p50 ?? 0);
+  for (const [k, sorted] of sortedRows) {
+    if (!k.startsWith('bucket:')) continue;
+    medians.set(k, medianWithZeros(sorted, n - sorted.length));
+  }
+  const bucketKeys = [...medians.keys()];
   const out: Outlier[] = [];
   for (const t of traces) {
     if (!isOutlier(t.breakdown.totalNs / 1e6, basis)) continue;
@@ -189,12 +265,12 @@ export function bridge(selection: readonly InsightTrace[], rest: readonly Insigh
   const nS = BigInt(selection.length);
   const nR = BigInt(rest.length);
   if (nS === 0n || nR === 0n) return null;
-  const sum = (set: readonly InsightTrace[], k: string | null) =>
-    set.reduce((a, t) => a + BigInt(Math.round(k === null ? t.breakdown.totalNs : (t.breakdown.rows[k] ?? 0))), 0n);
-  const keys = [...new Set([...selection, ...rest].flatMap((t) => Object.keys(t.breakdown.rows).filter((k) => k.startsWith('bucket:'))))];
+  const sel = bucketSums(selection);
+  const oth = bucketSums(rest);
+  const keys = [...new Set([...sel.rows.keys(), ...oth.rows.keys()])];
   const den = nS * nR;
-  const nums = keys.map((k) => sum(selection, k) * nR - sum(rest, k) * nS);
-  const totalNum = sum(selection, null) * nR - sum(rest, null) * nS;
+  const nums = keys.map((k) => (sel.rows.get(k) ?? 0n) * nR - (oth.rows.get(k) ?? 0n) * nS);
+  const totalNum = sel.total * nR - oth.total * nS;
   const deltaNs = roundDiv(totalNum, den);
   // largest remainder: floor every row, hand the missing nanoseconds to the largest remainders
   const floors = nums.map((x) => floorDiv(x, den));
@@ -208,11 +284,53 @@ export function bridge(selection: readonly InsightTrace[], rest: readonly Insigh
     missing -= 1n;
   }
   return {
-    restMeanNs: Number(sum(rest, null)) / Number(nR),
-    selectionMeanNs: Number(sum(selection, null)) / Number(nS),
+    restMeanNs: Number(oth.total) / Number(nR),
+    selectionMeanNs: Number(sel.total) / Number(nS),
     deltaNs: Number(deltaNs),
     rows: keys.map((key, i) => ({ key, deltaNs: Number(rounded[i]) })).sort((a, b) => Math.abs(b.deltaNs) - Math.abs(a.deltaNs)),
   };
+}
+
+/**
+ * The exact sums of a set's (rounded) totals and `bucket:` rows, in one pass. Summed as numbers while they
+ * stay exact integers (below 2^53 ns, about 104 days), which is every real set; as BigInt past that.
+ */
+function bucketSums(set: readonly InsightTrace[]): { total: bigint; rows: Map<string, bigint> } {
+  let total = 0;
+  const rows = new Map<string, number>();
+  for (const t of set) {
+    total += Math.round(t.breakdown.totalNs);
+    for (const k in t.breakdown.rows) if (k.startsWith('bucket:')) rows.set(k, (rows.get(k) ?? 0) + Math.round(t.breakdown.rows[k]!));
+  }
+  if (Number.isSafeInteger(total) && [...rows.values()].every((v) => Number.isSafeInteger(v))) {
+    return { total: BigInt(total), rows: new Map([...rows].map(([k, v]) => [k, BigInt(v)])) };
+  }
+  const big = new Map<string, bigint>();
+  let bigTotal = 0n;
+  for (const t of set) {
+    bigTotal += BigInt(Math.round(t.breakdown.totalNs));
+    for (const k in t.breakdown.rows) if (k.startsWith('bucket:')) big.set(k, (big.get(k) ?? 0n) + BigInt(Math.round(t.breakdown.rows[k]!)));
+  }
+  return { total: bigTotal, rows: big };
+}
+
+/**
+ * Extra time in the selection per row: mean in the selection minus mean in the rest, in ms (a trace without
+ * the row counts 0). Over `bucket:` rows these add up to the difference of the mean totals (the bridge
+ * gives the same to the nanosecond); other rows refine them.
+ */
+export function extraTime(selection: readonly InsightTrace[], rest: readonly InsightTrace[]): Map<string, number> {
+  const out = new Map<string, number>();
+  if (selection.length === 0 || rest.length === 0) return out;
+  const sums = (set: readonly InsightTrace[]) => {
+    const m = new Map<string, number>();
+    for (const t of set) for (const k in t.breakdown.rows) m.set(k, (m.get(k) ?? 0) + t.breakdown.rows[k]!);
+    return m;
+  };
+  const a = sums(selection);
+  const b = sums(rest);
+  for (const k of new Set([...a.keys(), ...b.keys()])) out.set(k, ((a.get(k) ?? 0) / selection.length - (b.get(k) ?? 0) / rest.length) / 1e6);
+  return out;
 }
 
 function floorDiv(a: bigint, b: bigint): bigint {
@@ -221,84 +339,4 @@ function floorDiv(a: bigint, b: bigint): bigint {
 }
 function roundDiv(a: bigint, b: bigint): bigint {
   return floorDiv(2n * a + b, 2n * b);
-}
-
-export type Dimension = 'method' | 'route' | 'status' | 'upstream status' | 'consumer' | 'client /24' | 'node' | 'ended by' | 'plugins';
-
-const DIMENSIONS: Record<Dimension, (t: InsightTrace) => string> = {
-  method: (t) => t.summary.method ?? '(none)',
-  route: (t) => t.summary.route ?? t.summary.path ?? '(none)',
-  status: (t) => String(t.summary.status ?? '(none)'),
-  'upstream status': (t) => String(t.summary.upstreamStatus ?? '(none)'),
-  consumer: (t) => t.summary.consumerId ?? '(none)',
-  'client /24': (t) => {
-    const m = /^(\d+\.\d+\.\d+)\.\d+$/.exec(t.summary.clientAddress ?? '');
-    return m ? `${m[1]}.0/24` : (t.summary.clientAddress ?? '(none)');
-  },
-  node: (t) => groupKey(t.summary, 'node'),
-  'ended by': (t) => t.breakdown.endedBy,
-  plugins: (t) => t.breakdown.plugins.join(', ') || '(none)',
-};
-
-export interface Difference {
-  dimension: Dimension;
-  value: string;
-  selected: number;
-  selectionPct: number;
-  restPct: number;
-  /** two-sided Fisher's exact test */
-  p: number;
-}
-
-/** Below this many selected traces a value is not shown. */
-export const MIN_SELECTED = 3;
-
-/** Values more (or less) common in the selection than in the rest, the largest difference first. */
-export function differences(selection: readonly InsightTrace[], rest: readonly InsightTrace[]): Difference[] {
-  const out: Difference[] = [];
-  if (selection.length === 0 || rest.length === 0) return out;
-  for (const [dim, f] of Object.entries(DIMENSIONS) as [Dimension, (t: InsightTrace) => string][]) {
-    const sel = countBy(selection, f);
-    const oth = countBy(rest, f);
-    for (const [value, a] of sel) {
-      if (a < MIN_SELECTED) continue;
-      const c = oth.get(value) ?? 0;
-      const selectionPct = (a / selection.length) * 100;
-      const restPct = (c / rest.length) * 100;
-      if (selectionPct === restPct) continue;
-      out.push({ dimension: dim, value, selected: a, selectionPct, restPct, p: fisherExact(a, selection.length - a, c, rest.length - c) });
-    }
-  }
-  return out.sort((x, y) => Math.abs(y.selectionPct - y.restPct) - Math.abs(x.selectionPct - x.restPct) || x.p - y.p);
-}
-
-function countBy(set: readonly InsightTrace[], f: (t: InsightTrace) => string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const t of set) {
-    const k = f(t);
-    m.set(k, (m.get(k) ?? 0) + 1);
-  }
-  return m;
-}
-
-const DIMENSION_FIELDS: Partial<Record<Dimension, { field: string; numeric: boolean }>> = {
-  method: { field: 'http.request.method', numeric: false },
-  route: { field: 'http.route', numeric: false },
-  status: { field: 'http.response.status_code', numeric: true },
-  'upstream status': { field: 'proxy.kong.upstream_status_code', numeric: true },
-  consumer: { field: 'proxy.kong.consumer.id', numeric: false },
-};
-
-/**
- * Include (==) or Exclude (!=) a dimension's value, as a clause of the list's expression filter, joined to
- * what the filter already says with &&; null for a dimension the expression language cannot name or a
- * value that is absent.
- */
-export function filterWith(current: string, dim: Dimension, value: string, include: boolean): string | null {
-  const f = DIMENSION_FIELDS[dim];
-  if (!f || value === '(none)') return null;
-  if (f.numeric && !/^\d+$/.test(value)) return null;
-  const clause = `${f.field} ${include ? '==' : '!='} ${f.numeric ? value : quote(value)}`;
-  const base = current.trim();
-  return base ? `(${base}) && ${clause}` : clause;
 }

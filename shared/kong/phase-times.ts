@@ -21,7 +21,7 @@ export interface PhaseTime {
 }
 
 /** Lifecycle order of the bar; unknown phases go before 'client'. */
-const ORDER: readonly string[] = ['certificate', 'rewrite', 'access', 'upstream', 'response', 'header_filter', 'body_filter', 'log'];
+export const PHASE_ORDER: readonly string[] = ['certificate', 'rewrite', 'access', 'upstream', 'response', 'header_filter', 'body_filter', 'log'];
 
 interface Interval {
   start: number;
@@ -173,9 +173,9 @@ function partition(trace: TraceSpans): PhasePartition {
     } else totals.set(key, ns);
   }
 
-  const known = new Set([...ORDER, 'client', 'other']);
+  const known = new Set([...PHASE_ORDER, 'client', 'other']);
   const unknown = [...totals.keys()].filter((k) => !known.has(k)).sort();
-  const keys = [...ORDER, ...unknown, 'client', 'other'];
+  const keys = [...PHASE_ORDER, ...unknown, 'client', 'other'];
   return {
     clock,
     rootSpanId,

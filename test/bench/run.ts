@@ -323,9 +323,11 @@ async function benchFilter() {
  * Session insights (issue 19), computed in this process from 10,000 generated traces' summaries:
  * - breakdownMs: computing every breakdown at import, against summarizing the same traces (summaryMs, the floor);
  * - groupsMs: grouping 10,000 traces by route x method with every group's statistics (what the view computes
- *   before its first paint; the paint itself is not measured here);
+ *   before its first paint);
+ * - firstPaintMs: the view's first paint for the same 10,000 traces in Chromium (budget 300 ms), against the
+ *   trace list's paint (listPaintMs, the floor; insights-paint.ts);
  * - statsMs: one group's statistics for 1,000 traces (budget 100 ms);
- * - brushMs: a new selection of 1,000 traces: bridge and ranked differences (budget 16 ms).
+ * - brushMs: a new selection of 1,000 traces: bridge, ranked differences and extra time per row (budget 16 ms).
  * Medians of 9 runs.
  */
 async function benchInsights() {
@@ -333,7 +335,9 @@ async function benchInsights() {
   const { decodeAll } = await import('../../shared/decode/index');
   const { summarizeTrace } = await import('../../shared/kong/summary');
   const { computeBreakdown } = await import('../../shared/insights/breakdown');
-  const { bridge, differences, groupStats, groupTraces } = await import('../../shared/insights/insights');
+  const { bridge, extraTime, groupStats, groupTraces } = await import('../../shared/insights/insights');
+  const { differences } = await import('../../shared/insights/differences');
+  const { benchInsightsPaint } = await import('./insights-paint');
   const sample = generateSample({ seed: 19, traces: 10_000 });
   const decoded = await decodeAll(new TextEncoder().encode(sample.jsonl), { fileName: 'insights-bench.jsonl' });
   const median = (fn: () => void) => {
@@ -366,7 +370,9 @@ async function benchInsights() {
     brushMs: median(() => {
       bridge(sel, rest);
       differences(sel, rest);
+      extraTime(sel, rest);
     }),
+    ...(await benchInsightsPaint(10_000)),
   };
   log(`insights: ${JSON.stringify(result)}`);
   return result;

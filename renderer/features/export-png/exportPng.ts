@@ -8,6 +8,7 @@ import { phaseLabel } from '../transaction-map/phase-labels';
 import { formatDuration } from '../waterfall/format';
 import { BAR_H, EXPORT_PAD, exportLayout, pngFileName } from './export-layout';
 import { cssVarColor } from '../../theme/css-color';
+import { saveBlob } from './save-blob';
 
 const STYLE_PROPS = [
   'fill',
@@ -122,11 +123,5 @@ export async function exportTracePng({ svg, traceId, lines, phases }: ExportInpu
 
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('the PNG could not be encoded');
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = pngFileName(traceId);
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  saveBlob(blob, pngFileName(traceId));
 }

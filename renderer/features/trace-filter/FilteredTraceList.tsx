@@ -1,8 +1,11 @@
 /**
  * The trace list with the expression filter (issue 5) mounted in its filter bar: the same language as
- * sampling rules, evaluated on each trace's root span, with the match count updating as you type.
+ * sampling rules, evaluated on each trace's root span, with the match count updating as you type. And
+ * "Outliers only" (session insights, issue 19): the traces that are outliers of their route and method
+ * among those the expression keeps, with a "Why slow" column saying why in words.
  */
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { outlierReasons } from '../../../shared/insights/insights';
 import { useTraces } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
@@ -31,12 +34,28 @@ export function FilteredTraceList({ tabs }: { tabs?: ReactNode } = {}) {
   const filter = useExpressionFilter(all, text);
   const suggestions = useSeenValues(all);
   const matches = filter.matches;
-  const rowFilter = useMemo(() => (matches ? (r: TraceRow) => matches.has(r.traceId) : undefined), [matches]);
+  const [outliersOnly, setOutliersOnly] = useState(false);
+  // judged among what the expression keeps, as the Insights tab judges them; computed only while shown
+  const why = useMemo(() => {
+    if (!outliersOnly) return undefined;
+    const kept = all.filter((r) => r.breakdown && (!matches || matches.has(r.traceId)));
+    return outlierReasons(kept.map((r) => ({ summary: r, breakdown: r.breakdown! })));
+  }, [outliersOnly, all, matches]);
+  const rowFilter = useMemo(() => {
+    if (why) return (r: TraceRow) => why.has(r.traceId);
+    return matches ? (r: TraceRow) => matches.has(r.traceId) : undefined;
+  }, [matches, why]);
   return (
     <TraceList
       tabs={tabs}
       traces={loaded}
       rowFilter={rowFilter}
+      why={why}
+      barExtra={
+        <button type="button" className="trace-outliers" aria-pressed={outliersOnly} onClick={() => setOutliersOnly(!outliersOnly)} title="Only the requests that are outliers of their route and method, with why">
+          Outliers only
+        </button>
+      }
       expressionFilter={
         <ExpressionEditor
           value={text}

@@ -29,11 +29,18 @@ export interface TraceListProps {
   tabs?: ReactNode;
   /** an extra row predicate (the expression filter's), applied before the text filter */
   rowFilter?: (row: TraceRow) => boolean;
+  /** when given, a "Why slow" column after the path: the reason per trace id (session insights' outliers) */
+  why?: ReadonlyMap<string, string>;
+  /** more controls for the bar, after the expression filter (the "Outliers only" toggle) */
+  barExtra?: ReactNode;
 }
+
+/** the "Why slow" column's track, after the path's */
+const WHY_TRACK = 'minmax(160px, 1.2fr)';
 
 const rowDomId = (traceId: string) => `trace-row-${traceId}`;
 
-export function TraceList({ traces: all, expressionFilter, rowFilter, tabs }: TraceListProps) {
+export function TraceList({ traces: all, expressionFilter, rowFilter, tabs, why, barExtra }: TraceListProps) {
   const sessionId = useStore((s) => s.sessionId);
   const traceId = useStore((s) => s.traceId);
   const selectTrace = useStore((s) => s.selectTrace);
@@ -50,7 +57,7 @@ export function TraceList({ traces: all, expressionFilter, rowFilter, tabs }: Tr
   // the time cells say the date where it is not today: a wider column then (now is read per render, so a
   // list left open past midnight dates yesterday's traces at its next render)
   const dated = useMemo(() => (all ?? []).some((r) => formatClock(r.startMs, zone).includes(' ')), [all, zone]);
-  const columns = gridColumns(dated);
+  const columns = gridColumns(dated, why ? WHY_TRACK : undefined);
 
   const needle = parseJumpId(text) ? '' : text.trim();
   const session = useSession(sessionId);
@@ -118,6 +125,7 @@ export function TraceList({ traces: all, expressionFilter, rowFilter, tabs }: Tr
         />
         {/* the expression filter (issue 5) mounts here */}
         <div className="trace-expr-slot">{expressionFilter}</div>
+        {barExtra}
         <span className="trace-count muted">{rows.length === total ? plural(total, 'trace') : `${rows.length} of ${plural(total, 'trace')}`}{logNote}</span>
 
         {listSize && (
@@ -141,14 +149,14 @@ export function TraceList({ traces: all, expressionFilter, rowFilter, tabs }: Tr
         role="grid"
         aria-label="Traces"
         aria-rowcount={rows.length + 1}
-        aria-colcount={COLUMNS.length}
+        aria-colcount={COLUMNS.length + (why ? 1 : 0)}
         aria-activedescendant={selectedIndex >= 0 ? rowDomId(rows[selectedIndex]!.traceId) : undefined}
         tabIndex={0}
         className="trace-grid"
         onKeyDown={onGridKey}
       >
         <div role="row" aria-rowindex={1} className="trace-row trace-head" style={{ gridTemplateColumns: columns }}>
-          {COLUMNS.map((c) => (
+          {COLUMNS.map((c) => [
             <div
               key={c.key}
               role="columnheader"
@@ -166,14 +174,19 @@ export function TraceList({ traces: all, expressionFilter, rowFilter, tabs }: Tr
                   {sort.key === c.key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
                 </span>
               </button>
-            </div>
-          ))}
+            </div>,
+            c.key === 'path' && why ? (
+              <div key="why" role="columnheader" className="why-head" title="Why an outlier of its route and method is slow (session insights)">
+                Why slow
+              </div>
+            ) : null,
+          ])}
         </div>
         <div role="rowgroup" className="trace-body" ref={virtual.ref}>
           <div className="trace-spacer" style={{ height: virtual.totalSize }}>
             {virtual.items.map(({ index: i, key, start }) => {
               const r = rows[i]!;
-              return <TraceGridRow key={key} row={r} columns={columns} zone={zone} index={i} top={start} selected={i === selectedIndex} request={logPhaseOf.get(r.traceId)} onSelect={() => selectTrace(logPhaseOf.get(r.traceId)?.traceId ?? r.traceId)} />;
+              return <TraceGridRow key={key} row={r} columns={columns} zone={zone} index={i} top={start} selected={i === selectedIndex} request={logPhaseOf.get(r.traceId)} why={why ? (why.get(r.traceId) ?? '') : undefined} onSelect={() => selectTrace(logPhaseOf.get(r.traceId)?.traceId ?? r.traceId)} />;
             })}
           </div>
           {rows.length === 0 && <EmptyList sessionId={sessionId} total={total} loading={all === undefined} />}
@@ -225,7 +238,7 @@ function LatencyCell({ row, part }: { row: TraceRow; part: 'total' | 'gateway' |
   );
 }
 
-function TraceGridRow({ row, columns, zone, index, top, selected, request, onSelect }: { row: TraceRow; columns: string; zone: TimeZoneChoice; index: number; top: number; selected: boolean; request: TraceRow | undefined; onSelect(): void }) {
+function TraceGridRow({ row, columns, zone, index, top, selected, request, why, onSelect }: { row: TraceRow; columns: string; zone: TimeZoneChoice; index: number; top: number; selected: boolean; request: TraceRow | undefined; why: string | undefined; onSelect(): void }) {
   return (
     <div
       role="row"
@@ -245,6 +258,11 @@ function TraceGridRow({ row, columns, zone, index, top, selected, request, onSel
       <div role="gridcell" className="path mono" title={request ? `${pathText(row, request)}: opens the request` : (row.url ?? row.path ?? row.rootName)}>
         {pathText(row, request)}
       </div>
+      {why !== undefined && (
+        <div role="gridcell" className="why muted" data-col="why" title={why}>
+          {why}
+        </div>
+      )}
       <div role="gridcell" className={`num ${statusClass(row.status)}`}>
         {row.status ?? '–'}
       </div>

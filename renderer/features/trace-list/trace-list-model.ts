@@ -30,10 +30,11 @@ export const COLUMNS: readonly Column[] = [
 
 /**
  * The grid's column tracks: the time column is wider when some trace is not from today, as those cells
- * carry their date ("Dec 4 2025 23:42:25.241", which 12 px monospace needs about 180 px for).
+ * carry their date ("Dec 4 2025 23:42:25.241", which 12 px monospace needs about 180 px for); `afterPath`
+ * is the track of a column shown after the path (the "Why slow" column).
  */
-export function gridColumns(dated: boolean): string {
-  return COLUMNS.map((c) => (c.key === 'time' && dated ? '186px' : c.width)).join(' ');
+export function gridColumns(dated: boolean, afterPath?: string): string {
+  return COLUMNS.map((c) => (c.key === 'time' && dated ? '186px' : c.key === 'path' && afterPath ? `${c.width} ${afterPath}` : c.width)).join(' ');
 }
 
 export function sortValue(row: TraceSummary, key: SortKey): number | string | null {

@@ -1,0 +1,183 @@
+/**
+ * "Where time goes" (docs/insights.md item 4): phase buckets, then plugins by phase, upstream steps and
+ * third-party I/O, each with n present, nearest-rank figures, share of the group's time, extra time in the
+ * selection when there is one (sort by any of them), and a strip of dots of the requests' times in that row. A row's max and a
+ * strip's dot open the request behind them.
+ */
+import { useState } from 'react';
+import type { InsightTrace } from '../../../shared/insights/breakdown';
+import { rowLabel, type GroupRow, type GroupStats } from '../../../shared/insights/insights';
+import { formatDuration } from '../../../shared/util/duration';
+
+const fmtMs = (ms: number | null) => (ms === null ? '–' : formatDuration(ms * 1e6));
+export const fmtSigned = (ms: number) => `${ms >= 0 ? '+' : '−'}${fmtMs(Math.abs(ms))}`;
+
+export function Cell({ v, n }: { v: number | null; n: number }) {
+  return v === null ? <td className="insights-grey" title={`too few requests (n=${n})`}>–</td> : <td>{fmtMs(v)}</td>;
+}
+
+const STRIP_W = 120;
+const STRIP_H = 12;
+/** px per column of the strip: requests whose times fall in one column share one dot (the slowest of them) */
+const COLUMN = 3;
+
+interface StripDot {
+  x: number;
+  traceId: string;
+  ns: number;
+  count: number;
+  selected: boolean;
+}
+
+/**
+ * One row's strip: each request having the row as a dot on a linear axis from 0 to the row's max. Requests
+ * a column apart or less share a dot, so a strip costs at most STRIP_W / COLUMN dots whatever n is.
+ */
+function stripDots(members: InsightTrace[], key: string, selected: Set<string>): StripDot[] {
+  let max = 0;
+  for (const t of members) max = Math.max(max, t.breakdown.rows[key] ?? 0);
+  const columns = new Map<number, StripDot>();
+  for (const t of members) {
+    const ns = t.breakdown.rows[key];
+    if (ns === undefined) continue;
+    const col = Math.round(((max > 0 ? ns / max : 0) * (STRIP_W - 8)) / COLUMN);
+    const sel = selected.has(t.summary.traceId);
+    const d = columns.get(col);
+    if (!d) columns.set(col, { x: 4 + col * COLUMN, traceId: t.summary.traceId, ns, count: 1, selected: sel });
+    else {
+      d.count++;
+      d.selected ||= sel;
+      if (ns > d.ns) Object.assign(d, { traceId: t.summary.traceId, ns });
+    }
+  }
+  return [...columns.values()];
+}
+
+function DotStrip({ label, members, rowKey, selected, onOpen }: { label: string; members: InsightTrace[]; rowKey: string; selected: Set<string>; onOpen: (id: string) => void }) {
+  const dots = stripDots(members, rowKey, selected);
+  return (
+    <svg width={STRIP_W} height={STRIP_H} className="insights-strip" role="group" aria-label={`${label}: each request`}>
+      <line x1={2} x2={STRIP_W - 2} y1={STRIP_H / 2} y2={STRIP_H / 2} className="insights-strip-axis" />
+      {dots.map((d) => (
+        <circle
+          key={d.x}
+          cx={d.x}
+          cy={STRIP_H / 2}
+          r={3}
+          className={d.selected ? 'insights-strip-dot selected' : 'insights-strip-dot'}
+          data-trace-id={d.traceId}
+          onClick={() => onOpen(d.traceId)}
+        >
+          <title>{d.count > 1 ? `${d.count} requests up to ${formatDuration(d.ns)}: open the slowest` : `${formatDuration(d.ns)}: open this request`}</title>
+        </circle>
+      ))}
+    </svg>
+  );
+}
+
+type Col = 'row' | 'present' | 'p50' | 'p90' | 'p99' | 'max' | 'share' | 'extra';
+const COLS: { col: Col; label: string }[] = [
+  { col: 'row', label: 'row' },
+  { col: 'present', label: 'present' },
+  { col: 'p50', label: 'p50' },
+  { col: 'p90', label: 'p90' },
+  { col: 'p99', label: 'p99' },
+  { col: 'max', label: 'max' },
+  { col: 'share', label: 'share' },
+  { col: 'extra', label: 'extra in selection' },
+];
+
+function sortValue(r: GroupRow, col: Col, extra: Map<string, number> | null): number | string {
+  switch (col) {
+    case 'row':
+      return rowLabel(r.key);
+    case 'present':
+      return r.present;
+    case 'share':
+      return r.sharePct;
+    case 'extra':
+      return extra?.get(r.key) ?? 0;
+    default:
+      // a greyed (hidden) percentile sorts below every shown one
+      return r.ms[col] ?? -Infinity;
+  }
+}
+
+/** The rows in the group's order (phases, plugins, upstream steps, I/O), or sorted by a column. */
+function sortRows(rows: GroupRow[], sort: { col: Col; desc: boolean } | null, extra: Map<string, number> | null): GroupRow[] {
+  if (!sort) return rows;
+  const sign = sort.desc ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const x = sortValue(a, sort.col, extra);
+    const y = sortValue(b, sort.col, extra);
+    return sign * (typeof x === 'string' ? x.localeCompare(String(y)) : x - (y as number));
+  });
+}
+
+export function WhereTimeGoes({ g, members, extra, selected, onOpen }: {
+  g: GroupStats;
+  members: InsightTrace[];
+  extra: Map<string, number> | null;
+  selected: Set<string>;
+  onOpen: (id: string) => void;
+}) {
+  const [sort, setSort] = useState<{ col: Col; desc: boolean } | null>(null);
+  const cols = COLS.filter((c) => c.col !== 'extra' || extra);
+  // a click sorts by the column, largest first (names: A to Z); a second click reverses; a third restores the group's order
+  const onSort = (col: Col) => {
+    const first = col !== 'row';
+    if (sort?.col !== col) setSort({ col, desc: first });
+    else if (sort.desc === first) setSort({ col, desc: !first });
+    else setSort(null);
+  };
+  const slowest = new Map<string, InsightTrace>();
+  for (const t of members) {
+    for (const k in t.breakdown.rows) {
+      const best = slowest.get(k);
+      if (!best || t.breakdown.rows[k]! > best.breakdown.rows[k]!) slowest.set(k, t);
+    }
+  }
+  return (
+    <section aria-label="Where time goes">
+      <h3>Where time goes</h3>
+      <table className="insights-table">
+        <thead>
+          <tr>
+            {cols.map((c) => (
+              <th key={c.col} aria-sort={sort?.col === c.col ? (sort.desc ? 'descending' : 'ascending') : undefined}>
+                <button type="button" className="insights-sort" onClick={() => onSort(c.col)}>
+                  {c.label}
+                  {sort?.col === c.col ? (sort.desc ? ' ▾' : ' ▴') : ''}
+                </button>
+              </th>
+            ))}
+            <th>each request</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sortRows(g.rows, sort?.col === 'extra' && !extra ? null : sort, extra).map((r) => {
+            const top = slowest.get(r.key);
+            const label = rowLabel(r.key);
+            return (
+              <tr key={r.key} data-row={r.key}>
+                <th scope="row" className="insights-mono">{label}</th>
+                <td>{r.present} of {g.n}</td>
+                <Cell v={r.ms.p50} n={r.present} />
+                <Cell v={r.ms.p90} n={r.present} />
+                <Cell v={r.ms.p99} n={r.present} />
+                <td>
+                  {top ? (
+                    <button type="button" className="insights-link" title="open the slowest" onClick={() => onOpen(top.summary.traceId)}>{fmtMs(r.ms.max)}</button>
+                  ) : fmtMs(r.ms.max)}
+                </td>
+                <td>{r.sharePct.toFixed(1)}%</td>
+                {extra && <td>{fmtSigned(extra.get(r.key) ?? 0)}</td>}
+                <td><DotStrip label={label} members={members} rowKey={r.key} selected={selected} onOpen={onOpen} /></td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { Breakdown, InsightTrace } from './breakdown';
+import { headlineFacts } from './headline';
+import { summarizeTrace } from '../kong/summary';
+import * as cases from '../kong/testdata/cases';
+
+const base = summarizeTrace(cases.slowUpstream());
+function t(id: string, startMs: number, status: number | null, b: Partial<Breakdown> = {}): InsightTrace {
+  return {
+    summary: { ...base, traceId: id, startMs, status },
+    breakdown: { totalNs: 1, gatewayNs: 1, upstreamNs: 0, clientNs: 0, rows: {}, latencySource: 'reported', hasRoot: true, endedBy: 'upstream', plugins: [], ...b },
+  };
+}
+
+describe('headlineFacts', () => {
+  it('gives the time range, the status mix, who ended the 5xx and what the data cannot vouch for', () => {
+    const f = headlineFacts([
+      t('a', 3000, 200),
+      t('b', 1000, 502, { endedBy: 'gateway' }),
+      t('c', 2000, 503),
+      t('d', 4000, 200, { latencySource: 'derived', hasRoot: false }),
+      t('e', 2500, null),
+    ]);
+    expect(f).toEqual({
+      fromMs: 1000,
+      toMs: 4000,
+      statusMix: [{ cls: '2xx', n: 2 }, { cls: '5xx', n: 2 }, { cls: 'no status', n: 1 }],
+      failingEndedBy: { upstream: 1, gateway: 1 },
+      derived: 1,
+      noRoot: 1,
+    });
+  });
+});
