@@ -47,3 +47,32 @@ test('pick two traces, read the bridge, jump to a difference with n, open its at
   await expect(grid.locator('[role="row"][aria-selected="true"]')).not.toContainText(/^Δ?kong$/);
   await expect(diff.getByRole('heading')).not.toHaveText('kong');
 });
+
+test('twin transaction maps: a plugin only in B is a ghost on A, B carries each node’s delta, a node opens its row', async ({ ktv }) => {
+  const page = ktv.page;
+  await pickStatus(page, 502);
+  await page.getByRole('button', { name: 'Pin as A', exact: true }).click();
+  await pickStatus(page, 504);
+  await page.getByRole('button', { name: 'Compare with A', exact: true }).click();
+  const view = page.getByRole('region', { name: 'Compare' });
+  await view.getByRole('tab', { name: 'Transaction maps' }).click();
+
+  const mapA = view.getByRole('figure', { name: "A's transaction map" });
+  const mapB = view.getByRole('figure', { name: "B's transaction map" });
+  // the 504's jwt plugin: a ghost on A, named; on B a node saying A -> B
+  await expect(mapA.getByRole('img', { name: 'only in B: jwt' })).toBeVisible();
+  const jwt = mapB.getByRole('button', { name: /^jwt \(access\), A – → B \d+ µs \(\+\d+ µs\)$/ });
+  await expect(jwt).toBeVisible();
+  // the connect that failed after 3 s in A took microseconds in B: changed, its delta drawn on B's node
+  const connect = mapB.getByRole('button', { name: /^connect \(.*\), A 3\.\d+ s → B \d+ µs \(-3\.\d+ s\)$/ });
+  await expect(connect).toContainText(/-3\.\d+ s/);
+  // both maps put the jwt node in the same place
+  const boxA = await mapA.getByRole('img', { name: 'only in B: jwt' }).boundingBox();
+  const boxB = await jwt.boundingBox();
+  expect(Math.round(boxA!.x)).toBe(Math.round(boxB!.x));
+
+  await jwt.click();
+  const diff = view.getByRole('complementary', { name: 'Row differences' });
+  await expect(diff.getByRole('heading')).toHaveText('kong.access.plugin.jwt');
+  await expect(diff).toContainText('only in B');
+});

@@ -14,6 +14,8 @@ import { useStore } from '../../store';
 import { AlignedWaterfall } from './AlignedWaterfall';
 import { CompareBridge } from './CompareBridge';
 import { RowDiff } from './RowDiff';
+import { TwinMaps } from './TwinMaps';
+import { CompareTabs } from './CompareTabs';
 import './compare.css';
 
 export function CompareView({ a, b }: { a: CompareRef; b: CompareRef }) {
@@ -56,6 +58,7 @@ function Comparison({ a, b, traceA, traceB, rowA, rowB }: { a: CompareRef; b: Co
   const swap = useStore((s) => s.swapCompare);
   const c = useMemo(() => compareTraces(traceA, traceB), [traceA, traceB]);
   const [selected, setSelected] = useState<number | null>(null);
+  const [body, setBody] = useState<'spans' | 'maps'>('spans');
   useEffect(() => setSelected(null), [c]);
   const differing = c.alignment.rows.filter((r) => r.change !== 'same').length;
   const delta = c.deltaMs > 0 ? 'slower' : c.deltaMs < 0 ? 'faster' : 'same';
@@ -82,7 +85,23 @@ function Comparison({ a, b, traceA, traceB, rowA, rowB }: { a: CompareRef; b: Co
       </header>
       <CompareBridge bridge={c.bridge} />
       <div className="cmp-body">
-        <AlignedWaterfall alignment={c.alignment} traceA={traceA} traceB={traceB} totalMs={Math.max(c.a.totalMs, c.b.totalMs)} selected={selected} onSelect={setSelected} />
+        <CompareTabs<'spans' | 'maps'>
+          label="Spans or maps"
+          tabs={[
+            { id: 'spans', label: 'Aligned spans' },
+            { id: 'maps', label: 'Transaction maps' },
+          ]}
+          tab={body}
+          onTab={setBody}
+          panel={(id) =>
+            id === 'spans' ? (
+              <AlignedWaterfall alignment={c.alignment} traceA={traceA} traceB={traceB} totalMs={Math.max(c.a.totalMs, c.b.totalMs)} selected={selected} onSelect={setSelected} />
+            ) : (
+              <TwinMaps alignment={c.alignment} traceA={traceA} traceB={traceB} selected={selected} onSelect={setSelected} />
+            )
+          }
+          keep={['spans']}
+        />
         <RowDiff alignment={c.alignment} traceA={traceA} traceB={traceB} sessionA={a.sessionId} sessionB={b.sessionId} selected={selected} />
       </div>
     </section>
