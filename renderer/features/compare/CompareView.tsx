@@ -3,7 +3,7 @@
  * the bridge from A's total to B's, the aligned waterfall (differences only, sort by |delta|, `n` / `p`)
  * and, for the selected row, what differs in its attributes and log lines.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { compareTraces, deltaText } from '../../../shared/compare/compare';
 import type { TraceSpans } from '../../../shared/model/types';
 import { formatDuration } from '../../../shared/util/duration';
@@ -15,6 +15,7 @@ import { AlignedWaterfall } from './AlignedWaterfall';
 import { CompareBridge } from './CompareBridge';
 import { RowDiff } from './RowDiff';
 import { TwinMaps } from './TwinMaps';
+import { PayloadDiff } from './PayloadDiff';
 import { CompareTabs } from './CompareTabs';
 import './compare.css';
 
@@ -59,6 +60,12 @@ function Comparison({ a, b, traceA, traceB, rowA, rowB }: { a: CompareRef; b: Co
   const c = useMemo(() => compareTraces(traceA, traceB), [traceA, traceB]);
   const [selected, setSelected] = useState<number | null>(null);
   const [body, setBody] = useState<'spans' | 'maps'>('spans');
+  const [detail, setDetail] = useState<'span' | 'payloads'>('span');
+  // picking a row (a click, a map node, n / p) shows what differs in it
+  const select = useCallback((row: number | null) => {
+    setSelected(row);
+    setDetail('span');
+  }, []);
   useEffect(() => setSelected(null), [c]);
   const differing = c.alignment.rows.filter((r) => r.change !== 'same').length;
   const delta = c.deltaMs > 0 ? 'slower' : c.deltaMs < 0 ? 'faster' : 'same';
@@ -95,14 +102,25 @@ function Comparison({ a, b, traceA, traceB, rowA, rowB }: { a: CompareRef; b: Co
           onTab={setBody}
           panel={(id) =>
             id === 'spans' ? (
-              <AlignedWaterfall alignment={c.alignment} traceA={traceA} traceB={traceB} totalMs={Math.max(c.a.totalMs, c.b.totalMs)} selected={selected} onSelect={setSelected} />
+              <AlignedWaterfall alignment={c.alignment} traceA={traceA} traceB={traceB} totalMs={Math.max(c.a.totalMs, c.b.totalMs)} selected={selected} onSelect={select} />
             ) : (
-              <TwinMaps alignment={c.alignment} traceA={traceA} traceB={traceB} selected={selected} onSelect={setSelected} />
+              <TwinMaps alignment={c.alignment} traceA={traceA} traceB={traceB} selected={selected} onSelect={select} />
             )
           }
           keep={['spans']}
         />
-        <RowDiff alignment={c.alignment} traceA={traceA} traceB={traceB} sessionA={a.sessionId} sessionB={b.sessionId} selected={selected} />
+        <CompareTabs<'span' | 'payloads'>
+          label="Differences"
+          tabs={[
+            { id: 'span', label: 'Span' },
+            { id: 'payloads', label: 'Payloads' },
+          ]}
+          tab={detail}
+          onTab={setDetail}
+          panel={(id) =>
+            id === 'span' ? <RowDiff alignment={c.alignment} traceA={traceA} traceB={traceB} sessionA={a.sessionId} sessionB={b.sessionId} selected={selected} /> : <PayloadDiff a={a} b={b} />
+          }
+        />
       </div>
     </section>
   );
