@@ -4,6 +4,7 @@
  */
 import { expect, test } from './fixtures';
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { generateSample } from '../../shared/sample/generate';
 
 async function pickStatus(page: Page, status: number): Promise<void> {
@@ -126,4 +127,29 @@ test('payload differences: the headers and JSON body members that differ between
   // picking a row shows that row's differences again
   await page.keyboard.press('n');
   await expect(view.getByRole('complementary', { name: 'Row differences' })).toBeVisible();
+});
+
+test('export: the comparison saved as the JSON ktv compare --json prints, and as Markdown', async ({ ktv }) => {
+  const page = ktv.page;
+  await pickStatus(page, 502);
+  await page.getByRole('button', { name: 'Pin as A', exact: true }).click();
+  await pickStatus(page, 504);
+  await page.getByRole('button', { name: 'Compare with A', exact: true }).click();
+  const view = page.getByRole('region', { name: 'Compare' });
+  const shown = await view.getByLabel('B relative to A').textContent();
+  const exports = view.getByRole('group', { name: 'Export the comparison' });
+
+  const [json] = await Promise.all([page.waitForEvent('download'), exports.getByRole('button', { name: 'Save .json' }).click()]);
+  expect(json.suggestedFilename()).toMatch(/^ktv-compare-[0-9a-f]{12}-[0-9a-f]{12}\.json$/);
+  const doc = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { a: { totalMs: number }; b: { totalMs: number }; deltaMs: number; bridge: { deltaMs: number }[]; rows: { change: string }[]; matchedRatio: number };
+  expect(Object.keys(doc)).toEqual(['a', 'b', 'deltaMs', 'bridge', 'rows', 'matchedRatio']);
+  expect(Math.round(doc.b.totalMs / 100) / 10).toBe(60); // "60.0 s" on screen
+  // the bridge adds up to the difference, to the microsecond
+  expect(Math.round(doc.bridge.reduce((s, x) => s + x.deltaMs, 0) * 1000)).toBe(Math.round(doc.deltaMs * 1000));
+  expect(doc.rows.filter((r) => r.change !== 'same').length).toBe(Number(/^(\d+) of/.exec((await view.locator('.cmp-delta span').textContent())!)![1]));
+
+  const [md] = await Promise.all([page.waitForEvent('download'), exports.getByRole('button', { name: 'Save .md' }).click()]);
+  const text = readFileSync((await md.path())!, 'utf8');
+  expect(text).toContain(`**B relative to A: ${shown}**`);
+  expect(text).toMatch(/\| upstream \| 3\.0\d s \| 60\.0 s \| \+5\d\.\d s \|/);
 });

@@ -4,7 +4,10 @@
  * and, for the selected row, what differs in its attributes and log lines.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { compareTraces, deltaText } from '../../../shared/compare/compare';
+import { compareTraces, comparisonJson, deltaText } from '../../../shared/compare/compare';
+import { comparisonMarkdown, exportFileName } from '../../../shared/compare/markdown';
+import { saveBlob } from '../export-png/exportPng';
+import { CopyButton } from '../trace-view/CopyButton';
 import type { TraceSpans } from '../../../shared/model/types';
 import { formatDuration } from '../../../shared/util/duration';
 import { useTraceRow, useTraceSpans } from '../../db/repo';
@@ -67,6 +70,7 @@ function Comparison({ a, b, traceA, traceB, rowA, rowB }: { a: CompareRef; b: Co
     setDetail('span');
   }, []);
   useEffect(() => setSelected(null), [c]);
+  const markdown = useMemo(() => comparisonMarkdown(c, { a: title(rowA, traceA), b: title(rowB, traceB) }), [c, rowA, rowB, traceA, traceB]);
   const differing = c.alignment.rows.filter((r) => r.change !== 'same').length;
   const delta = c.deltaMs > 0 ? 'slower' : c.deltaMs < 0 ? 'faster' : 'same';
 
@@ -82,6 +86,11 @@ function Comparison({ a, b, traceA, traceB, rowA, rowB }: { a: CompareRef; b: Co
         </div>
         <TraceCard side="B" role="subject" trace={traceB} row={rowB} totalMs={c.b.totalMs} />
         <div className="cmp-head-actions">
+          <ExportButtons
+            markdown={markdown}
+            json={() => `${JSON.stringify(comparisonJson(c))}\n`}
+            fileName={(ext) => exportFileName(c.a.traceId, c.b.traceId, ext)}
+          />
           <button type="button" onClick={swap} title="Make B the baseline and A the subject">
             Swap
           </button>
@@ -141,6 +150,24 @@ function TraceCard({ side, role, trace, row, totalMs }: { side: 'A' | 'B'; role:
       <span className="cmp-total mono" aria-label={`${side} total`}>
         {formatDuration(totalMs * 1e6)}
       </span>
+    </div>
+  );
+}
+
+/** Export: the comparison as Markdown (copy or save) and as the JSON `ktv compare --json` prints (save). */
+function ExportButtons({ markdown: md, json, fileName }: { markdown: string; json(): string; fileName(ext: 'md' | 'json'): string }) {
+  const save = (text: string, ext: 'md' | 'json') => saveBlob(new Blob([text], { type: ext === 'md' ? 'text/markdown' : 'application/json' }), fileName(ext));
+  return (
+    <div className="cmp-export" role="group" aria-label="Export the comparison">
+      <CopyButton text={md} label="Copy the comparison as Markdown">
+        Copy Markdown
+      </CopyButton>
+      <button type="button" onClick={() => save(md, 'md')} title="Save the comparison as a Markdown file">
+        Save .md
+      </button>
+      <button type="button" onClick={() => save(json(), 'json')} title="Save the comparison as JSON, the shape ktv compare --json prints">
+        Save .json
+      </button>
     </div>
   );
 }

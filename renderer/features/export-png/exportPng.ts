@@ -122,9 +122,14 @@ export async function exportTracePng({ svg, traceId, lines, phases }: ExportInpu
 
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('the PNG could not be encoded');
+  saveBlob(blob, pngFileName(traceId));
+}
+
+/** Saves a file as a download of a blob: the PNG export and the comparison export both save this way. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
-  a.download = pngFileName(traceId);
+  a.download = fileName;
   document.body.appendChild(a);
   a.click();
   a.remove();
