@@ -153,3 +153,27 @@ test('export: the comparison saved as the JSON ktv compare --json prints, and as
   expect(text).toContain(`**B relative to A: ${shown}**`);
   expect(text).toMatch(/\| upstream \| 3\.0\d s \| 60\.0 s \| \+5\d\.\d s \|/);
 });
+
+test('one trace against its group: the median, the p10-p90 band and the percentile per span', async ({ ktv }) => {
+  const page = ktv.page;
+  await pickStatus(page, 504);
+  const title = await page.locator('h2.tv-title').textContent();
+  await page.getByRole('button', { name: 'Against its group', exact: true }).click();
+  const view = page.getByRole('region', { name: 'Compare with its group' });
+  // the 504 waited 60 s for the upstream; the route's other requests took milliseconds
+  await expect(view.getByLabel("This trace's total", { exact: true })).toHaveText('60.0 s');
+  await expect(view.getByLabel('This trace relative to the group median')).toHaveText(/^\+60\.0 s \(x\d+\)$/);
+  await expect(view.getByLabel("Percentile of this trace's total")).toHaveText(/slower than or as slow as (9\d|100)% of its group/);
+  await expect(view.getByLabel('The group', { exact: true })).toContainText(/\d+ other traces of this route and method in the session/);
+  const grid = view.getByRole('grid', { name: 'Spans against the group' });
+  const headers = grid.getByRole('row').filter({ hasText: 'kong.read_headers_from_upstream' });
+  await expect(headers).toHaveAttribute('data-change', 'changed');
+  await expect(headers.locator('[data-col="percentile"]')).toHaveText('p100');
+  await expect(headers.locator('[data-col="delta"]')).toHaveText(/^\+60\.0 s$/);
+  // a group of more than 10 draws the p10-p90 band behind the bars
+  await expect(headers.locator('.cmp-band')).toHaveCount(1);
+  await view.getByRole('checkbox', { name: 'Differences only' }).check();
+  await expect(grid.getByRole('row')).toHaveCount(Number(/^(\d+) of/.exec((await view.getByText(/spans differ from the group median/).textContent())!)![1]));
+  await view.getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('h2.tv-title')).toHaveText(title!);
+});
