@@ -222,3 +222,17 @@ describe('the typical twin', () => {
     expect(groupKey(subject)).toBe('GET|r1||2xx');
   });
 });
+
+describe('bridge: a gateway phase expands into its plugins', () => {
+  it('a plugin 100 ms slower is that plugin in its phase; the plugins and the rest add up to the phase, exactly', () => {
+    const a = slowPluginWithRedis();
+    const b = stretch(a, 100, 100, 'kong.access.plugin.rate-limiting');
+    const access = traceBridge(a, b).steps.find((s) => s.key === 'access')!;
+    expect(access.steps.map((s) => s.key)).toEqual(['rate-limiting', 'rest of access']);
+    expect(access.steps[0]!.deltaMs).toBe(100);
+    const us = (xs: number[]) => Math.round(xs.reduce((x, y) => x + y, 0) * 1e3);
+    expect(us(access.steps.map((s) => s.aMs))).toBe(Math.round(access.aMs * 1e3));
+    expect(us(access.steps.map((s) => s.bMs))).toBe(Math.round(access.bMs * 1e3));
+    expect(us(access.steps.map((s) => s.deltaMs))).toBe(Math.round(access.deltaMs * 1e3));
+  });
+});

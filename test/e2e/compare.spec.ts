@@ -32,6 +32,11 @@ test('pick two traces, read the bridge, jump to a difference with n, open its at
   const bridge = view.getByRole('region', { name: 'Bridge from A to B' });
   await expect(bridge.locator('[data-bucket="upstream"]')).toHaveAttribute('data-sign', 'up');
   await expect(bridge.getByLabel('upstream delta')).toHaveText(/^\+5\d\.\d s$/);
+  // a phase opens into its plugins and the rest of the phase: the 504's jwt plugin, which A did not run
+  await bridge.getByRole('button', { name: 'access' }).click();
+  await expect(bridge.getByRole('button', { name: 'access' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(bridge.locator('[data-bucket="access/jwt"]')).toContainText('0 µs → 323 µs +323 µs');
+  await expect(bridge.locator('[data-bucket="access/rest of access"]')).toBeVisible();
 
   // n: the first difference (the root, slower), then the next one
   const grid = view.getByRole('grid', { name: 'Aligned spans' });
