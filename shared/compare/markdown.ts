@@ -58,7 +58,7 @@ export function comparisonMarkdown(c: Comparison, titles: MarkdownTitles): strin
 }
 
 /** `ktv-compare-<A>-<B>.<ext>`: the two trace ids, short and stripped of anything odd. */
-export function exportFileName(a: string, b: string, ext: 'md' | 'json'): string {
+export function exportFileName(a: string, b: string, ext: 'md' | 'json' | 'png'): string {
   const id = (t: string) => t.replace(/[^0-9a-z]/gi, '').slice(0, 12) || 'unknown';
   return `ktv-compare-${id(a)}-${id(b)}.${ext}`;
 }

@@ -78,6 +78,16 @@ test('twin transaction maps: a plugin only in B is a ghost on A, B carries each 
   const boxB = await jwt.boundingBox();
   expect(Math.round(boxA!.x)).toBe(Math.round(boxB!.x));
 
+  // both maps as one PNG: A's over B's, twice as tall as one map
+  const [png] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: 'Save maps as PNG' }).click()]);
+  expect(png.suggestedFilename()).toMatch(/^ktv-compare-[0-9a-f]{12}-[0-9a-f]{12}\.png$/);
+  const bytes = readFileSync((await png.path())!);
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  const mapsHeight = (await mapA.locator('svg').first().boundingBox())!.height + (await mapB.locator('svg').first().boundingBox())!.height;
+  // the image is drawn at twice the CSS size at least; its height is the PNG header's bytes 20-23
+  expect(bytes.readUInt32BE(20)).toBeGreaterThanOrEqual(2 * mapsHeight);
+  await expect(view.getByRole('status').filter({ hasText: 'PNG saved' })).toBeVisible();
+
   await jwt.click();
   const diff = view.getByRole('complementary', { name: 'Row differences' });
   await expect(diff.getByRole('heading')).toHaveText('kong.access.plugin.jwt');

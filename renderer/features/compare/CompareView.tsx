@@ -113,7 +113,15 @@ function Comparison({ a, b, traceA, traceB, rowA, rowB }: { a: CompareRef; b: Co
             id === 'spans' ? (
               <AlignedWaterfall alignment={c.alignment} traceA={traceA} traceB={traceB} totalMs={Math.max(c.a.totalMs, c.b.totalMs)} selected={selected} onSelect={select} />
             ) : (
-              <TwinMaps alignment={c.alignment} traceA={traceA} traceB={traceB} selected={selected} onSelect={select} />
+              <TwinMaps
+                alignment={c.alignment}
+                traceA={traceA}
+                traceB={traceB}
+                selected={selected}
+                onSelect={select}
+                titles={{ a: title(rowA, traceA), b: title(rowB, traceB) }}
+                totals={{ aMs: c.a.totalMs, bMs: c.b.totalMs }}
+              />
             )
           }
           keep={['spans']}

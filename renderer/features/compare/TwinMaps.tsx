@@ -4,7 +4,10 @@
  * `A -> B (delta)`, a changed node outlined with its delta, a node in one trace only ghosted in the other
  * and named so. Clicking a node selects its aligned row.
  */
-import { useMemo } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { deltaText } from '../../../shared/compare/compare';
+import { exportFileName } from '../../../shared/compare/markdown';
+import { exportTracePng } from '../export-png/exportPng';
 import type { Alignment } from '../../../shared/compare/align';
 import { twinMaps, type TwinNode } from '../../../shared/compare/twin-maps';
 import { buildTransactionMap, isKongTrace } from '../../../shared/kong/transaction-map';
@@ -24,7 +27,21 @@ function note(t: TwinNode, side: 'A' | 'B'): NodeNote {
   return { text: `A ${dur(t.a?.durationNs)} → B ${dur(t.b?.durationNs)} (${delta})`, delta: shown, slower: t.deltaNs > 0, change: t.change, ghost };
 }
 
-export function TwinMaps({ alignment, traceA, traceB, selected, onSelect }: { alignment: Alignment; traceA: TraceSpans; traceB: TraceSpans; selected: number | null; onSelect(row: number): void }) {
+export interface TwinMapsProps {
+  alignment: Alignment;
+  traceA: TraceSpans;
+  traceB: TraceSpans;
+  selected: number | null;
+  onSelect(row: number): void;
+  /** for the PNG's header: each side's title and total */
+  titles: { a: string; b: string };
+  totals: { aMs: number; bMs: number };
+}
+
+export function TwinMaps({ alignment, traceA, traceB, selected, onSelect, titles, totals }: TwinMapsProps) {
+  const svgA = useRef<SVGSVGElement>(null);
+  const svgB = useRef<SVGSVGElement>(null);
+  const [saved, setSaved] = useState('');
   const twin = useMemo(() => twinMaps(buildTransactionMap(traceA), buildTransactionMap(traceB), alignment, traceA, traceB), [alignment, traceA, traceB]);
   const notes = useMemo(() => {
     if (!twin) return null;
@@ -55,19 +72,43 @@ export function TwinMaps({ alignment, traceA, traceB, selected, onSelect }: { al
     const r = map.get(spanId);
     if (r !== undefined) onSelect(r);
   };
+  async function onPng() {
+    if (!svgA.current || !svgB.current) return;
+    setSaved('Exporting…');
+    try {
+      await exportTracePng({
+        svg: [svgA.current, svgB.current],
+        traceId: traceB.traceId,
+        fileName: exportFileName(traceA.traceId, traceB.traceId, 'png'),
+        lines: [`B relative to A: ${deltaText(totals.aMs, totals.bMs)}`, `A (top, the baseline): ${titles.a} · ${formatDuration(totals.aMs * 1e6)} · trace ${traceA.traceId}`, `B (below, the subject): ${titles.b} · ${formatDuration(totals.bMs * 1e6)} · trace ${traceB.traceId}`],
+        phases: [],
+      });
+      setSaved('PNG saved');
+    } catch (e) {
+      setSaved(`Export failed: ${(e as Error).message}`);
+    }
+  }
   return (
     <section className="cmp-maps" aria-label="Twin transaction maps">
+      <div className="cmp-maps-bar">
+        <button type="button" onClick={() => void onPng()} title="Save both maps, A over B, as one PNG">
+          Save maps as PNG
+        </button>
+        <span className="muted" role="status">
+          {saved}
+        </span>
+      </div>
       <div className="cmp-map">
         <span className="cmp-map-side">
           <span className="cmp-side">A</span> baseline
         </span>
-        <TransactionMap trace={traceA} model={twin.a} notes={notes.a} selectedSpanId={selA} onPick={pick(rowOf.a)} label="A's transaction map" />
+        <TransactionMap trace={traceA} model={twin.a} notes={notes.a} selectedSpanId={selA} onPick={pick(rowOf.a)} label="A's transaction map" svgRef={svgA} />
       </div>
       <div className="cmp-map">
         <span className="cmp-map-side">
           <span className="cmp-side">B</span> subject
         </span>
-        <TransactionMap trace={traceB} model={twin.b} notes={notes.b} selectedSpanId={selB} onPick={pick(rowOf.b)} label="B's transaction map" />
+        <TransactionMap trace={traceB} model={twin.b} notes={notes.b} selectedSpanId={selB} onPick={pick(rowOf.b)} label="B's transaction map" svgRef={svgB} />
       </div>
     </section>
   );
