@@ -153,6 +153,7 @@ test('export: the comparison saved as the JSON ktv compare --json prints, and as
   const view = page.getByRole('region', { name: 'Compare' });
   const shown = await view.getByLabel('B relative to A').textContent();
   const exports = view.getByRole('group', { name: 'Export the comparison' });
+  await view.getByRole('button', { name: 'Export ▾' }).click();
 
   const [json] = await Promise.all([page.waitForEvent('download'), exports.getByRole('button', { name: 'Save .json' }).click()]);
   expect(json.suggestedFilename()).toMatch(/^ktv-compare-[0-9a-f]{12}-[0-9a-f]{12}\.json$/);
@@ -163,6 +164,7 @@ test('export: the comparison saved as the JSON ktv compare --json prints, and as
   expect(Math.round(doc.bridge.reduce((s, x) => s + x.deltaMs, 0) * 1000)).toBe(Math.round(doc.deltaMs * 1000));
   expect(doc.rows.filter((r) => r.change !== 'same').length).toBe(Number(/^(\d+) of/.exec((await view.locator('.cmp-delta span').textContent())!)![1]));
 
+  await view.getByRole('button', { name: 'Export ▾' }).click();
   const [md] = await Promise.all([page.waitForEvent('download'), exports.getByRole('button', { name: 'Save .md' }).click()]);
   const text = readFileSync((await md.path())!, 'utf8');
   expect(text).toContain(`**B relative to A: ${shown}**`);

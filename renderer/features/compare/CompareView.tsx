@@ -164,18 +164,27 @@ function TraceCard({ side, role, trace, row, totalMs }: { side: 'A' | 'B'; role:
 
 /** Export: the comparison as Markdown (copy or save) and as the JSON `ktv compare --json` prints (save). */
 function ExportButtons({ markdown: md, json, fileName }: { markdown: string; json(): string; fileName(ext: 'md' | 'json'): string }) {
-  const save = (text: string, ext: 'md' | 'json') => saveBlob(new Blob([text], { type: ext === 'md' ? 'text/markdown' : 'application/json' }), fileName(ext));
+  const [open, setOpen] = useState(false);
+  const save = (text: string, ext: 'md' | 'json') => {
+    saveBlob(new Blob([text], { type: ext === 'md' ? 'text/markdown' : 'application/json' }), fileName(ext));
+    setOpen(false);
+  };
   return (
-    <div className="cmp-export" role="group" aria-label="Export the comparison">
-      <CopyButton text={md} label="Copy the comparison as Markdown">
-        Copy Markdown
-      </CopyButton>
-      <button type="button" onClick={() => save(md, 'md')} title="Save the comparison as a Markdown file">
-        Save .md
+    <div className="cmp-export" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+      <button type="button" aria-expanded={open} aria-haspopup="true" onClick={() => setOpen(!open)} title="Export the comparison as Markdown or JSON">
+        Export ▾
       </button>
-      <button type="button" onClick={() => save(json(), 'json')} title="Save the comparison as JSON, the shape ktv compare --json prints">
-        Save .json
-      </button>
+      <div className="cmp-export-menu" role="group" aria-label="Export the comparison" hidden={!open}>
+        <CopyButton text={md} label="Copy the comparison as Markdown">
+          Copy Markdown
+        </CopyButton>
+        <button type="button" onClick={() => save(md, 'md')} title="Save the comparison as a Markdown file">
+          Save .md
+        </button>
+        <button type="button" onClick={() => save(json(), 'json')} title="Save the comparison as JSON, the shape ktv compare --json prints">
+          Save .json
+        </button>
+      </div>
     </div>
   );
 }

@@ -98,13 +98,13 @@ export function TwinMaps({ alignment, traceA, traceB, selected, onSelect, titles
           {saved}
         </span>
       </div>
-      <div className="cmp-map">
+      <div className="cmp-map cmp-map-a">
         <span className="cmp-map-side">
           <span className="cmp-side">A</span> baseline
         </span>
         <TransactionMap trace={traceA} model={twin.a} notes={notes.a} selectedSpanId={selA} onPick={pick(rowOf.a)} label="A's transaction map" svgRef={svgA} />
       </div>
-      <div className="cmp-map">
+      <div className="cmp-map cmp-map-b">
         <span className="cmp-map-side">
           <span className="cmp-side">B</span> subject
         </span>
