@@ -166,6 +166,7 @@ describe('the CLI shape and the header', () => {
     expect(deltaText(170, 582)).toBe('+412 ms (x3.4)');
     expect(deltaText(582, 170)).toBe('-412 ms (x0.3)');
     expect(deltaText(0, 5)).toBe('+5.00 ms');
+    expect(deltaText(507, 19.3)).toBe('-488 ms (x0.038)');
   });
 });
 
