@@ -189,6 +189,12 @@ test('one trace against its group: the median, the p10-p90 band and the percenti
   await expect(headers.locator('[data-col="delta"]')).toHaveText(/^\+60\.0 s$/);
   // a group of more than 10 draws the p10-p90 band behind the bars
   await expect(headers.locator('.cmp-band')).toHaveCount(1);
+  // n: the first span that differs from the group median (the whole request), then the next
+  await page.keyboard.press('n');
+  const picked = grid.locator('[role="row"][aria-selected="true"] .cmp-name');
+  await expect(picked).toHaveText('Δkong');
+  await page.keyboard.press('n');
+  await expect(picked).toHaveText('Δkong.read_headers_from_upstream');
   await view.getByRole('checkbox', { name: 'Differences only' }).check();
   await expect(grid.getByRole('row')).toHaveCount(Number(/^(\d+) of/.exec((await view.getByText(/spans differ from the group median/).textContent())!)![1]));
   await view.getByRole('button', { name: 'Close' }).click();

@@ -13,7 +13,7 @@ import { getTraceSpans, listTraces, useTraceRow, useTraceSpans } from '../../db/
 import { useStore } from '../../store';
 import { useVirtualRows } from '../trace-list/useVirtualRows';
 import type { CompareRef } from './compare-slice';
-import { signedMs } from './compare-model';
+import { signedMs, stepDiff } from './compare-model';
 import './compare.css';
 
 const ROW_H = 26;
@@ -121,9 +121,33 @@ export function GroupView({ subject }: { subject: CompareRef }) {
 
 function GroupRows({ rows }: { rows: GroupRow[] }) {
   const [diffOnly, setDiffOnly] = useState(false);
-  const shown = useMemo(() => rows.filter((r) => !diffOnly || r.change !== 'same'), [rows, diffOnly]);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [notice, setNotice] = useState('');
+  // indices into rows, in the order shown
+  const shown = useMemo(() => rows.flatMap((r, i) => (!diffOnly || r.change !== 'same' ? [i] : [])), [rows, diffOnly]);
   const virtual = useVirtualRows(shown.length, ROW_H);
+  const { reveal } = virtual;
   const diffs = rows.filter((r) => r.change !== 'same').length;
+  const position = selected === null ? -1 : shown.indexOf(selected);
+  useEffect(() => reveal(position), [reveal, position]);
+
+  // n / p: the next / previous span that differs from the group median, as in the two-trace view
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || (e.key !== 'n' && e.key !== 'p')) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
+      e.preventDefault();
+      const next = stepDiff(rows, shown, selected, e.key === 'n' ? 1 : -1);
+      if (next === null) setNotice(diffs === 0 ? 'No differences.' : e.key === 'n' ? 'No difference below.' : 'No difference above.');
+      else {
+        setNotice('');
+        setSelected(next);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [rows, shown, selected, diffs]);
   return (
     <section className="cmp-wf cmp-group" aria-label="Spans against the group">
       <div className="cmp-wf-bar">
@@ -131,7 +155,10 @@ function GroupRows({ rows }: { rows: GroupRow[] }) {
           <input type="checkbox" checked={diffOnly} onChange={(e) => setDiffOnly(e.target.checked)} /> Differences only
         </label>
         <span className="muted">
-          {diffs} of {rows.length} spans differ from the group median
+          {diffs} of {rows.length} spans differ from the group median · <kbd>n</kbd> / <kbd>p</kbd> next / previous
+        </span>
+        <span className="muted cmp-wf-notice" role="status">
+          {notice}
         </span>
         <span className="spacer" />
         <span className="cmp-legend muted">
@@ -148,12 +175,22 @@ function GroupRows({ rows }: { rows: GroupRow[] }) {
       </div>
       <div role="grid" aria-label="Spans against the group" aria-rowcount={shown.length} tabIndex={0} className="cmp-wf-grid" ref={virtual.ref} onScroll={virtual.onScroll}>
         <div className="cmp-wf-spacer" style={{ height: shown.length * ROW_H }}>
-          {shown.slice(virtual.range.start, virtual.range.end).map((r, k) => {
+          {shown.slice(virtual.range.start, virtual.range.end).map((ri, k) => {
+            const r = rows[ri]!;
             const i = virtual.range.start + k;
             const scale = Math.max(r.bMs, r.p90Ms ?? 0, r.medianMs ?? 0) * 1.1 || 1;
             const pct = (v: number) => `${(v / scale) * 100}%`;
             return (
-              <div key={r.key} role="row" aria-rowindex={i + 1} data-change={r.change} className="cmp-row cmp-group-row" style={{ transform: `translateY(${i * ROW_H}px)` }}>
+              <div
+                key={r.key}
+                role="row"
+                aria-rowindex={i + 1}
+                aria-selected={ri === selected}
+                data-change={r.change}
+                className={`cmp-row cmp-group-row${ri === selected ? ' selected' : ''}`}
+                style={{ transform: `translateY(${i * ROW_H}px)` }}
+                onClick={() => setSelected(ri)}
+              >
                 <span role="gridcell" className="cmp-name" style={{ paddingLeft: r.depth * 12 + 4 }} title={`${r.label}\n${r.key}\n${r.n} of the group's traces have it`}>
                   <span className="cmp-mark" aria-label={r.change === 'added' ? 'in no trace of the group' : r.change}>
                     {r.change === 'changed' ? 'Δ' : r.change === 'added' ? '+' : ''}
