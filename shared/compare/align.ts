@@ -55,11 +55,27 @@ export function isChange(aMs: number, bMs: number): boolean {
 interface Side {
   trace: TraceSpans;
   keys: string[];
+  /** each span's key group (groupOf), computed once per distinct key */
+  groups: string[];
   children: number[][];
   roots: number[];
 }
 
 const NONE: number[] = [];
+
+/**
+ * Every span's key. A Kong span's key follows from its name alone, so each distinct name is classified once
+ * (a 5,000-span trace has a few dozen); other spans' keys also read their service and kind.
+ */
+function keysOf(trace: TraceSpans): string[] {
+  const byName = new Map<string, string>();
+  return trace.spans.map((s) => {
+    if (s.name !== 'kong' && !s.name.startsWith('kong.')) return semanticKey(s, trace);
+    let k = byName.get(s.name);
+    if (k === undefined) byName.set(s.name, (k = semanticKey(s, trace)));
+    return k;
+  });
+}
 
 function side(trace: TraceSpans): Side {
   const spans = trace.spans;
@@ -80,7 +96,14 @@ function side(trace: TraceSpans): Side {
   const byStart = (x: number, y: number) => spans[x]!.start - spans[y]!.start || x - y;
   for (const c of children) if (c.length > 1) c.sort(byStart);
   roots.sort(byStart);
-  return { trace, keys: spans.map((s) => semanticKey(s, trace)), children, roots };
+    const keys = keysOf(trace);
+  const groupByKey = new Map<string, string>();
+  const groups = keys.map((k) => {
+    let g = groupByKey.get(k);
+    if (g === undefined) groupByKey.set(k, (g = groupOf(k)));
+    return g;
+  });
+  return { trace, keys, groups, children, roots };
 }
 
 /** Above this many cells a group's subsequence is not searched: its spans pair up in start order. */
@@ -169,14 +192,11 @@ function matchSiblings(A: Side, B: Side, as: readonly number[], bs: readonly num
   const present = new Set<string>();
   for (const i of as) present.add(A.keys[i]!);
   for (const i of bs) present.add(B.keys[i]!);
-  const groupKey = (key: string) => {
-    const g = groupOf(key);
-    return g !== key && present.has(g) ? g : key;
-  };
-  for (const i of as) get(groupKey(A.keys[i]!)).a.push(i);
-  for (const i of bs) get(groupKey(B.keys[i]!)).b.push(i);
+  const groupKey = (key: string, g: string) => (g !== key && present.has(g) ? g : key);
+  for (const i of as) get(groupKey(A.keys[i]!, A.groups[i]!)).a.push(i);
+  for (const i of bs) get(groupKey(B.keys[i]!, B.groups[i]!)).b.push(i);
   const pairs: [number, number][] = [];
-  for (const g of groups.values()) if (g.a.length > 0 && g.b.length > 0) pairs.push(...matchGroup(A, B, g.a, g.b));
+  for (const g of groups.values()) if (g.a.length > 0 && g.b.length > 0) for (const p of matchGroup(A, B, g.a, g.b)) pairs.push(p);
   return pairs;
 }
 
@@ -198,12 +218,22 @@ export function alignTraces(traceA: TraceSpans, traceB: TraceSpans): Alignment {
     parentRow: number;
     parentPath: string;
     depth: number;
+    /** start within its own parent (B's side for a pair), to order siblings */
+    t: number;
   }
+
+  const labels = new Map<string, string>();
+  const labelOf = (name: string) => {
+    let l = labels.get(name);
+    if (l === undefined) labels.set(name, (l = currentSpanName(name)));
+    return l;
+  };
 
   const emit = (t: Task): { row: number; path: string } => {
     const sa = t.a >= 0 ? traceA.spans[t.a]! : null;
     const sb = t.b >= 0 ? traceB.spans[t.b]! : null;
-    const base = `${t.parentPath}${t.parentPath ? '/' : ''}${sb ? B.keys[t.b]! : A.keys[t.a]!}`;
+    const own = sb ? B.keys[t.b]! : A.keys[t.a]!;
+    const base = t.parentPath ? `${t.parentPath}/${own}` : own;
     const n = (pathCount.get(base) ?? 0) + 1;
     pathCount.set(base, n);
     const key = n === 1 ? base : `${base}#${n}`;
@@ -213,7 +243,7 @@ export function alignTraces(traceA: TraceSpans, traceB: TraceSpans): Alignment {
     const label = sb ?? sa!;
     rows.push({
       key,
-      label: currentSpanName(label.name),
+      label: labelOf(label.name),
       depth: t.depth,
       parent: t.parentRow,
       a: t.a,
@@ -229,22 +259,32 @@ export function alignTraces(traceA: TraceSpans, traceB: TraceSpans): Alignment {
 
   /** Siblings of one (matched or one-sided) parent as tasks, ordered by start within their own parent. */
   const siblings = (as: readonly number[], bs: readonly number[], aParentStart: number, bParentStart: number, parentRow: number, parentPath: string, depth: number): Task[] => {
-    const pairs = matchSiblings(A, B, as, bs);
-    const pairedA = new Map<number, number>();
-    const pairedB = new Set<number>();
-    for (const [x, y] of pairs) {
-      pairedA.set(x, y);
-      pairedB.add(y);
+    const tasks: Task[] = [];
+    const spansA = traceA.spans;
+    const spansB = traceB.spans;
+    if (as.length === 0 || bs.length === 0) {
+      // one side only: nothing to match
+      for (const x of as) tasks.push({ a: x, b: -1, parentRow, parentPath, depth, t: spansA[x]!.start - aParentStart });
+      for (const y of bs) tasks.push({ a: -1, b: y, parentRow, parentPath, depth, t: spansB[y]!.start - bParentStart });
+    } else {
+      const pairOfA = new Int32Array(as.length).fill(-1);
+      const slotOfA = new Map<number, number>();
+      as.forEach((x, k) => slotOfA.set(x, k));
+      const pairedB = new Set<number>();
+      for (const [x, y] of matchSiblings(A, B, as, bs)) {
+        pairOfA[slotOfA.get(x)!] = y;
+        pairedB.add(y);
+      }
+      as.forEach((x, k) => {
+        const y = pairOfA[k]!;
+        if (y >= 0) tasks.push({ a: x, b: y, parentRow, parentPath, depth, t: spansB[y]!.start - bParentStart });
+        else tasks.push({ a: x, b: -1, parentRow, parentPath, depth, t: spansA[x]!.start - aParentStart });
+      });
+      for (const y of bs) if (!pairedB.has(y)) tasks.push({ a: -1, b: y, parentRow, parentPath, depth, t: spansB[y]!.start - bParentStart });
     }
-    const items: { t: number; task: Task }[] = [];
-    for (const x of as) {
-      const y = pairedA.get(x);
-      if (y !== undefined) items.push({ t: traceB.spans[y]!.start - bParentStart, task: { a: x, b: y, parentRow, parentPath, depth } });
-      else items.push({ t: traceA.spans[x]!.start - aParentStart, task: { a: x, b: -1, parentRow, parentPath, depth } });
-    }
-    for (const y of bs) if (!pairedB.has(y)) items.push({ t: traceB.spans[y]!.start - bParentStart, task: { a: -1, b: y, parentRow, parentPath, depth } });
-    items.sort((p, q) => p.t - q.t);
-    return items.map((it) => it.task);
+    // stable: ties keep A's order, then B's only spans
+    tasks.sort((p, q) => p.t - q.t);
+    return tasks;
   };
 
   const rootStart = (s: Side, roots: number[]) => (roots.length ? s.trace.spans[roots[0]!]!.start : 0);
@@ -266,7 +306,7 @@ export function alignTraces(traceA: TraceSpans, traceB: TraceSpans): Alignment {
   // spans no root reaches (a parent cycle in bad data) are listed, not lost
   const stray = (seen: Uint8Array, sideIsA: boolean) => {
     seen.forEach((v, i) => {
-      if (!v) emit({ a: sideIsA ? i : -1, b: sideIsA ? -1 : i, parentRow: -1, parentPath: 'unreachable', depth: 0 });
+      if (!v) emit({ a: sideIsA ? i : -1, b: sideIsA ? -1 : i, parentRow: -1, parentPath: 'unreachable', depth: 0, t: 0 });
     });
   };
   stray(seenA, true);

@@ -7,7 +7,10 @@
  * shared out to the microsecond (largest remainder), so gateway + upstream + client = total on each side.
  */
 import { latencyModel, UPSTREAM_PART_LABELS, type LatencyModel } from '../kong/latency';
+import { spanIndex } from '../model/span-index';
 import type { TraceSpans } from '../model/types';
+import { classifySpanName } from '../kong/span-names';
+import { ownTime } from '../kong/transaction-map';
 
 export type BridgePart = 'gateway' | 'upstream' | 'client';
 
@@ -18,7 +21,7 @@ export interface BridgeStep {
   aMs: number;
   bMs: number;
   deltaMs: number;
-  /** the upstream's steps (connect, send, time to first byte, body, round trip), adding up to the step */
+  /** the upstream's steps (connect, send, time to first byte, body, round trip), or a gateway phase's plugins and the rest of the phase: adding up to the step */
   steps: { key: string; aMs: number; bMs: number; deltaMs: number }[];
 }
 
@@ -122,6 +125,49 @@ export function bridgeOf(modelA: LatencyModel, modelB: LatencyModel): Bridge {
   return { aMs: A.totalUs / 1e3, bMs: B.totalUs / 1e3, deltaMs: (B.totalUs - A.totalUs) / 1e3, steps };
 }
 
+/**
+ * Each plugin's time in a phase, in whole microseconds: the transaction map's figure of its node (`ownTime`,
+ * without the client reads nested in it), summed over the plugin's spans of that phase.
+ */
+function pluginsUs(trace: TraceSpans): Map<string, Map<string, number>> {
+  const index = spanIndex(trace);
+  const out = new Map<string, Map<string, number>>();
+  for (const s of trace.spans) {
+    const k = classifySpanName(s.name);
+    if (k.kind !== 'plugin' || k.operation !== null) continue;
+    let phase = out.get(k.phase);
+    if (!phase) out.set(k.phase, (phase = new Map()));
+    phase.set(k.plugin, (phase.get(k.plugin) ?? 0) + Math.round(ownTime(index, s) / 1e3));
+  }
+  return out;
+}
+
+/**
+ * The bridge of two traces: bridgeOf, with each gateway phase expandable into its plugins and the rest of
+ * the phase (the phase's time no plugin accounts for), in microseconds, so a phase's steps add up to it
+ * exactly on each side, as the upstream's steps do.
+ */
 export function traceBridge(a: TraceSpans, b: TraceSpans): Bridge {
-  return bridgeOf(latencyModel(a), latencyModel(b));
+  const bridge = bridgeOf(latencyModel(a), latencyModel(b));
+  const pa = pluginsUs(a);
+  const pb = pluginsUs(b);
+  for (const step of bridge.steps) {
+    if (step.part !== 'gateway') continue;
+    const ofA = pa.get(step.key) ?? new Map<string, number>();
+    const ofB = pb.get(step.key) ?? new Map<string, number>();
+    const names = mergeOrder([...ofA.keys()], [...ofB.keys()]);
+    if (names.length === 0) continue;
+    const us = (ms: number) => Math.round(ms * 1e3);
+    let restA = us(step.aMs);
+    let restB = us(step.bMs);
+    for (const name of names) {
+      const x = ofA.get(name) ?? 0;
+      const y = ofB.get(name) ?? 0;
+      restA -= x;
+      restB -= y;
+      step.steps.push({ key: name, aMs: x / 1e3, bMs: y / 1e3, deltaMs: (y - x) / 1e3 });
+    }
+    step.steps.push({ key: `rest of ${step.key}`, aMs: restA / 1e3, bMs: restB / 1e3, deltaMs: (restB - restA) / 1e3 });
+  }
+  return bridge;
 }

@@ -166,6 +166,7 @@ describe('the CLI shape and the header', () => {
     expect(deltaText(170, 582)).toBe('+412 ms (x3.4)');
     expect(deltaText(582, 170)).toBe('-412 ms (x0.3)');
     expect(deltaText(0, 5)).toBe('+5.00 ms');
+    expect(deltaText(507, 19.3)).toBe('-488 ms (x0.038)');
   });
 });
 
@@ -220,5 +221,19 @@ describe('the typical twin', () => {
     const subject = row('alone', 50);
     expect(typicalTwins(subject, [subject, row('x', 10, { routeId: 'r9' })])).toEqual({ groupSize: 1, medianMs: 50, twins: [] });
     expect(groupKey(subject)).toBe('GET|r1||2xx');
+  });
+});
+
+describe('bridge: a gateway phase expands into its plugins', () => {
+  it('a plugin 100 ms slower is that plugin in its phase; the plugins and the rest add up to the phase, exactly', () => {
+    const a = slowPluginWithRedis();
+    const b = stretch(a, 100, 100, 'kong.access.plugin.rate-limiting');
+    const access = traceBridge(a, b).steps.find((s) => s.key === 'access')!;
+    expect(access.steps.map((s) => s.key)).toEqual(['rate-limiting', 'rest of access']);
+    expect(access.steps[0]!.deltaMs).toBe(100);
+    const us = (xs: number[]) => Math.round(xs.reduce((x, y) => x + y, 0) * 1e3);
+    expect(us(access.steps.map((s) => s.aMs))).toBe(Math.round(access.aMs * 1e3));
+    expect(us(access.steps.map((s) => s.bMs))).toBe(Math.round(access.bMs * 1e3));
+    expect(us(access.steps.map((s) => s.deltaMs))).toBe(Math.round(access.deltaMs * 1e3));
   });
 });

@@ -53,6 +53,8 @@ export function comparisonJson(c: Comparison): ComparisonJson {
 export function deltaText(aMs: number, bMs: number): string {
   const d = bMs - aMs;
   const sign = d > 0 ? '+' : d < 0 ? '-' : '±';
-  const ratio = aMs > 0 ? ` (x${(bMs / aMs).toFixed(bMs / aMs >= 10 ? 0 : 1)})` : '';
+  // two significant digits below 0.1, so a request 26 times faster reads x0.038, not x0.0
+  const r = bMs / aMs;
+  const ratio = aMs > 0 ? ` (x${r >= 10 ? r.toFixed(0) : r >= 0.1 || r === 0 ? r.toFixed(1) : String(Number(r.toPrecision(2)))})` : '';
   return `${sign}${formatDuration(Math.abs(d) * 1e6)}${ratio}`;
 }

@@ -7,9 +7,15 @@ import type { TraceSummary } from '../model/types';
 
 type Row = Pick<TraceSummary, 'traceId' | 'method' | 'routeId' | 'route' | 'path' | 'consumerId' | 'status' | 'durationMs'>;
 
+/** A request's route: its id, else its name, else the path. */
+export const routeOf = (r: Pick<Row, 'routeId' | 'route' | 'path'>): string => r.routeId ?? r.route ?? r.path ?? '';
+
+/** The group one trace is compared against ("one against a group"): the same route and method. */
+export const routeMethodKey = (r: Pick<Row, 'routeId' | 'route' | 'path' | 'method'>): string => `${r.method ?? ''}|${routeOf(r)}`;
+
 /** What makes two requests "the same kind": route (its id, else its name, else the path), method, consumer, status class. */
 export function groupKey(r: Row): string {
-  const route = r.routeId ?? r.route ?? r.path ?? '';
+  const route = routeOf(r);
   const statusClass = r.status === null ? '-' : `${Math.floor(r.status / 100)}xx`;
   return [r.method ?? '', route, r.consumerId ?? '', statusClass].join('|');
 }

@@ -378,40 +378,6 @@ async function benchInsights() {
   return result;
 }
 
-/**
- * compare (issue 20): aligning two 5,000-span traces (shared/compare: keys, alignment, bridge), median of
- * 11 runs in this process. `paintMs` (the compare view painted in Chromium) is not measured yet: null.
- */
-async function benchCompare() {
-  const { compareTraces } = await import('../../shared/compare/compare');
-  const { makeSpan, makeTrace } = await import('../../shared/model/testing');
-  const MS = 1e6;
-  // 50 plugins with 99 Redis calls each under one root; B has one call per plugin 30 ms slower
-  const big = (extra: number) => {
-    const spans = [makeSpan({ spanId: 'root', name: 'kong', duration: 6000 * MS })];
-    for (let p = 0; p < 50; p++) {
-      spans.push(makeSpan({ spanId: `p${p}`, parentSpanId: 'root', name: `kong.access.plugin.p${p}`, start: p * 100 * MS, duration: 90 * MS }));
-      for (let c = 0; c < 99; c++) {
-        const name = c % 3 ? 'kong.io.redis.get' : 'kong.io.redis.set';
-        spans.push(makeSpan({ spanId: `c${p}-${c}`, parentSpanId: `p${p}`, name, start: (p * 100 + c * 0.9) * MS, duration: (0.5 + (c === 7 ? extra : 0)) * MS }));
-      }
-    }
-    return makeTrace(spans);
-  };
-  const a = big(0);
-  const b = big(30);
-  const runs: number[] = [];
-  for (let i = 0; i < 11; i++) {
-    const t0 = performance.now();
-    compareTraces(a, b);
-    runs.push(performance.now() - t0);
-  }
-  runs.sort((x, y) => x - y);
-  const result = { spans: a.spans.length, alignMs: round(runs[5]!), paintMs: null };
-  log(`compare: ${JSON.stringify(result)}`);
-  return result;
-}
-
 async function benchReceiveSection() {
   const { benchReceive } = await import('./receive');
   const seconds = Number(value('receive-seconds', '60'));
@@ -430,7 +396,10 @@ async function main() {
     Object.assign(out, await benchViews({ open: only.has('open'), logs: only.has('logs') }));
   }
   if (only.has('filter')) out.filter = await benchFilter();
-  if (only.has('compare')) out.compare = await benchCompare();
+  if (only.has('compare')) {
+    const { benchCompare } = await import('./compare');
+    out.compare = await benchCompare({ paint: true });
+  }
   if (only.has('bounds')) out.bounds = await benchBounds();
   if (only.has('insights')) out.insights = await benchInsights();
   if (only.has('encryption')) {

@@ -13,6 +13,7 @@ export function CompareActions({ sessionId, traceId, row }: { sessionId: string;
   const a = useStore((s) => s.compareA);
   const pin = useStore((s) => s.pinCompareA);
   const open = useStore((s) => s.openCompare);
+  const openGroup = useStore((s) => s.openGroupCompare);
   const { twin, look } = useTypicalTwin();
   const isA = a?.sessionId === sessionId && a.traceId === traceId;
   const here = { sessionId, traceId };
@@ -36,6 +37,9 @@ export function CompareActions({ sessionId, traceId, row }: { sessionId: string;
       </button>
       <button type="button" onClick={() => void typical()} disabled={!row || twin.state === 'looking'} title="Compare with the trace of the same route, method, consumer and status class nearest their median, in any session">
         Compare with a typical one
+      </button>
+      <button type="button" onClick={() => openGroup(here)} title="Compare this trace with the other traces of its route and method in this session: the median, the p10-p90 band and its percentile per span">
+        Against its group
       </button>
       {twin.state === 'found' && twin.twins.length === 0 && (
         <span className="muted cmp-note" role="status">

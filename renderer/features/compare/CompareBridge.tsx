@@ -1,8 +1,8 @@
 /**
  * The bridge (issue 20): A's total, one step per bucket of the latency model (the upstream expandable into
- * its steps), B's total. Each step is a bar floating from the running total to the running total plus its
- * delta, so the steps visibly walk from A's total to B's; the figures are shared/compare/bridge.ts's,
- * which add up exactly.
+ * its steps, a gateway phase into its plugins and the rest of the phase), B's total. Each step is a bar
+ * floating from the running total to the running total plus its delta, so the steps visibly walk from A's
+ * total to B's; the figures are shared/compare/bridge.ts's, which add up exactly.
  */
 import { useState } from 'react';
 import type { Bridge } from '../../../shared/compare/bridge';
@@ -14,7 +14,8 @@ import { signedMs } from './compare-model';
 const pct = (v: number, scale: number) => `${scale > 0 ? (v / scale) * 100 : 0}%`;
 
 export function CompareBridge({ bridge }: { bridge: Bridge }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (key: string) => setOpen((o) => (o.has(key) ? new Set([...o].filter((k) => k !== key)) : new Set([...o, key])));
   // the scale: the largest running total on the way from A to B
   let run = bridge.aMs;
   let scale = Math.max(bridge.aMs, bridge.bMs);
@@ -22,12 +23,12 @@ export function CompareBridge({ bridge }: { bridge: Bridge }) {
     run += s.deltaMs;
     scale = Math.max(scale, run);
   }
-  const rows: { key: string; label: string; from: number; to: number; total?: boolean; color?: string; depth: number; expandable?: boolean; aMs: number; bMs: number; delta?: number }[] = [];
+  const rows: { key: string; label: string; from: number; to: number; total?: boolean; color?: string; depth: number; expandable?: string; aMs: number; bMs: number; delta?: number }[] = [];
   rows.push({ key: 'A', label: 'A total', from: 0, to: bridge.aMs, total: true, depth: 0, aMs: bridge.aMs, bMs: bridge.aMs });
   run = bridge.aMs;
   for (const s of bridge.steps) {
-    rows.push({ key: s.key, label: phaseLabel(s.key), from: run, to: run + s.deltaMs, color: `var(${phaseColorVar(s.key)})`, depth: 0, expandable: s.steps.length > 0, aMs: s.aMs, bMs: s.bMs, delta: s.deltaMs });
-    if (open && s.steps.length > 0) {
+    rows.push({ key: s.key, label: phaseLabel(s.key), from: run, to: run + s.deltaMs, color: `var(${phaseColorVar(s.key)})`, depth: 0, expandable: s.steps.length > 0 ? s.key : undefined, aMs: s.aMs, bMs: s.bMs, delta: s.deltaMs });
+    if (open.has(s.key) && s.steps.length > 0) {
       let inner = run;
       for (const st of s.steps) {
         rows.push({ key: `${s.key}/${st.key}`, label: st.key, from: inner, to: inner + st.deltaMs, color: `var(${phaseColorVar(s.key)})`, depth: 1, aMs: st.aMs, bMs: st.bMs, delta: st.deltaMs });
@@ -49,8 +50,14 @@ export function CompareBridge({ bridge }: { bridge: Bridge }) {
             <li key={r.key} className={`cmp-bridge-row${r.total ? ' total' : ''}${r.depth ? ' inner' : ''}`} data-bucket={r.key} data-sign={sign}>
               <span className="cmp-bridge-label">
                 {r.expandable ? (
-                  <button type="button" className="cmp-disclose" aria-expanded={open} onClick={() => setOpen(!open)} title={open ? 'Hide the upstream steps' : 'Show the upstream steps'}>
-                    {open ? '▾' : '▸'} {r.label}
+                  <button
+                    type="button"
+                    className="cmp-disclose"
+                    aria-expanded={open.has(r.expandable)}
+                    onClick={() => toggle(r.expandable!)}
+                    title={`${open.has(r.expandable) ? 'Hide' : 'Show'} ${r.expandable === 'upstream' ? 'the upstream steps' : `the plugins of ${r.label}`}`}
+                  >
+                    {open.has(r.expandable) ? '▾' : '▸'} {r.label}
                   </button>
                 ) : (
                   r.label

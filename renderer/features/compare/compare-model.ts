@@ -25,7 +25,7 @@ export function shownRows(rows: readonly AlignedRow[], view: RowView): number[] 
  * The next (dir 1) or previous (dir -1) difference after `current` (a row index) in the shown order;
  * from nothing selected, the first (or last). Null when there is none that way.
  */
-export function stepDiff(rows: readonly AlignedRow[], shown: readonly number[], current: number | null, dir: 1 | -1): number | null {
+export function stepDiff(rows: readonly Pick<AlignedRow, 'change'>[], shown: readonly number[], current: number | null, dir: 1 | -1): number | null {
   const at = current === null ? -1 : shown.indexOf(current);
   if (dir === 1) {
     for (let k = at + 1; k < shown.length; k++) if (isDiff(rows[shown[k]!]!)) return shown[k]!;

@@ -14,6 +14,9 @@ export interface CompareSlice {
   compareA: CompareRef | null;
   compareB: CompareRef | null;
   compareOpen: boolean;
+  /** "one against its group": the trace compared with its route and method's other traces, or null */
+  compareGroup: CompareRef | null;
+  openGroupCompare(ref: CompareRef): void;
   pinCompareA(ref: CompareRef): void;
   openCompare(a: CompareRef, b: CompareRef): void;
   swapCompare(): void;
@@ -25,9 +28,11 @@ export const createCompareSlice: Slice<CompareSlice> = (set) => ({
   compareA: null,
   compareB: null,
   compareOpen: false,
+  compareGroup: null,
+  openGroupCompare: (compareGroup) => set({ compareGroup, compareOpen: false }),
   pinCompareA: (compareA) => set({ compareA }),
-  openCompare: (compareA, compareB) => set({ compareA, compareB, compareOpen: true }),
+  openCompare: (compareA, compareB) => set({ compareA, compareB, compareOpen: true, compareGroup: null }),
   swapCompare: () => set((s) => ({ compareA: s.compareB, compareB: s.compareA })),
-  closeCompare: () => set({ compareOpen: false }),
-  clearCompare: () => set({ compareA: null, compareB: null, compareOpen: false }),
+  closeCompare: () => set({ compareOpen: false, compareGroup: null }),
+  clearCompare: () => set({ compareA: null, compareB: null, compareOpen: false, compareGroup: null }),
 });

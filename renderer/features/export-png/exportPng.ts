@@ -71,21 +71,29 @@ function loadImage(svgText: string): Promise<HTMLImageElement> {
 }
 
 export interface ExportInput {
-  svg: SVGSVGElement;
+  /** one map, or several drawn one under the other (a comparison's twin maps) */
+  svg: SVGSVGElement | SVGSVGElement[];
   traceId: string;
+  /** the file's name; pngFileName(traceId) when left out */
+  fileName?: string;
   /** header lines, first one bold */
   lines: string[];
   phases: PhaseTime[];
 }
 
-export async function exportTracePng({ svg, traceId, lines, phases }: ExportInput): Promise<void> {
+/** Gap between maps stacked in one image. */
+const STACK_GAP = 12;
+
+export async function exportTracePng({ svg, traceId, fileName, lines, phases }: ExportInput): Promise<void> {
   const bg = cssVarColor('--bg-panel');
   const fg = cssVarColor('--fg');
   const muted = cssVarColor('--muted');
   const font = getComputedStyle(document.body).fontFamily;
 
-  const img = await loadImage(inlinedSvg(svg, bg));
-  const layout = exportLayout(img.width, img.height, lines.length, phases.length > 0);
+  const imgs = await Promise.all((Array.isArray(svg) ? svg : [svg]).map((el) => loadImage(inlinedSvg(el, bg))));
+  const width = Math.max(...imgs.map((i) => i.width));
+  const height = imgs.reduce((h, i) => h + i.height, 0) + STACK_GAP * (imgs.length - 1);
+  const layout = exportLayout(width, height, lines.length, phases.length > 0);
   const scale = Math.max(2, window.devicePixelRatio || 1);
   const canvas = document.createElement('canvas');
   canvas.width = layout.width * scale;
@@ -100,7 +108,11 @@ export async function exportTracePng({ svg, traceId, lines, phases }: ExportInpu
     ctx.fillStyle = i === 0 ? fg : muted;
     ctx.fillText(line, EXPORT_PAD, layout.lineY[i]!);
   });
-  ctx.drawImage(img, EXPORT_PAD, layout.mapY);
+  let y = layout.mapY;
+  for (const img of imgs) {
+    ctx.drawImage(img, EXPORT_PAD, y);
+    y += img.height + STACK_GAP;
+  }
 
   const total = phases.reduce((a, p) => a + p.ns, 0);
   if (total > 0) {
@@ -123,5 +135,5 @@ export async function exportTracePng({ svg, traceId, lines, phases }: ExportInpu
 
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('the PNG could not be encoded');
-  saveBlob(blob, pngFileName(traceId));
+  saveBlob(blob, fileName ?? pngFileName(traceId));
 }

@@ -8,7 +8,7 @@ import { Group } from '@visx/group';
 import { Bar, Line } from '@visx/shape';
 import { useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { phaseColorVar } from '../../../shared/kong/phase-times';
-import { buildTransactionMap, type TopSpan } from '../../../shared/kong/transaction-map';
+import { buildTransactionMap, type TopSpan, type TransactionMap as MapModel } from '../../../shared/kong/transaction-map';
 import type { TraceSpans } from '../../../shared/model/types';
 import { useStore } from '../../store';
 import { formatDuration } from '../waterfall/format';
@@ -17,10 +17,32 @@ import { traceFacts } from './trace-facts';
 import { useElementSize } from '../../ui/useElementSize';
 import './TransactionMap.css';
 
+/** What a node is against the other trace of a comparison (issue 20: twin maps). */
+export interface NodeNote {
+  /** `A 90.0 ms -> B 120 ms (+30.0 ms)`, for the node's name and tooltip */
+  text: string;
+  /** the delta drawn on the node, or null */
+  delta: string | null;
+  /** B took longer than A */
+  slower: boolean;
+  change: 'same' | 'changed' | 'added' | 'removed';
+  /** the node is not in this trace: drawn ghosted with this name (`only in B: jwt`) */
+  ghost: string | null;
+}
+
 export interface TransactionMapProps {
   trace: TraceSpans;
   /** the drawn SVG, for PNG export */
   svgRef?: Ref<SVGSVGElement>;
+  /** a comparison's twin map: this model (the trace's map with the other trace's nodes ghosted) instead of the trace's own */
+  model?: MapModel;
+  /** a comparison's twin map: each node against the other trace, by node id */
+  notes?: ReadonlyMap<string, NodeNote>;
+  /** a comparison's twin map: the selected span and what picking a node does, instead of the trace view's */
+  selectedSpanId?: string | null;
+  onPick?(spanId: string): void;
+  /** the figure's accessible name (default "Transaction map") */
+  label?: string;
 }
 
 const color = (bucket: string) => `var(${phaseColorVar(bucket)})`;
@@ -28,10 +50,13 @@ const color = (bucket: string) => `var(${phaseColorVar(bucket)})`;
 const shade = (bucket: string, weight: number) =>
   `color-mix(in srgb, ${color(bucket)} ${Math.round(8 + weight * 52)}%, var(--bg-panel))`;
 
-export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
-  const map = useMemo(() => buildTransactionMap(trace), [trace]);
-  const spanId = useStore((s) => s.spanId);
-  const pick = usePickSpan();
+export function TransactionMap({ trace, svgRef, model, notes, selectedSpanId, onPick, label = 'Transaction map' }: TransactionMapProps) {
+  const own = useMemo<MapModel | null>(() => (model ? null : buildTransactionMap(trace)), [trace, model]);
+  const map = model ?? own!;
+  const storeSpanId = useStore((s) => s.spanId);
+  const storePick = usePickSpan();
+  const spanId = selectedSpanId !== undefined ? selectedSpanId : storeSpanId;
+  const pick = onPick ?? storePick;
   const [figure, available] = useWidth();
   const [focusId, setFocusId] = useState<string | null>(null);
   const chain = useMemo(() => ancestry(trace, spanId), [trace, spanId]);
@@ -39,7 +64,7 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
 
   if (map.kind === 'generic') {
     return (
-      <figure className="tmap" aria-label="Transaction map" ref={figure}>
+      <figure className="tmap" aria-label={label} ref={figure}>
         <TopSpans top={map.top} selected={spanId} errors={errors} onPick={pick} svgRef={svgRef} />
       </figure>
     );
@@ -70,7 +95,7 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
     (e.currentTarget.querySelector(`[data-node="${CSS.escape(next)}"]`) as SVGGElement | null)?.focus();
   };
   return (
-    <figure className="tmap" aria-label="Transaction map" ref={figure}>
+    <figure className="tmap" aria-label={label} ref={figure}>
       <svg
         ref={svgRef}
         width={layout.width * scale}
@@ -118,6 +143,7 @@ export function TransactionMap({ trace, svgRef }: TransactionMapProps) {
                 holdsSelection={p.node.spanIds.some((id) => chain.has(id))}
                 error={nodeError(p.node.spanIds, errors)}
                 tabStop={p.node.id === stop}
+                note={notes?.get(p.node.id) ?? null}
                 onFocusNode={setFocusId}
                 onPick={pick}
               />
@@ -195,6 +221,8 @@ interface NodeProps {
   error: string | null;
   /** the map's one tab stop; the arrow keys move it between nodes */
   tabStop: boolean;
+  /** in a twin map: the node against the other trace */
+  note: NodeNote | null;
   onFocusNode(id: string): void;
   onPick(id: string): void;
 }
@@ -207,15 +235,18 @@ const UPSTREAM_STEP_TIPS: Record<string, string> = {
   'upstream:round trip': 'the whole round trip to the upstream (one balancer span)',
 };
 
-function MapNodeBox({ placed, slowest, selected, holdsSelection, error, tabStop, onFocusNode, onPick }: NodeProps) {
+function MapNodeBox({ placed, slowest, selected, holdsSelection, error, tabStop, note, onFocusNode, onPick }: NodeProps) {
   const { node, x, y, w, h } = placed;
+  const ghost = note?.ghost ?? null;
   const endpoint = node.durationNs === null;
-  const target = node.spanIds[0];
-  const duration = node.durationNs === null ? '' : formatDuration(node.durationNs);
-  const name = `${node.label}${node.detail ? ` (${node.detail})` : ''}${duration ? `, ${duration}` : ''}${slowest ? ', slowest' : ''}${error ? `, error: ${error}` : ''}`;
+  const target = ghost ? undefined : node.spanIds[0];
+  const duration = node.durationNs === null || ghost ? '' : formatDuration(node.durationNs);
+  const own = `${node.label}${node.detail ? ` (${node.detail})` : ''}${note && !endpoint ? `, ${note.text}` : duration ? `, ${duration}` : ''}`;
+  const name = ghost ?? `${own}${slowest ? ', slowest' : ''}${error ? `, error: ${error}` : ''}`;
   const step = UPSTREAM_STEP_TIPS[node.id];
   const tip = step ? `upstream ${name}: ${step}` : name;
-  const cls = ['tmap-node', slowest && 'slowest', error && 'in-error', holdsSelection && 'selected', target && 'clickable'].filter(Boolean).join(' ');
+  const changed = note?.change === 'changed' && !endpoint ? `changed-${note.slower ? 'up' : 'down'}` : null;
+  const cls = ['tmap-node', ghost && 'ghost', changed, slowest && !note && 'slowest', error && 'in-error', holdsSelection && 'selected', target && 'clickable'].filter(Boolean).join(' ');
   const interactive = target
     ? {
         role: 'button',
@@ -231,8 +262,8 @@ function MapNodeBox({ placed, slowest, selected, holdsSelection, error, tabStop,
   return (
     <Group top={y} left={x} className={cls} {...interactive}>
       <title>{tip}</title>
-      <Bar x={0} y={0} width={w} height={h} rx={4} style={{ fill: endpoint ? 'var(--bg-panel)' : shade(node.bucket, node.weight) }} className="tmap-box" />
-      {!endpoint && <Bar x={0} y={0} width={3} height={h} style={{ fill: color(node.bucket) }} className="tmap-stripe" />}
+      <Bar x={0} y={0} width={w} height={h} rx={4} style={{ fill: endpoint || ghost ? 'var(--bg-panel)' : shade(node.bucket, node.weight) }} className="tmap-box" />
+      {!endpoint && !ghost && <Bar x={0} y={0} width={3} height={h} style={{ fill: color(node.bucket) }} className="tmap-stripe" />}
       {error && (
         <g className="tmap-error-badge" aria-hidden="true">
           <circle cx={w - 7} cy={7} r={6} />
@@ -250,9 +281,23 @@ function MapNodeBox({ placed, slowest, selected, holdsSelection, error, tabStop,
           <text x={8} y={12} className="tmap-label">
             {fitLabel(node.label, w - (error ? 26 : 12))}
           </text>
-          <text x={8} y={24} className="tmap-detail">
-            {node.detail ? fitLabel(node.detail, w - 62, 5.6) : ''}
-          </text>
+          {ghost ? (
+            <text x={8} y={24} className="tmap-detail">
+              {fitLabel(ghost.slice(0, ghost.indexOf(':')), w - 12, 5.6)}
+            </text>
+          ) : note?.delta && note.change === 'changed' ? (
+            <text x={8} y={24} className="tmap-delta">
+              {note.delta}
+            </text>
+          ) : note && (note.change === 'added' || note.change === 'removed') ? (
+            <text x={8} y={24} className="tmap-detail tmap-one-side">
+              {note.change === 'added' ? 'only in B' : 'only in A'}
+            </text>
+          ) : (
+            <text x={8} y={24} className="tmap-detail">
+              {node.detail ? fitLabel(node.detail, w - 62, 5.6) : ''}
+            </text>
+          )}
           <text x={w - 5} y={24} textAnchor="end" className="tmap-duration">
             {duration}
           </text>
