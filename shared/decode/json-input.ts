@@ -123,8 +123,10 @@ class SourceKeeper {
 
 /**
  * Decodes one JSON line's text into the collector. Returns false when it held no spans, true when it did
- * (keep it as read), or the line's text sanitized when the decoder had to sanitize its spans (an AI span's
- * prompt): source lines are stored to be decoded again, and no payload is stored unsanitized.
+ * (keep it as read), or the text to keep instead: source lines are stored to be decoded again for their
+ * spans, so a line whose spans had to be sanitized (an AI span's prompt) is kept sanitized, and a line
+ * that also held log records is kept without them (log lines are stored on their own, sealed at rest:
+ * issue 21; a copy in the source line would be in clear).
  */
 function decodeLine(c: Collector, text: string, number: number, last: boolean): boolean | string {
   if (text.trim() === '') return false;
@@ -136,16 +138,24 @@ function decodeLine(c: Collector, text: string, number: number, last: boolean): 
   }
   const spansBefore = c.totalSpans;
   const sanitizedBefore = c.sanitizedSpans;
+  const logsBefore = c.totalLogs;
   if (!convertRequest(c, parsed.value, `${where} $`)) {
     c.skip(where, 'the line holds neither resourceSpans nor resourceLogs');
     return false;
   }
   if (c.totalSpans === spansBefore) return false;
-  if (c.sanitizedSpans === sanitizedBefore) return true;
-  // parsed again, so what is kept is the line as written but for the sanitized values
+  const sanitized = c.sanitizedSpans !== sanitizedBefore;
+  const withLogs = c.totalLogs !== logsBefore;
+  if (!sanitized && !withLogs) return true;
+  // parsed again, so what is kept is the line as written but for the sanitized values and the log records
   const doc = parse(text);
   if (!doc.ok) return true;
-  sanitizeGenAiJson(doc.value);
+  if (sanitized) sanitizeGenAiJson(doc.value);
+  if (withLogs && doc.value && typeof doc.value === 'object') {
+    const line = doc.value as Record<string, unknown>;
+    delete line.resourceLogs;
+    delete line.resource_logs;
+  }
   return JSON.stringify(doc.value);
 }
 

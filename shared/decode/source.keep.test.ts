@@ -64,10 +64,14 @@ const LINES = [
   '',
   spansLine({ [T3]: [6, 7] }),
   spansLine({ [T2]: [8] }),
-  // spans and logs on one line: kept, since it held spans
+  // spans and logs on one line: kept, since it held spans, but without its log records (stored on their own)
   spansLine({ [T4]: [9] }, { resourceLogs: [{ scopeLogs: [{ logRecords: logRecords(1, T4) }] }] }),
 ];
-const SPAN_LINES = LINES.filter((l) => l.includes('"spans"'));
+const withoutLogs = (line: string): string => {
+  const { resourceLogs: _logs, ...rest } = JSON.parse(line) as Record<string, unknown>;
+  return JSON.stringify(rest);
+};
+const SPAN_LINES = LINES.filter((l) => l.includes('"spans"')).map((l) => (l.includes('"resourceLogs"') ? withoutLogs(l) : l));
 const INPUT = utf8(`${LINES.join('\n')}\n`);
 
 async function collect(bytes: Uint8Array, chunkSize: number, batchSpans: number, keepSource = true): Promise<DecodedBatch[]> {
@@ -420,5 +424,32 @@ describe('source lines holding an AI prompt are kept sanitized', () => {
     const kept = (r.batch.source?.chunks ?? []).map((c) => text(c.bytes)).join('\n');
     expect(kept).not.toContain(CARD);
     expect(kept).toContain(`card ${MASKED}`);
+  });
+});
+
+describe('source lines holding log records too are kept without them (log lines are stored on their own, sealed)', () => {
+  const SECRET = 'log-only-marker-7f3a9c';
+  const mixed = JSON.stringify({
+    resourceSpans: [{ resource: { attributes: [] }, scopeSpans: [{ spans: [{ traceId: T4, spanId: sid(4), name: 'kong', startTimeUnixNano: '1700000000000000000', endTimeUnixNano: '1700000000100000000', attributes: [{ key: 'which', value: { stringValue: 'the span' } }] }] }] }],
+    resourceLogs: [{ resource: { attributes: [] }, scopeLogs: [{ logRecords: [{ timeUnixNano: '1700000000010000000', traceId: T4, spanId: sid(4), severityText: 'ERROR', body: { stringValue: `upstream said ${SECRET}` } }] }] }],
+  });
+
+  it('when decoded as a stream: the log line is decoded, the kept line holds the span and not the log', async () => {
+    const batches: DecodedBatch[] = [];
+    const file = utf8(`${mixed}\n${spansLine({ [T1]: [1] })}\n`);
+    for await (const b of decodeStream(chunked(file, 5), { fileName: 'mixed.jsonl', keepSource: true })) batches.push(b);
+    expect(batches.flatMap((b) => b.logs).map((l) => l.body)).toEqual([`upstream said ${SECRET}`]);
+    const kept = batches.flatMap((b) => b.source?.chunks ?? []).map((c) => text(c.bytes)).join('\n');
+    expect(kept).not.toContain(SECRET);
+    const again = await decodeAll(utf8(kept), { fileName: 'again.jsonl' });
+    expect(again.traces.find((t) => t.traceId === T4)!.spans[0]!.attributes.which).toBe('the span');
+  });
+
+  it('when decoded in segments by the parallel workers', () => {
+    const r = decodeLineSegment({ bytes: utf8(mixed), fileName: 'mixed.jsonl', firstLine: 1, last: true, keepSource: true });
+    expect(r.logs).toBe(1);
+    const kept = (r.batch.source?.chunks ?? []).map((c) => text(c.bytes)).join('\n');
+    expect(kept).not.toContain(SECRET);
+    expect(kept).toContain('the span');
   });
 });
