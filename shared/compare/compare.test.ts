@@ -213,14 +213,25 @@ describe('the typical twin', () => {
     const all = [row('a', 100), row('b', 120), row('c', 130), row('d', 500), subject, row('other-route', 125, { routeId: 'r2' }), row('error', 125, { status: 503 }), row('post', 125, { method: 'POST' }), row('ok-201', 128, { status: 201 })];
     const t = typicalTwins(subject, all);
     expect(t.groupSize).toBe(6);
-    expect(t.medianMs).toBe(129);
-    expect(t.twins.map((x) => x.traceId)).toEqual(['c', 'ok-201', 'b']);
+    // nearest rank, as session insights reads a median: a real request's total (100 120 128 130 500 900)
+    expect(t.medianMs).toBe(128);
+    expect(t.twins.map((x) => x.traceId)).toEqual(['ok-201', 'c', 'b']);
+  });
+
+  it('proposes only traces that ran the same plugins', () => {
+    const auth = { breakdown: { plugins: ['key-auth', 'rate-limiting'] } };
+    const subject = row('slow', 900, auth);
+    const all = [subject, row('same-plugins', 300, auth), row('no-auth', 110, { breakdown: { plugins: ['rate-limiting'] } }), row('no-auth-2', 115, { breakdown: { plugins: ['rate-limiting'] } })];
+    const t = typicalTwins(subject, all);
+    expect(t.groupSize).toBe(2);
+    expect(t.twins.map((x) => x.traceId)).toEqual(['same-plugins']);
   });
 
   it('says so when the trace has no twin', () => {
     const subject = row('alone', 50);
     expect(typicalTwins(subject, [subject, row('x', 10, { routeId: 'r9' })])).toEqual({ groupSize: 1, medianMs: 50, twins: [] });
-    expect(groupKey(subject)).toBe('GET|r1||2xx');
+    expect(groupKey(subject)).toBe('GET|r1||2xx|?');
+    expect(groupKey(row('p', 1, { breakdown: { plugins: ['cors', 'key-auth'] } }))).toBe('GET|r1||2xx|cors,key-auth');
   });
 });
 

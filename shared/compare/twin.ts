@@ -1,11 +1,16 @@
 /**
  * The typical twin (insights.md, "Comparing two requests"): for "why was this one slower than a normal
- * one?", the traces of the same group (same route, method, consumer and status class) whose total is
- * nearest the group's median, from every session given.
+ * one?", the traces of the same group (same route, method, consumer, status class and set of plugins run)
+ * whose total is nearest the group's median (nearest rank, so it is a real request's, as in session
+ * insights), from every session given.
  */
+import { nearestRank } from '../insights/stats';
 import type { TraceSummary } from '../model/types';
 
-type Row = Pick<TraceSummary, 'traceId' | 'method' | 'routeId' | 'route' | 'path' | 'consumerId' | 'status' | 'durationMs'>;
+type Row = Pick<TraceSummary, 'traceId' | 'method' | 'routeId' | 'route' | 'path' | 'consumerId' | 'status' | 'durationMs'> & {
+  /** the plugins that ran (session insights' breakdown); a row stored before it has none yet */
+  breakdown?: { plugins: readonly string[] } | null;
+};
 
 /** A request's route: its id, else its name, else the path. */
 export const routeOf = (r: Pick<Row, 'routeId' | 'route' | 'path'>): string => r.routeId ?? r.route ?? r.path ?? '';
@@ -13,11 +18,15 @@ export const routeOf = (r: Pick<Row, 'routeId' | 'route' | 'path'>): string => r
 /** The group one trace is compared against ("one against a group"): the same route and method. */
 export const routeMethodKey = (r: Pick<Row, 'routeId' | 'route' | 'path' | 'method'>): string => `${r.method ?? ''}|${routeOf(r)}`;
 
-/** What makes two requests "the same kind": route (its id, else its name, else the path), method, consumer, status class. */
+/**
+ * What makes two requests "the same kind": route (its id, else its name, else the path), method, consumer,
+ * status class, and the set of plugins that ran (a request that skipped auth is not a twin of one that ran it).
+ */
 export function groupKey(r: Row): string {
   const route = routeOf(r);
   const statusClass = r.status === null ? '-' : `${Math.floor(r.status / 100)}xx`;
-  return [r.method ?? '', route, r.consumerId ?? '', statusClass].join('|');
+  const plugins = r.breakdown ? r.breakdown.plugins.join(',') : '?';
+  return [r.method ?? '', route, r.consumerId ?? '', statusClass, plugins].join('|');
 }
 
 export interface Twins<T extends Row> {
@@ -34,9 +43,7 @@ export function typicalTwins<T extends Row>(subject: Row & { sessionId?: string 
   const same = (c: T & { sessionId?: string }) => c.traceId === subject.traceId && c.sessionId === subject.sessionId;
   const group = candidates.filter((c) => groupKey(c) === key);
   if (!group.some(same)) group.push(subject as T);
-  const sorted = group.map((g) => g.durationMs).sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const medianMs = sorted.length === 0 ? null : sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const medianMs = nearestRank(Float64Array.from(group, (g) => g.durationMs).sort(), 50);
   const twins = group
     .filter((c) => !same(c) && c.traceId !== subject.traceId)
     .sort((a, b) => Math.abs(a.durationMs - medianMs!) - Math.abs(b.durationMs - medianMs!) || a.traceId.localeCompare(b.traceId))
