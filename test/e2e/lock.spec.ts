@@ -1,7 +1,7 @@
 /**
  * Own key (issue 21): a passphrase over the store's key. Set from Settings, the app locks on demand (and on
  * a new start); locked, it shows nothing of the store; a wrong passphrase is refused and changes nothing;
- * the right one brings everything back; changing it needs the current one.
+ * the right one brings everything back; changing it needs the current one; 15 minutes without input lock it.
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -76,6 +76,37 @@ test('with a passphrase the app locks, shows nothing until unlocked, and refuses
   await unlock(page, 'blue harbour lights');
   await expect(lockScreen(page).getByRole('alert')).toHaveText('Wrong passphrase. Nothing was changed.');
   await unlock(page, 'green harbour lights');
+  await ktv.waitReady();
+  await expect(ktv.selectedSession()).toContainText('Sample · demo gateway');
+});
+
+test('with a passphrase the app locks itself after 15 minutes without input, and input keeps it open', async ({ ktv }) => {
+  const { page } = ktv;
+  // the page's timers from here on run on a clock the test moves
+  await page.clock.install();
+  await page.reload();
+  await ktv.waitReady();
+
+  const settings = await openSettings(page);
+  await settings.getByRole('button', { name: 'Set a passphrase…' }).click();
+  const set = page.getByRole('dialog', { name: 'Set a passphrase' });
+  await set.getByLabel('New passphrase').fill('quiet harbour lights');
+  await set.getByLabel('Repeat it').fill('quiet harbour lights');
+  await set.getByRole('button', { name: 'Save passphrase' }).click();
+  await expect(set).toBeHidden();
+
+  // ten minutes idle, a key pressed, ten more: twenty minutes, never fifteen without input
+  await page.clock.runFor('10:00');
+  await page.keyboard.press('Shift');
+  await page.clock.runFor('10:00');
+  await expect(lockScreen(page)).toHaveCount(0);
+  await expect(ktv.selectedSession()).toContainText('Sample · demo gateway');
+
+  // five more without input: fifteen since the key
+  await page.clock.runFor('05:01');
+  await expect(lockScreen(page)).toBeVisible();
+  await expect(page.getByText('Sample · demo gateway')).toHaveCount(0);
+  await unlock(page, 'quiet harbour lights');
   await ktv.waitReady();
   await expect(ktv.selectedSession()).toContainText('Sample · demo gateway');
 });
