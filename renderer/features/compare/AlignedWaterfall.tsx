@@ -9,7 +9,8 @@ import type { AlignedRow, Alignment } from '../../../shared/compare/align';
 import type { TraceSpans } from '../../../shared/model/types';
 import { formatDuration } from '../../../shared/util/duration';
 import { useVirtualList } from '../../ui/useVirtualList';
-import { shownRows, signedMs, stepDiff } from './compare-model';
+import { shownRows, signedMs } from './compare-model';
+import { useDiffKeys } from './useDiffKeys';
 
 const ROW_H = 26;
 
@@ -47,29 +48,10 @@ export function AlignedWaterfall({
   const diffs = useMemo(() => rows.filter((r) => r.change !== 'same').length, [rows]);
   const a0 = useMemo(() => minStart(traceA), [traceA]);
   const b0 = useMemo(() => minStart(traceB), [traceB]);
-  const [notice, setNotice] = useState('');
+  const notice = useDiffKeys(rows, shown, selected, onSelect);
 
   const position = selected === null ? -1 : shown.indexOf(selected);
   useEffect(() => reveal(position), [reveal, position]);
-
-  // n / p anywhere in the compare view but a text field
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key !== 'n' && e.key !== 'p') return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
-      e.preventDefault();
-      const next = stepDiff(rows, shown, selected, e.key === 'n' ? 1 : -1);
-      if (next === null) setNotice(diffs === 0 ? 'No differences.' : e.key === 'n' ? 'No difference below.' : 'No difference above.');
-      else {
-        setNotice('');
-        onSelect(next);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [rows, shown, selected, diffs, onSelect]);
 
   function onGridKey(e: KeyboardEvent) {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;

@@ -13,7 +13,8 @@ import { getTraceSpans, listTraces, useTraceRow, useTraceSpans } from '../../db/
 import { useStore } from '../../store';
 import { useVirtualList } from '../../ui/useVirtualList';
 import type { CompareRef } from './compare-slice';
-import { signedMs, stepDiff } from './compare-model';
+import { signedMs } from './compare-model';
+import { useDiffKeys } from './useDiffKeys';
 import './compare.css';
 
 const ROW_H = 26;
@@ -122,7 +123,6 @@ export function GroupView({ subject }: { subject: CompareRef }) {
 function GroupRows({ rows }: { rows: GroupRow[] }) {
   const [diffOnly, setDiffOnly] = useState(false);
   const [selected, setSelected] = useState<number | null>(null);
-  const [notice, setNotice] = useState('');
   // indices into rows, in the order shown
   const shown = useMemo(() => rows.flatMap((r, i) => (!diffOnly || r.change !== 'same' ? [i] : [])), [rows, diffOnly]);
   const virtual = useVirtualList({ count: shown.length, rowHeight: ROW_H, getItemKey: (i) => rows[shown[i]!]!.key });
@@ -132,22 +132,7 @@ function GroupRows({ rows }: { rows: GroupRow[] }) {
   useEffect(() => reveal(position), [reveal, position]);
 
   // n / p: the next / previous span that differs from the group median, as in the two-trace view
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || (e.key !== 'n' && e.key !== 'p')) return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable)) return;
-      e.preventDefault();
-      const next = stepDiff(rows, shown, selected, e.key === 'n' ? 1 : -1);
-      if (next === null) setNotice(diffs === 0 ? 'No differences.' : e.key === 'n' ? 'No difference below.' : 'No difference above.');
-      else {
-        setNotice('');
-        setSelected(next);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [rows, shown, selected, diffs]);
+  const notice = useDiffKeys(rows, shown, selected, setSelected);
   return (
     <section className="cmp-wf cmp-group" aria-label="Spans against the group">
       <div className="cmp-wf-bar">
