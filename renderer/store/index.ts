@@ -10,12 +10,13 @@ import { createCompareSlice, type CompareSlice } from '../features/compare/compa
 import { createImportsSlice, type ImportsSlice } from '../features/import/imports-slice';
 import { createLayoutSlice, type LayoutSlice } from '../features/shell/layout-slice';
 import { createLogsSlice, type LogsSlice } from '../features/logs/logs-slice';
+import { createRuleDraftSlice, type RuleDraftSlice } from '../features/rule-draft/rule-draft-slice';
 import { createSelectionSlice, type SelectionSlice } from '../features/shell/selection-slice';
 import { createTraceFilterSlice, type TraceFilterSlice } from '../features/trace-filter/trace-filter-slice';
 import { createTraceListSlice, type TraceListSlice } from '../features/trace-list/trace-list-slice';
 import { createWaterfallSlice, type WaterfallSlice } from '../features/waterfall/waterfall-slice';
 
-export type AppState = SelectionSlice & LayoutSlice & ImportsSlice & WaterfallSlice & TraceListSlice & LogsSlice & TraceFilterSlice & CompareSlice;
+export type AppState = SelectionSlice & LayoutSlice & ImportsSlice & WaterfallSlice & TraceListSlice & LogsSlice & TraceFilterSlice & CompareSlice & RuleDraftSlice;
 
 export const useStore = create<AppState>()(
   persist(
@@ -28,6 +29,7 @@ export const useStore = create<AppState>()(
       ...createLogsSlice(...a),
       ...createTraceFilterSlice(...a),
       ...createCompareSlice(...a),
+      ...createRuleDraftSlice(...a),
     }),
     {
       name: 'ktv-ui',

@@ -3,6 +3,7 @@
  * each value in the selection against the rest, ranked by the difference, with Fisher's exact test; and
  * Include / Exclude of a value as a clause of the list's expression filter. Pure.
  */
+import { compile } from '../expr';
 import { quote } from '../expr/print';
 import type { InsightTrace } from './breakdown';
 import { groupKey } from './insights';
@@ -68,24 +69,54 @@ function countBy(set: readonly InsightTrace[], f: (t: InsightTrace) => string): 
   return m;
 }
 
-const DIMENSION_FIELDS: Partial<Record<Dimension, { field: string; numeric: boolean }>> = {
-  method: { field: 'http.request.method', numeric: false },
-  route: { field: 'http.route', numeric: false },
-  status: { field: 'http.response.status_code', numeric: true },
-  'upstream status': { field: 'proxy.kong.upstream_status_code', numeric: true },
-  consumer: { field: 'proxy.kong.consumer.id', numeric: false },
+const DIMENSION_FIELDS: Partial<Record<Dimension, { field: string; kind: 'string' | 'int' | 'cidr' }>> = {
+  method: { field: 'http.request.method', kind: 'string' },
+  route: { field: 'http.route', kind: 'string' },
+  status: { field: 'http.response.status_code', kind: 'int' },
+  'upstream status': { field: 'proxy.kong.upstream.status_code', kind: 'int' },
+  consumer: { field: 'proxy.kong.consumer.id', kind: 'string' },
+  'client /24': { field: 'client.address', kind: 'cidr' },
 };
 
 /**
- * Include (==) or Exclude (!=) a dimension's value, as a clause of the list's expression filter, joined to
- * what the filter already says with &&; null for a dimension the expression language cannot name or a
- * value that is absent.
+ * A dimension's value as one clause of the expression language (the list's filter and the sampling rules
+ * of a capture or a Konnect session): `==` / `!=` for Include / Exclude, `in` / `not in` for a client's
+ * /24; null for a dimension the language cannot name, or a value that is absent.
  */
-export function filterWith(current: string, dim: Dimension, value: string, include: boolean): string | null {
+export function dimensionClause(dim: Dimension, value: string, include: boolean): string | null {
   const f = DIMENSION_FIELDS[dim];
   if (!f || value === '(none)') return null;
-  if (f.numeric && !/^\d+$/.test(value)) return null;
-  const clause = `${f.field} ${include ? '==' : '!='} ${f.numeric ? value : quote(value)}`;
+  if (f.kind === 'int') return /^\d+$/.test(value) ? `${f.field} ${include ? '==' : '!='} ${value}` : null;
+  if (f.kind === 'cidr') {
+    const cidr = /^\d+\.\d+\.\d+\.0\/24$/.test(value) ? value : null;
+    return cidr ? `${f.field} ${include ? 'in' : 'not in'} ${cidr}` : null;
+  }
+  return `${f.field} ${include ? '==' : '!='} ${quote(value)}`;
+}
+
+/**
+ * Whether a dimension's clause says of these traces exactly what the dimension says: the clause, evaluated
+ * on each trace's root span as the list's filter does, keeps the traces having that value and no other.
+ * A value read from an attribute the language does not look at (a client address only in `net.peer.ip`,
+ * a route known only by its path) fails here, and then no Include / Exclude is offered for it rather than
+ * one that would filter differently from what the table shows.
+ */
+export function clauseAgrees(traces: readonly InsightTrace[], dim: Dimension, value: string): boolean {
+  const clause = dimensionClause(dim, value, true);
+  if (!clause) return false;
+  const c = compile(clause);
+  if (!c.ok) return false;
+  const of = DIMENSIONS[dim];
+  return traces.every((t) => c.evaluate(t.summary.rootAttributes) === (of(t) === value));
+}
+
+/**
+ * Include (==) or Exclude (!=) a dimension's value, as a clause of the list's expression filter, joined to
+ * what the filter already says with &&; null where dimensionClause is.
+ */
+export function filterWith(current: string, dim: Dimension, value: string, include: boolean): string | null {
+  const clause = dimensionClause(dim, value, include);
+  if (!clause) return null;
   const base = current.trim();
   return base ? `(${base}) && ${clause}` : clause;
 }

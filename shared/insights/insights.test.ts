@@ -5,7 +5,7 @@ import type { TraceSpans } from '../model/types';
 import { computeBreakdown, type Breakdown, type InsightTrace } from './breakdown';
 import { compile } from '../expr';
 import { bridge, extraTime, groupStats, groupTraces, outlierReasons, outliers } from './insights';
-import { differences, filterWith } from './differences';
+import { clauseAgrees, differences, dimensionClause, filterWith } from './differences';
 
 const MS = 1e6;
 
@@ -191,5 +191,53 @@ describe('filterWith', () => {
     expect(c.evaluate({ 'http.response.status_code': 503, 'http.request.method': 'GET' })).toBe(true);
     expect(c.evaluate({ 'http.response.status_code': 503, 'http.request.method': 'POST' })).toBe(false);
     expect(c.evaluate({ 'http.response.status_code': 200, 'http.request.method': 'GET' })).toBe(false);
+  });
+});
+
+describe('dimensionClause', () => {
+  it.each([
+    ['method', 'POST', true, 'http.request.method == "POST"'],
+    ['route', '/payments', false, 'http.route != "/payments"'],
+    ['status', '503', true, 'http.response.status_code == 503'],
+    ['upstream status', '502', false, 'proxy.kong.upstream.status_code != 502'],
+    ['consumer', 'alice "the" admin', true, 'proxy.kong.consumer.id == "alice \\"the\\" admin"'],
+    ['client /24', '10.1.2.0/24', true, 'client.address in 10.1.2.0/24'],
+    ['client /24', '10.1.2.0/24', false, 'client.address not in 10.1.2.0/24'],
+  ] as const)('%s = %s (include %s) is %s, and compiles', (dim, value, include, clause) => {
+    expect(dimensionClause(dim, value, include)).toBe(clause);
+    expect(compile(clause).ok).toBe(true);
+  });
+
+  it.each([
+    ['plugins', 'key-auth'],
+    ['ended by', 'gateway'],
+    ['upstream target', '10.0.0.5:8080'],
+    ['consumer', '(none)'],
+    ['status', 'n/a'],
+    ['client /24', '2001:db8::1'],
+  ] as const)('has no clause for %s = %s', (dim, value) => {
+    expect(dimensionClause(dim, value, true)).toBeNull();
+  });
+});
+
+describe('clauseAgrees', () => {
+  const at = (id: string, attrs: Record<string, string | number>, over: Partial<InsightTrace['summary']>) => synthetic(id, { access: 1 }, { ...over, rootAttributes: attrs });
+
+  it('is true when the clause keeps exactly the traces having the value', () => {
+    const ts = [
+      at('a', { 'client.address': '10.1.2.7' }, { clientAddress: '10.1.2.7' }),
+      at('b', { 'client.address': '10.1.3.7' }, { clientAddress: '10.1.3.7' }),
+    ];
+    expect(clauseAgrees(ts, 'client /24', '10.1.2.0/24')).toBe(true);
+  });
+
+  it('is false when the value was read from an attribute the language does not look at', () => {
+    // the summary found the client in net.peer.ip, which client.address does not read
+    const ts = [at('a', { 'net.peer.ip': '10.1.2.7' }, { clientAddress: '10.1.2.7' }), at('b', { 'net.peer.ip': '10.1.3.7' }, { clientAddress: '10.1.3.7' })];
+    expect(clauseAgrees(ts, 'client /24', '10.1.2.0/24')).toBe(false);
+  });
+
+  it('is false for a dimension the language cannot name', () => {
+    expect(clauseAgrees([at('a', {}, {})], 'plugins', '(none)')).toBe(false);
   });
 });

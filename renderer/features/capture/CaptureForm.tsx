@@ -1,12 +1,26 @@
 /** Starting a capture: the sampling rule, duration, trace limit, port, and the opt-in to listen beyond loopback. */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CaptureStartArgs } from '../../../shared/bridge/capture';
 import { compile, formatError } from '../../../shared/expr';
 import { ExpressionEditor } from '../expr-editor/ExpressionEditor';
 import { DEFAULT_FORM, parseForm } from './capture-session';
+import { RuleDraftNote, useRuleDraft } from '../rule-draft/RuleDraftNote';
 
 export function CaptureForm({ busy, onStart }: { busy: boolean; onStart: (args: CaptureStartArgs) => void }) {
-  const [where, setWhere] = useState(DEFAULT_FORM.where);
+  // "capture more like this" from session insights: its rule fills the editor, now or when it comes
+  const draft = useRuleDraft('capture');
+  const [where, setWhere] = useState(draft?.rule ?? DEFAULT_FORM.where);
+  const [drafted, setDrafted] = useState(draft);
+  if (draft !== drafted) {
+    setDrafted(draft);
+    if (draft) setWhere(draft.rule);
+  }
+  const ruleBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!draft) return;
+    ruleBox.current?.scrollIntoView({ block: 'nearest' });
+    ruleBox.current?.querySelector<HTMLElement>('[aria-label="Sampling rule"]')?.focus();
+  }, [draft]);
   const [duration, setDuration] = useState(String(DEFAULT_FORM.durationSeconds));
   const [maxTraces, setMaxTraces] = useState(String(DEFAULT_FORM.maxTraces));
   const [port, setPort] = useState(String(DEFAULT_FORM.port));
@@ -29,7 +43,8 @@ export function CaptureForm({ busy, onStart }: { busy: boolean; onStart: (args: 
 
   return (
     <form className="capture-form" onSubmit={submit} aria-label="Start a live capture">
-      <div className="capture-rule">
+      <div className="capture-rule" ref={ruleBox}>
+        <RuleDraftNote target="capture" onDiscard={() => setWhere((w) => (draft && w === draft.rule ? DEFAULT_FORM.where : w))} />
         <span className="muted">Sampling rule, on each request's root span</span>
         <ExpressionEditor
           value={where}

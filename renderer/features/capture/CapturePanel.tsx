@@ -11,17 +11,26 @@ import { captureSessionId } from '../../../shared/ids';
 import { gatewayUrl } from './capture-session';
 import { captureSync } from './capture-sync';
 import { KongSettingsBox } from './KongSettingsBox';
+import { RuleDraftNote, useRuleDraft } from '../rule-draft/RuleDraftNote';
 import './capture.css';
 
 export function CapturePanel() {
   const view = useSyncExternalStore(captureSync.subscribe, captureSync.getSnapshot);
   const selectSession = useStore((s) => s.selectSession);
+  const clearDraft = useStore((s) => s.clearRuleDraft);
+  const draft = useRuleDraft('capture');
   // collapsed until the user opens it, or a capture is known (running, or ended in this app run)
   const [open, setOpen] = useState<boolean | null>(null);
   useEffect(() => captureSync.init(), []);
 
   const status = view.status;
   const running = status?.state === 'running';
+  // a rule drafted for a capture opens the panel, where its form shows it
+  const [drafted, setDrafted] = useState(draft);
+  if (draft !== drafted) {
+    setDrafted(draft);
+    if (draft) setOpen(true);
+  }
   const expanded = running || (open ?? status !== null);
   const settingsUrl = status && running ? gatewayUrl(status) : 'http://127.0.0.1:4318';
 
@@ -36,15 +45,20 @@ export function CapturePanel() {
         <div className="capture-body">
           {status && <CaptureCounters status={status} />}
           {running ? (
-            <button type="button" className="danger" disabled={view.busy} onClick={() => void captureSync.stop()}>
-              Stop capture
-            </button>
+            <>
+              {draft && <RuleDraftNote target="capture" />}
+              {draft && <p className="muted">A capture is running: stop it, and the next one starts with this rule.</p>}
+              <button type="button" className="danger" disabled={view.busy} onClick={() => void captureSync.stop()}>
+                Stop capture
+              </button>
+            </>
           ) : (
             <CaptureForm
               busy={view.busy}
               onStart={(args) =>
                 void captureSync.start(args).then((started) => {
                   const id = captureSync.getSnapshot().status?.id;
+                  if (started) clearDraft();
                   if (started && id) selectSession(captureSessionId(id));
                 })
               }

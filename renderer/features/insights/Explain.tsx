@@ -1,9 +1,13 @@
 /**
  * What explains a selection and a group's odd ones (docs/insights.md items 6 to 8): the bridge from the
  * rest's mean to the selection's, the dimensions whose values differ between them (Include / Exclude write
- * the value into the list's expression filter), and the outliers with their reasons.
+ * the value into the list's expression filter; "Capture more…" makes it the rule of a new capture), and the
+ * outliers with their reasons.
  */
-import { filterWith, type Difference } from '../../../shared/insights/differences';
+import { dimensionClause, filterWith, type Difference } from '../../../shared/insights/differences';
+import { useStore } from '../../store';
+import { usePopover } from '../shell/usePopover';
+import type { RuleTarget } from '../rule-draft/rule-draft-slice';
 import { rowLabel, type GroupStats } from '../../../shared/insights/insights';
 import { fmtSigned } from './WhereTimeGoes';
 
@@ -24,7 +28,7 @@ export function BridgeBars({ rows }: { rows: { key: string; deltaNs: number }[] 
   );
 }
 
-export function Differences({ diffs, exprText, onFilter }: { diffs: Difference[]; exprText: string; onFilter: (text: string) => void }) {
+export function Differences({ diffs, exprText, onFilter, expressible }: { diffs: Difference[]; exprText: string; onFilter: (text: string) => void; expressible: (d: Difference) => boolean }) {
   return (
     <section aria-label="What is different about them">
       <h3>What is different about them</h3>
@@ -32,18 +36,24 @@ export function Differences({ diffs, exprText, onFilter }: { diffs: Difference[]
         <thead><tr><th>dimension</th><th>value</th><th>selection</th><th>rest</th><th>p</th><th /></tr></thead>
         <tbody>
           {diffs.map((d) => {
-            const inc = filterWith(exprText, d.dimension, d.value, true);
-            const exc = filterWith(exprText, d.dimension, d.value, false);
+            // only where the expression language says exactly what the row says (differences.ts clauseAgrees)
+            const ok = expressible(d);
+            const inc = ok ? filterWith(exprText, d.dimension, d.value, true) : null;
+            const exc = ok ? filterWith(exprText, d.dimension, d.value, false) : null;
+            const rule = ok ? dimensionClause(d.dimension, d.value, true) : null;
             return (
               <tr key={`${d.dimension}\u0000${d.value}`}>
                 <td>{d.dimension}</td>
-                <td className="insights-mono">{d.value}</td>
+                <td className="insights-mono insights-diff-value" title={d.value}>{d.value}</td>
                 <td>{d.selectionPct.toFixed(0)}%</td>
                 <td>{d.restPct.toFixed(0)}%</td>
                 <td>{d.p < 0.001 ? '< 0.001' : d.p.toFixed(3)}</td>
                 <td>
-                  {inc && <button type="button" onClick={() => onFilter(inc)}>Include</button>}
-                  {exc && <button type="button" onClick={() => onFilter(exc)}>Exclude</button>}
+                  <span className="insights-actions">
+                    {inc && <button type="button" onClick={() => onFilter(inc)}>Include</button>}
+                    {exc && <button type="button" onClick={() => onFilter(exc)}>Exclude</button>}
+                    {rule && <CaptureMore rule={rule} why={`${d.dimension} = ${d.value} (${d.selectionPct.toFixed(0)}% of the selection, ${d.restPct.toFixed(0)}% of the rest)`} />}
+                  </span>
                 </td>
               </tr>
             );
@@ -51,6 +61,32 @@ export function Differences({ diffs, exprText, onFilter }: { diffs: Difference[]
         </tbody>
       </table>
     </section>
+  );
+}
+
+/**
+ * "Capture more like this" (docs/insights.md item 7): the value's clause as the sampling rule of a new live
+ * capture or Konnect session, waiting in that form (features/rule-draft) until the user starts it.
+ */
+function CaptureMore({ rule, why }: { rule: string; why: string }) {
+  const pop = usePopover('menu');
+  const draftRule = useStore((s) => s.draftRule);
+  const pick = (target: RuleTarget) => () => {
+    pop.close(false);
+    draftRule({ rule, why, target });
+  };
+  return (
+    <span className="insights-capture">
+      <button type="button" aria-haspopup="menu" title={`Capture more requests where ${rule}`} {...pop.buttonProps}>
+        Capture more…
+      </button>
+      {pop.open && (
+        <div className="menu insights-capture-menu" role="menu" aria-label={`Capture more where ${rule}`} {...pop.popoverProps}>
+          <button type="button" role="menuitem" onClick={pick('capture')}>In a live capture</button>
+          <button type="button" role="menuitem" onClick={pick('konnect')}>In a Konnect debugger session</button>
+        </div>
+      )}
+    </span>
   );
 }
 

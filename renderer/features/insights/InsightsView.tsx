@@ -13,7 +13,7 @@ import { selectTraceExpr } from '../trace-filter/trace-filter-slice';
 import { saveBlob } from '../export-png/save-blob';
 import type { InsightTrace } from '../../../shared/insights/breakdown';
 import { bridge, extraTime, GROUP_BYS, groupChips, groupStats, groupTraces, type GroupBy, type GroupStats } from '../../../shared/insights/insights';
-import { differences } from '../../../shared/insights/differences';
+import { clauseAgrees, differences, type Difference } from '../../../shared/insights/differences';
 import { groupMarkdown, insightsJson, rowsCsv } from '../../../shared/insights/export';
 import { formatDuration } from '../../../shared/util/duration';
 import { Distribution, inBrush, type Brush, type DistMode } from './Distribution';
@@ -74,6 +74,16 @@ export function InsightsView({ tabs }: { tabs?: ReactNode }) {
   const br = useMemo(() => bridge(sel, rest), [sel, rest]);
   const diffs = useMemo(() => differences(sel, rest).slice(0, 12), [sel, rest]);
   const extra = useMemo(() => extraTime(sel, rest), [sel, rest]);
+  // whether a value's clause filters the group as the table counts it; kept per group, so brushing reuses it
+  const expressible = useMemo(() => {
+    const known = new Map<string, boolean>();
+    return (d: Difference) => {
+      const k = `${d.dimension}\u0000${d.value}`;
+      let ok = known.get(k);
+      if (ok === undefined) known.set(k, (ok = clauseAgrees(members, d.dimension, d.value)));
+      return ok;
+    };
+  }, [members]);
 
   if (total === 0)
     return (
@@ -163,7 +173,7 @@ export function InsightsView({ tabs }: { tabs?: ReactNode }) {
               <BridgeBars rows={br.rows} />
             </section>
           )}
-          {diffs.length > 0 && <Differences diffs={diffs} exprText={exprText} onFilter={setExprText} />}
+          {diffs.length > 0 && <Differences diffs={diffs} exprText={exprText} onFilter={setExprText} expressible={expressible} />}
           <Outliers g={group} onOpen={selectTrace} />
         </div>
       )}

@@ -12,6 +12,7 @@ import { ControlPlaneList } from './ControlPlaneList';
 import { SessionsView } from './SessionsView';
 import { SignInForm } from './SignInForm';
 import { useLoad, useWaiting } from './useKonnect';
+import { useRuleDraft } from '../rule-draft/RuleDraftNote';
 
 const STORAGE_TEXT: Record<TokenStorage, string> = {
   'os-encrypted': 'token encrypted by the OS',
@@ -32,6 +33,7 @@ export function KonnectDialog({ onClose }: { onClose(): void }) {
   const list = accounts.data ?? [];
   const account = list.find((a) => a.id === accountId) ?? list[0] ?? null;
   const waiting = useWaiting(account?.id ?? null);
+  const draft = useRuleDraft('konnect');
 
   useEffect(() => bridge.on('konnect.accountsChanged', () => setNonce((n) => n + 1)), []);
   useEffect(() => ref.current?.focus(), []);
@@ -63,6 +65,11 @@ export function KonnectDialog({ onClose }: { onClose(): void }) {
         <p className="konnect-note">
           Preview: Konnect has not published its debugger-session API; this uses an assumed contract (docs/konnect-api.md) and may need an update when Kong publishes it.
         </p>
+        {draft && !cp && (
+          <p className="konnect-note" role="status">
+            A rule from session insights is ready for a new session: pick the control plane, and its new-session form opens with it.
+          </p>
+        )}
 
         <nav className="konnect-accounts" aria-label="Konnect accounts">
           {list.map((a) => (

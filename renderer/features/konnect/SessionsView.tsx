@@ -15,6 +15,7 @@ import { describeFailure } from './failure';
 import { konnectSync } from './konnect-sync';
 import { statusClass, statusText } from './status';
 import { StartSessionForm } from './StartSessionForm';
+import { useRuleDraft } from '../rule-draft/RuleDraftNote';
 import { useLoad, useTicker } from './useKonnect';
 
 interface Props {
@@ -37,7 +38,8 @@ function RuleLabel({ s, names }: { s: DebugSession; names: EntityNames | undefin
 }
 
 export function SessionsView({ accountId, controlPlane, onFailure, onOpened }: Props) {
-  const [starting, setStarting] = useState(false);
+  // a rule drafted in session insights ("capture more like this") opens the new-session form
+  const [starting, setStarting] = useState(useRuleDraft('konnect') !== null);
   const [actionError, setActionError] = useState<string | null>(null);
   const sessions = useLoad(`${accountId}|${controlPlane.id}|sessions`, () => bridge.invoke('konnect.sessions', { accountId, controlPlaneId: controlPlane.id, opId: `sessions:${controlPlane.id}` }));
   const pulls = useSyncExternalStore(konnectSync.subscribe, konnectSync.getSnapshot);

@@ -11,6 +11,8 @@ import { describeFailure } from './failure';
 import { NodePicker } from './NodePicker';
 import { defaultForm, formProblems, toSpec, type CaptureChoice, type SessionForm } from './session-form';
 import { useLoad, useTicker } from './useKonnect';
+import { useStore } from '../../store';
+import { RuleDraftNote, useRuleDraft } from '../rule-draft/RuleDraftNote';
 
 interface Props {
   accountId: string;
@@ -53,7 +55,9 @@ function EntitySelect({ label, items, value, onChange, loading }: { label: strin
 
 export function StartSessionForm({ accountId, controlPlane, onStarted, onCancel }: Props) {
   const cpId = controlPlane.id;
-  const [form, setForm] = useState<SessionForm>(defaultForm);
+  const draft = useRuleDraft('konnect');
+  const clearDraft = useStore((s) => s.clearRuleDraft);
+  const [form, setForm] = useState<SessionForm>(() => (draft ? { ...defaultForm(), ruleKind: 'expression', expression: draft.rule } : defaultForm()));
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
@@ -78,7 +82,10 @@ export function StartSessionForm({ accountId, controlPlane, onStarted, onCancel 
     if (label && (spec.rule.kind === 'route' || spec.rule.kind === 'service')) spec.rule = { ...spec.rule, label };
     const res = await bridge.invoke('konnect.startSession', { accountId, controlPlaneId: cpId, spec });
     setBusy(false);
-    if (res.ok) onStarted(res.value);
+    if (res.ok) {
+      if (spec.rule.kind === 'expression' && draft && spec.rule.expression === draft.rule.trim()) clearDraft();
+      onStarted(res.value);
+    }
     else {
       const view = describeFailure(res.error);
       setServerError({ message: view.message, fields: view.fields });
@@ -95,6 +102,7 @@ export function StartSessionForm({ accountId, controlPlane, onStarted, onCancel 
 
       <fieldset>
         <legend>Sampling rule</legend>
+        <RuleDraftNote target="konnect" onDiscard={() => setForm((f) => (draft && f.expression === draft.rule ? { ...f, ruleKind: defaultForm().ruleKind, expression: '' } : f))} />
         <div className="konnect-row" role="radiogroup" aria-label="Rule kind">
           {(['all', 'route', 'service', 'expression'] as const).map((kind) => (
             <label key={kind} className="konnect-check">
