@@ -2,12 +2,13 @@
  * "Where time goes" (docs/insights.md item 4): phase buckets, then plugins by phase, upstream steps and
  * third-party I/O, each with n present, nearest-rank figures, share of the group's time, extra time in the
  * selection when there is one (sort by any of them), and a strip of dots of the requests' times in that row. A row's max and a
- * strip's dot open the request behind them.
+ * strip's dot open the request behind them; a row Kong reports a figure for filters the list to the requests above its p90.
  */
 import { useState } from 'react';
 import type { InsightTrace } from '../../../shared/insights/breakdown';
 import { rowLabel, type GroupRow, type GroupStats } from '../../../shared/insights/insights';
 import { formatDuration } from '../../../shared/util/duration';
+import { RowFilter, useFilterableRows } from './RowFilter';
 
 const fmtMs = (ms: number | null) => (ms === null ? '–' : formatDuration(ms * 1e6));
 export const fmtSigned = (ms: number) => `${ms >= 0 ? '+' : '−'}${fmtMs(Math.abs(ms))}`;
@@ -130,6 +131,7 @@ export function WhereTimeGoes({ g, members, extra, selected, onOpen }: {
     else if (sort.desc === first) setSort({ col, desc: !first });
     else setSort(null);
   };
+  const filterable = useFilterableRows(members, g.rows);
   const slowest = new Map<string, InsightTrace>();
   for (const t of members) {
     for (const k in t.breakdown.rows) {
@@ -152,6 +154,7 @@ export function WhereTimeGoes({ g, members, extra, selected, onOpen }: {
               </th>
             ))}
             <th>each request</th>
+            {filterable.size > 0 && <th title="filter the list on Kong's reported figure for the row">filter</th>}
           </tr>
         </thead>
         <tbody>
@@ -173,6 +176,7 @@ export function WhereTimeGoes({ g, members, extra, selected, onOpen }: {
                 <td>{r.sharePct.toFixed(1)}%</td>
                 {extra && <td>{fmtSigned(extra.get(r.key) ?? 0)}</td>}
                 <td><DotStrip label={label} members={members} rowKey={r.key} selected={selected} onOpen={onOpen} /></td>
+                {filterable.size > 0 && <td>{filterable.has(r.key) && <RowFilter row={r} label={label} />}</td>}
               </tr>
             );
           })}
