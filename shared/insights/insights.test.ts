@@ -241,3 +241,17 @@ describe('clauseAgrees', () => {
     expect(clauseAgrees([at('a', {}, {})], 'plugins', '(none)')).toBe(false);
   });
 });
+
+describe('groupTraces by upstream target', () => {
+  it('groups by the target read off the spans, and says so where there is none', () => {
+    const ts = [
+      synthetic('a', { upstream: 1 }, {}, { dims: { 'upstream target': '10.0.0.5:8080' } }),
+      synthetic('b', { upstream: 2 }, {}, { dims: { 'upstream target': '10.0.0.5:8080' } }),
+      synthetic('c', { upstream: 3 }, {}, { dims: {} }),
+    ];
+    expect(groupTraces(ts, 'upstream').map((g) => [g.key, g.n])).toEqual([
+      ['10.0.0.5:8080', 2],
+      ['(no upstream)', 1],
+    ]);
+  });
+});

@@ -5,18 +5,21 @@
  */
 import type { TraceSummary } from '../model/types';
 import { formatDuration } from '../util/duration';
-import type { InsightTrace } from './breakdown';
+import type { Breakdown, InsightTrace } from './breakdown';
 import { isOutlier, outlierBasis, sortedAsc, statsOfSorted, type Sorted, type Stats } from './stats';
 
-export type GroupBy = 'route' | 'service' | 'consumer' | 'status' | 'node' | 'none';
-export const GROUP_BYS: readonly GroupBy[] = ['route', 'service', 'consumer', 'status', 'node', 'none'];
+export type GroupBy = 'route' | 'service' | 'consumer' | 'status' | 'upstream' | 'node' | 'none';
+export const GROUP_BYS: readonly GroupBy[] = ['route', 'service', 'consumer', 'status', 'upstream', 'node', 'none'];
 
 export function statusClass(status: number | null): string {
   return status === null ? 'no status' : `${Math.floor(status / 100)}xx`;
 }
 
-/** What counts as "the same request" under each grouping. */
-export function groupKey(s: TraceSummary, by: GroupBy): string {
+/**
+ * What counts as "the same request" under each grouping; the upstream target is read off the spans below
+ * the root, so it needs the trace's breakdown (without one: "(no upstream)").
+ */
+export function groupKey(s: TraceSummary, by: GroupBy, b?: Pick<Breakdown, 'dims'>): string {
   switch (by) {
     case 'route':
       return `${s.method ?? '?'} ${s.route ?? s.path ?? '(no route)'}`;
@@ -26,6 +29,8 @@ export function groupKey(s: TraceSummary, by: GroupBy): string {
       return s.consumerId ?? '(no consumer)';
     case 'status':
       return statusClass(s.status);
+    case 'upstream':
+      return b?.dims?.['upstream target'] ?? '(no upstream)';
     case 'node':
       return String(s.rootAttributes['kong.node.id'] ?? s.rootAttributes['host.name'] ?? '(no node)');
     case 'none':
@@ -148,7 +153,7 @@ export interface GroupChip {
 export function groupChips(traces: readonly InsightTrace[], by: GroupBy): GroupChip[] {
   const groups = new Map<string, InsightTrace[]>();
   for (const t of traces) {
-    const k = groupKey(t.summary, by);
+    const k = groupKey(t.summary, by, t.breakdown);
     let list = groups.get(k);
     if (!list) groups.set(k, (list = []));
     list.push(t);

@@ -1,5 +1,5 @@
 /**
- * `ktv insights FILE... [--where EXPR] [--group-by route|service|consumer|status|node|none] [--json]`: where
+ * `ktv insights FILE... [--where EXPR] [--group-by route|service|consumer|status|upstream|node|none] [--json]`: where
  * the time goes across the requests of one or more trace files (issue 19), grouped as the app's Insights
  * tab groups them, from the same code (shared/insights). With --json, stdout is exactly one JSON document:
  * {"traces": N, "groups": [{"key", "n", "errors", "latencyMs": {"total": S, "gateway": S, "upstream": S,

@@ -103,7 +103,7 @@ export function InsightsView({ tabs }: { tabs?: ReactNode }) {
           Group by{' '}
           <select value={by} onChange={(e) => { setBy(e.target.value as GroupBy); setGroupKey(null); setSelection(null); }}>
             {GROUP_BYS.map((g) => (
-              <option key={g} value={g}>{g === 'route' ? 'route × method' : g}</option>
+              <option key={g} value={g}>{g === 'route' ? 'route × method' : g === 'upstream' ? 'upstream target' : g}</option>
             ))}
           </select>
         </label>
