@@ -48,7 +48,7 @@ export async function addMissingBreakdowns(db: KtvDb, opts: { sessionId?: string
     const found = new Map<string, Breakdown>();
     for (const row of missing) {
       const spans = await readTraceSpans(db, row);
-      if (spans && spans.spans.length > 0) found.set(row.traceId, computeBreakdown(spans));
+      if (spans && spans.spans.length > 0) found.set(row.traceId, computeBreakdown(spans, row.status));
       else out.unreadable++;
     }
     if (found.size === 0) continue;

@@ -13,10 +13,11 @@ import { latencyModel } from '../kong/latency';
 import { classifySpanName } from '../kong/span-names';
 import { spanIndex } from '../model/span-index';
 import { ownTime } from '../kong/transaction-map';
+import { endingPlugin } from '../kong/plugin-exit';
 import { traceDims, type SpanDim } from './trace-dims';
 
 /** Bumped when a breakdown gains a field: stored ones below it are computed again (breakdown-upgrade.ts). */
-export const BREAKDOWN_VERSION = 2;
+export const BREAKDOWN_VERSION = 3;
 
 export interface Breakdown {
   /** the latency model, nanoseconds */
@@ -32,6 +33,8 @@ export interface Breakdown {
   hasRoot: boolean;
   /** who ended the request: 'upstream', or 'gateway' when it never reached one */
   endedBy: 'upstream' | 'gateway';
+  /** the plugin that ended the request (shared/kong/plugin-exit.ts endingPlugin); absent when none did, and below version 3 */
+  endedByPlugin?: string;
   /** plugin names that ran, sorted */
   plugins: string[];
   /** the dimensions read off spans below the root (trace-dims.ts); absent in version 1 */
@@ -40,7 +43,8 @@ export interface Breakdown {
   v?: number;
 }
 
-export function computeBreakdown(trace: TraceSpans): Breakdown {
+/** `status`: the response's, from the summary (for who ended a failed request). */
+export function computeBreakdown(trace: TraceSpans, status: number | null = null): Breakdown {
   const m = latencyModel(trace);
   const rows: Record<string, number> = {};
   const add = (key: string, ns: number) => {
@@ -75,6 +79,7 @@ export function computeBreakdown(trace: TraceSpans): Breakdown {
       add('io:dns', span.duration);
     }
   }
+  const endedByPlugin = endingPlugin(trace, status, m.reachedUpstream);
   return {
     totalNs: m.totalNs,
     gatewayNs: m.gatewayNs,
@@ -84,6 +89,7 @@ export function computeBreakdown(trace: TraceSpans): Breakdown {
     latencySource: m.source,
     hasRoot: m.clock === 'root span',
     endedBy: m.reachedUpstream ? 'upstream' : 'gateway',
+    ...(endedByPlugin ? { endedByPlugin } : {}),
     plugins: [...plugins].sort(),
     dims: traceDims(trace),
     v: BREAKDOWN_VERSION,

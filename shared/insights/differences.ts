@@ -23,7 +23,7 @@ const DIMENSIONS: Record<Dimension, (t: InsightTrace) => string> = {
     return m ? `${m[1]}.0/24` : (t.summary.clientAddress ?? '(none)');
   },
   node: (t) => groupKey(t.summary, 'node'),
-  'ended by': (t) => t.breakdown.endedBy,
+  'ended by': (t) => (t.breakdown.endedByPlugin ? `plugin ${t.breakdown.endedByPlugin}` : t.breakdown.endedBy),
   plugins: (t) => t.breakdown.plugins.join(', ') || '(none)',
   ...(Object.fromEntries(SPAN_DIMS.map((d) => [d, (t: InsightTrace) => t.breakdown.dims?.[d] ?? '(none)'])) as Record<SpanDim, (t: InsightTrace) => string>),
 };

@@ -1,6 +1,7 @@
 /**
  * The facts of a group's headline beside its latencies (docs/insights.md item 2): when its requests ran,
- * its status mix, who ended the failing ones, and a data quality line. Pure.
+ * its status mix, who ended the failing ones (the upstream, the gateway, a plugin by name), and a data
+ * quality line. Pure.
  */
 import type { InsightTrace } from './breakdown';
 import { statusClass } from './insights';
@@ -13,6 +14,8 @@ export interface HeadlineFacts {
   statusMix: { cls: string; n: number }[];
   /** requests with status >= 500 by who ended them */
   failingEndedBy: { upstream: number; gateway: number };
+  /** requests with status >= 400 that a plugin ended (answered itself), by plugin, most first */
+  pluginEnded: { plugin: string; n: number }[];
   /** data quality: latencies derived from spans rather than reported by Kong, traces without a root span */
   derived: number;
   noRoot: number;
@@ -25,15 +28,19 @@ export function headlineFacts(traces: readonly InsightTrace[]): HeadlineFacts {
   const failingEndedBy = { upstream: 0, gateway: 0 };
   let derived = 0;
   let noRoot = 0;
+  const byPlugin = new Map<string, number>();
   for (const t of traces) {
     fromMs = Math.min(fromMs, t.summary.startMs);
     toMs = Math.max(toMs, t.summary.startMs);
     const cls = statusClass(t.summary.status);
     mix.set(cls, (mix.get(cls) ?? 0) + 1);
     if ((t.summary.status ?? 0) >= 500) failingEndedBy[t.breakdown.endedBy]++;
+    const plugin = t.breakdown.endedByPlugin;
+    if (plugin && (t.summary.status ?? 0) >= 400) byPlugin.set(plugin, (byPlugin.get(plugin) ?? 0) + 1);
     if (t.breakdown.latencySource === 'derived') derived++;
     if (!t.breakdown.hasRoot) noRoot++;
   }
   const statusMix = [...mix].map(([cls, n]) => ({ cls, n })).sort((a, b) => b.n - a.n || a.cls.localeCompare(b.cls));
-  return { fromMs, toMs, statusMix, failingEndedBy, derived, noRoot };
+  const pluginEnded = [...byPlugin].map(([plugin, n]) => ({ plugin, n })).sort((a, b) => b.n - a.n || a.plugin.localeCompare(b.plugin));
+  return { fromMs, toMs, statusMix, failingEndedBy, pluginEnded, derived, noRoot };
 }

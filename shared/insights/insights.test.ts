@@ -46,6 +46,16 @@ describe('computeBreakdown', () => {
   it('knows a request the gateway ended', () => {
     expect(computeBreakdown(cases.pluginRejection()).endedBy).toBe('gateway');
   });
+
+  it('names the plugin that ended a request: the one that says so (3.14), or the last to run before a failure', () => {
+    // key-auth ran last, but rate-limiting's span says it answered 429
+    expect(computeBreakdown(cases.pluginExit314(), 429).endedByPlugin).toBe('rate-limiting');
+    expect(computeBreakdown(cases.pluginRejection(), 401).endedByPlugin).toBe('key-auth');
+    // the summary passes the status: the same trace seen through it
+    expect(summarizeTrace(cases.pluginRejection()).breakdown?.endedByPlugin).toBe('key-auth');
+    // a request that reached its upstream was ended by it, whatever plugins ran
+    expect(computeBreakdown(cases.slowPluginWithRedis(), 200).endedByPlugin).toBeUndefined();
+  });
 });
 
 describe('bridge', () => {

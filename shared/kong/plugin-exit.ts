@@ -45,3 +45,28 @@ export function answeringPlugin(trace: TraceSpans): AnsweringPlugin | null {
   }
   return best;
 }
+
+/** The plugin that ran last in the request phases: the one that answered when the request went no further. */
+export function lastRequestPlugin(trace: TraceSpans): Span | null {
+  let best: Span | null = null;
+  for (const s of trace.spans) {
+    const k = classifySpanName(s.name);
+    if (k.kind !== 'plugin' || k.phase === 'log') continue;
+    if (!best || s.start + s.duration > best.start + best.duration) best = s;
+  }
+  return best;
+}
+
+/**
+ * The plugin that ended a request, by name: the one that says it answered (3.14+), or, for a request that
+ * failed (status >= 400) without reaching an upstream, the last plugin to run in the request phases (the
+ * verdict names the same one). Null when no plugin ended it.
+ */
+export function endingPlugin(trace: TraceSpans, status: number | null, reachedUpstream: boolean): string | null {
+  const exit = answeringPlugin(trace);
+  if (exit) return exit.plugin;
+  if (status === null || status < 400 || reachedUpstream) return null;
+  const last = lastRequestPlugin(trace);
+  const k = last ? classifySpanName(last.name) : null;
+  return k?.kind === 'plugin' ? k.plugin : null;
+}

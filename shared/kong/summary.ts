@@ -206,7 +206,7 @@ export function summarizeTrace(trace: TraceSpans, konnectSessionId: string | nul
   // the upstream's name, found in a span below the root as often as on it: the list's search finds by it
   const host = upstreamHost(trace, root);
   if (host) summary.upstreamHost = host;
-  if (trace.spans.length > 0) summary.breakdown = computeBreakdown(trace);
+  if (trace.spans.length > 0) summary.breakdown = computeBreakdown(trace, summary.status);
   // only a log-phase trace of its own has one; other rows stay as they were
   const requestTraceId = linkedRequestTraceId(trace);
   if (requestTraceId) summary.requestTraceId = requestTraceId;

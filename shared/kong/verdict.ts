@@ -7,7 +7,7 @@
 import type { Span, TraceSpans } from '../model/types';
 import { formatDuration } from '../util/duration';
 import { spanError, traceErrors, type SpanError } from './errors';
-import { pluginExitOf } from './plugin-exit';
+import { lastRequestPlugin, pluginExitOf } from './plugin-exit';
 import { latencyModel, UPSTREAM_PART_LABELS, type LatencyModel } from './latency';
 import { upstreamPartOf } from './phase-times';
 import { classifySpanName } from './span-names';
@@ -122,7 +122,8 @@ function failureVerdict(trace: TraceSpans, root: Span, model: LatencyModel, erro
     return { kind: 'error', text, spanId: out.s.spanId };
   }
   const exit = failed.find((x) => x.e.kind === 'plugin-exit');
-  const answered = exit ?? (status !== null && status >= 400 && !model.reachedUpstream ? lastPlugin(trace) : null);
+  const last = status !== null && status >= 400 && !model.reachedUpstream ? lastRequestPlugin(trace) : null;
+  const answered = exit ?? (last ? { s: last, e: null } : null);
   if (answered) {
     const k = classifySpanName(answered.s.name);
     const name = k.kind === 'plugin' ? `plugin ${k.plugin} in ${k.phase}` : answered.s.name;
@@ -147,17 +148,6 @@ function failureVerdict(trace: TraceSpans, root: Span, model: LatencyModel, erro
     };
   }
   return null;
-}
-
-/** The plugin that ran last in the request phases: the one that answered when the request went no further. */
-function lastPlugin(trace: TraceSpans): { s: Span; e: SpanError | null } | null {
-  let best: Span | null = null;
-  for (const s of trace.spans) {
-    const k = classifySpanName(s.name);
-    if (k.kind !== 'plugin' || k.phase === 'log') continue;
-    if (!best || s.start + s.duration > best.start + best.duration) best = s;
-  }
-  return best ? { s: best, e: null } : null;
 }
 
 function timeVerdict(trace: TraceSpans, root: Span, model: LatencyModel): Verdict {
