@@ -93,7 +93,8 @@ test("a row's strip from the keyboard: arrows move a ringed current dot, a line 
   const ring = strip.locator('circle.insights-current');
   await expect(ring).toHaveAttribute('data-trace-id', dots[1]!.id);
   await expect(ring).toHaveAttribute('cx', String(dots[1]!.cx));
-  await expect(row.getByRole('status')).toHaveText(new RegExp(`^POST /payments .+ \\d{3}, 2 of ${dots.length}(, the slowest of \\d+ requests here)?$`));
+  const label = await row.locator('th').innerText();
+  await expect(row.getByRole('status')).toHaveText(new RegExp(`^${label.replace(/[()]/g, '\\$&')} .+ in POST /payments \\d{3}, 2 of ${dots.length}(, the slowest of \\d+ requests here)?$`));
   await page.keyboard.press('End');
   await expect(ring).toHaveAttribute('data-trace-id', dots[dots.length - 1]!.id);
   await expect(row.getByRole('status')).toHaveText(new RegExp(`, ${dots.length} of ${dots.length}(, |$)`));

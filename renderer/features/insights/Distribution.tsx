@@ -235,7 +235,13 @@ export function Distribution({ members, g, mode, selected, onBrush, onOpen }: {
         })}
         {cur !== null && <circle className="insights-current" cx={cx(cur)} cy={cy(cur)} r={6} data-trace-id={members[cur]!.summary.traceId} />}
         {labelled && (
-          <text className={labelled.i === hover ? 'insights-hover' : 'insights-hover insights-current-label'} x={Math.min(cx(labelled.i) + 8, W - 250)} y={Math.max(cy(labelled.i) - 8, M.t + 10)}>
+          <text
+            className={labelled.i === hover ? 'insights-hover' : 'insights-hover insights-current-label'}
+            // beside the dot, towards the middle of the plot, so a long line stays inside it
+            x={cx(labelled.i) > W / 2 ? cx(labelled.i) - 8 : cx(labelled.i) + 8}
+            textAnchor={cx(labelled.i) > W / 2 ? 'end' : 'start'}
+            y={Math.max(cy(labelled.i) - 8, M.t + 10)}
+          >
             {labelled.text}
           </text>
         )}

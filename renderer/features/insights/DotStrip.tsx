@@ -65,7 +65,7 @@ export function DotStrip({ label, members, rowKey, selected }: { label: string; 
     else return;
     e.preventDefault();
   };
-  const line = current ? `${dotLine(current.t, current.ns, at, dots.length)}${current.count > 1 ? `, the slowest of ${current.count} requests here` : ''}` : '';
+  const line = current ? `${dotLine(current.t, current.ns, at, dots.length, label)}${current.count > 1 ? `, the slowest of ${current.count} requests here` : ''}` : '';
   return (
     <span className="insights-strip-wrap">
       <svg

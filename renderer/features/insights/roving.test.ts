@@ -50,4 +50,10 @@ describe('dotLine', () => {
     const dot = { summary: { ...summarizeTrace(t), path: null, status: null }, breakdown: computeBreakdown(t) };
     expect(dotLine(dot, 1.5e6, 0, 1)).toBe('GET https://api.acme.test/orders/17 1.50 ms, 1 of 1');
   });
+
+  it("with a row, says the row's time in the request", () => {
+    const t = cases.upstream500();
+    const dot = { summary: summarizeTrace(t), breakdown: computeBreakdown(t) };
+    expect(dotLine(dot, 12e6, 5, 11, 'rate-limiting (access)')).toBe('rate-limiting (access) 12.0 ms in GET /orders/17 503, 6 of 11');
+  });
 });

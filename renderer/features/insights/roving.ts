@@ -33,9 +33,13 @@ export function stepDot(key: string, at: number, n: number, keys: { prev: string
   }
 }
 
-/** "GET /payments 412 ms 200, 3 of 120": the request, a time of it (its total, or one row's), its status, where it is. */
-export function dotLine(t: InsightTrace, ns: number, at: number, n: number): string {
+/**
+ * "GET /payments 412 ms 200, 3 of 120": the request, a time of it, its status, where its dot is. With a
+ * row's label the time is that row's: "rate-limiting (access) 12.0 ms in GET /payments 200, 3 of 40".
+ */
+export function dotLine(t: InsightTrace, ns: number, at: number, n: number, row?: string): string {
   const s = t.summary;
-  const request = [s.method, s.path ?? s.url, formatDuration(ns), s.status].filter((v) => v !== null && v !== undefined && v !== '').join(' ');
-  return `${request}, ${at + 1} of ${n}`;
+  const words = (...w: (string | number | null | undefined)[]) => w.filter((v) => v !== null && v !== undefined && v !== '').join(' ');
+  const said = row === undefined ? words(s.method, s.path ?? s.url, formatDuration(ns), s.status) : `${row} ${formatDuration(ns)} in ${words(s.method, s.path ?? s.url, s.status)}`;
+  return `${said}, ${at + 1} of ${n}`;
 }
