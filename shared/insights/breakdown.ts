@@ -14,6 +14,7 @@ import { classifySpanName } from '../kong/span-names';
 import { spanIndex } from '../model/span-index';
 import { ownTime } from '../kong/transaction-map';
 import { endingPlugin } from '../kong/plugin-exit';
+import { spanRowKey } from './row-span';
 import { traceDims, type SpanDim } from './trace-dims';
 
 /** Bumped when a breakdown gains a field: stored ones below it are computed again (breakdown-upgrade.ts). */
@@ -69,14 +70,14 @@ export function computeBreakdown(trace: TraceSpans, status: number | null = null
   const index = spanIndex(trace);
   const plugins = new Set<string>();
   for (const span of trace.spans) {
-    const k = classifySpanName(span.name);
-    if (k.kind === 'plugin') {
-      plugins.add(k.plugin);
-      add(`plugin:${k.phase}:${k.plugin}`, ownTime(index, span));
-    } else if (k.kind === 'io') {
-      add(`io:${k.target.split('.')[0]}`, span.duration);
-    } else if (k.kind === 'dns') {
-      add('io:dns', span.duration);
+    // the rows summed over spans; the same mapping finds a row's span in an opened trace (row-span.ts)
+    const key = spanRowKey(span.name);
+    if (key?.startsWith('plugin:')) {
+      const k = classifySpanName(span.name);
+      if (k.kind === 'plugin') plugins.add(k.plugin);
+      add(key, ownTime(index, span));
+    } else if (key?.startsWith('io:')) {
+      add(key, span.duration);
     }
   }
   const endedByPlugin = endingPlugin(trace, status, m.reachedUpstream);

@@ -3,15 +3,18 @@
  * modes: on a log axis of total time with p50/p90/p99 rules, or as a scatter of total time against start
  * time. Dragging across the plot brushes a range (of total time; in the scatter, a rectangle of start time
  * and total time) that becomes the selection; clicking a dot opens its request. From the keyboard, the
- * focused plot has a cursor across it: arrows move it, Shift+arrows widen it into a range, Enter selects
- * the requests in the range (in the scatter, started in it), Escape drops it.
+ * focused plot has a cursor across it: Left and Right move it, Shift+arrows widen it into a range, Enter
+ * selects the requests in the range (in the scatter, started in it), Escape drops it. Up and Down (Home,
+ * End, Page Up, Page Down) instead step through the requests one by one, in order of total time (in the
+ * scatter, of start time): the current dot is ringed, a live line names its request, Enter opens it.
  */
-import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { scaleLinear, scaleLog } from '@visx/scale';
 import { AxisBottom, AxisLeft } from '@visx/axis';
 import type { InsightTrace } from '../../../shared/insights/breakdown';
 import type { GroupStats } from '../../../shared/insights/insights';
 import { formatDuration } from '../../../shared/util/duration';
+import { dotLine, stepDot } from './roving';
 
 export type DistMode = 'dots' | 'time';
 
@@ -132,104 +135,140 @@ export function Distribution({ members, g, mode, selected, onBrush, onOpen }: {
     return i === null || i === undefined ? null : Number(i);
   };
   const [cursor, setCursor] = useState<{ a: number; b: number } | null>(null);
+  // the current dot (by trace id, so it stays on its request when the selection changes) and the order
+  // Up and Down step through: of total time, or in the scatter of start time
+  const [current, setCurrent] = useState<string | null>(null);
+  const order = useMemo(() => {
+    const byTotal = (a: number, b: number) => members[a]!.breakdown.totalNs - members[b]!.breakdown.totalNs;
+    const byStart = (a: number, b: number) => members[a]!.summary.startMs - members[b]!.summary.startMs;
+    return members.map((_, i) => i).sort((a, b) => (mode === 'dots' ? byTotal(a, b) || byStart(a, b) : byStart(a, b) || byTotal(a, b)));
+  }, [members, mode]);
+  const pos = current === null ? -1 : order.findIndex((i) => members[i]!.summary.traceId === current);
+  const cur = pos >= 0 ? order[pos]! : null;
   const STEP = (W - M.r - left) / 40;
   const clampX = (v: number) => Math.min(W - M.r, Math.max(left, v));
   const onKey = (e: KeyboardEvent<SVGSVGElement>) => {
     const c = cursor ?? { a: left, b: left };
-    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+    const to = e.shiftKey ? null : stepDot(e.key, pos, order.length, { prev: 'ArrowUp', next: 'ArrowDown' });
+    if (to !== null) {
+      setCurrent(members[order[to]!]!.summary.traceId);
+      setCursor(null);
+    } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       const d = e.key === 'ArrowRight' ? STEP : -STEP;
       setCursor(e.shiftKey ? { a: c.a, b: clampX(c.b + d) } : { a: clampX(c.b + d), b: clampX(c.b + d) });
+      setCurrent(null);
+    } else if (e.key === 'Enter' && cur !== null) {
+      onOpen(members[cur]!.summary.traceId);
     } else if (e.key === 'Enter' && cursor) {
       brushFrom(cursor.a, cursor.b, 0, 0);
     } else if (e.key === 'Escape') {
       setCursor(null);
+      setCurrent(null);
     } else return;
     e.preventDefault();
   };
+  const line = cur === null ? '' : `${dotLine(members[cur]!, members[cur]!.breakdown.totalNs, pos, order.length)}${mode === 'time' ? `, started ${clockTime(members[cur]!.summary.startMs)}` : ''}`;
+  // the label of the dot hovered, else of the current one, kept inside the plot
+  const labelled = hover !== null && members[hover] ? { i: hover, text: hoverText(members[hover]!) } : cur !== null ? { i: cur, text: line } : null;
 
   const rules: [string, number | null][] = [['p50', g.latencyMs.total.p50], ['p90', g.latencyMs.total.p90], ['p99', g.latencyMs.total.p99]];
   const label = mode === 'dots' ? `Distribution of ${members.length} requests' total time` : `Total time of ${members.length} requests over time`;
   return (
-    <svg
-      ref={svgRef}
-      className={`insights-dist insights-dist-${mode}`}
-      viewBox={`0 0 ${W} ${H}`}
-      role="group"
-      aria-roledescription="plot"
-      aria-label={label}
-      aria-description="Drag across it to select; or arrows to move a cursor, Shift+arrows to widen it, Enter to select"
-      tabIndex={0}
-      onKeyDown={onKey}
-      onBlur={() => setCursor(null)}
-      onPointerDown={onDown}
-      onPointerMove={onMove}
-      onPointerUp={onUp}
-      onPointerCancel={() => setDrag(null)}
-      onPointerOver={(e) => setHover(dotOf(e.target))}
-      onPointerLeave={() => setHover(null)}
-      onClick={(e) => {
-        const i = dotOf(e.target);
-        if (i !== null && members[i]) onOpen(members[i]!.summary.traceId);
-      }}
-    >
-      {rules.map(([name, v]) => {
-        if (v === null) return null;
-        const at = mode === 'dots' ? x(Math.max(v, 0.001)) : y(Math.max(v, 0.001));
-        return mode === 'dots' ? (
-          <g key={name}>
-            <line x1={at} x2={at} y1={M.t} y2={H - M.b} className="insights-rule" />
-            <text x={at + 2} y={M.t + 8} className="insights-rule-label">{name}</text>
-          </g>
-        ) : (
-          <g key={name}>
-            <line x1={left} x2={W - M.r} y1={at} y2={at} className="insights-rule" />
-            <text x={W - M.r - 18} y={at - 2} className="insights-rule-label">{name}</text>
-          </g>
-        );
-      })}
-      {members.map((t, i) => {
-        const on = selected.has(t.summary.traceId);
-        // no handler or tooltip per dot: the plot handles clicks and hover for all of them (thousands of dots)
-        return (
-          <circle
-            key={t.summary.traceId}
-            data-trace-id={t.summary.traceId}
-            data-i={i}
-            cx={cx(i)}
-            cy={cy(i)}
-            r={on ? 4 : 3}
-            fill={statusColor(t.summary.status)}
-            stroke={on ? 'var(--fg)' : 'none'}
-            opacity={selected.size > 0 && !on ? 0.35 : 0.85}
-            className={on ? 'insights-dot selected' : 'insights-dot'}
+    <>
+      <svg
+        ref={svgRef}
+        className={`insights-dist insights-dist-${mode}`}
+        viewBox={`0 0 ${W} ${H}`}
+        role="group"
+        aria-roledescription="plot"
+        aria-label={label}
+        aria-description="Drag across it to select; or Left and Right to move a cursor, Shift+arrows to widen it, Enter to select. Up and Down step through the requests one by one; Enter opens the current one"
+        tabIndex={0}
+        onKeyDown={onKey}
+        onBlur={() => {
+          setCursor(null);
+          setCurrent(null);
+        }}
+        onPointerDown={onDown}
+        onPointerMove={onMove}
+        onPointerUp={onUp}
+        onPointerCancel={() => setDrag(null)}
+        onPointerOver={(e) => setHover(dotOf(e.target))}
+        onPointerLeave={() => setHover(null)}
+        onClick={(e) => {
+          const i = dotOf(e.target);
+          if (i !== null && members[i]) onOpen(members[i]!.summary.traceId);
+        }}
+      >
+        {rules.map(([name, v]) => {
+          if (v === null) return null;
+          const at = mode === 'dots' ? x(Math.max(v, 0.001)) : y(Math.max(v, 0.001));
+          return mode === 'dots' ? (
+            <g key={name}>
+              <line x1={at} x2={at} y1={M.t} y2={H - M.b} className="insights-rule" />
+              <text x={at + 2} y={M.t + 8} className="insights-rule-label">{name}</text>
+            </g>
+          ) : (
+            <g key={name}>
+              <line x1={left} x2={W - M.r} y1={at} y2={at} className="insights-rule" />
+              <text x={W - M.r - 18} y={at - 2} className="insights-rule-label">{name}</text>
+            </g>
+          );
+        })}
+        {members.map((t, i) => {
+          const on = selected.has(t.summary.traceId);
+          // no handler or tooltip per dot: the plot handles clicks and hover for all of them (thousands of dots)
+          return (
+            <circle
+              key={t.summary.traceId}
+              data-trace-id={t.summary.traceId}
+              data-i={i}
+              cx={cx(i)}
+              cy={cy(i)}
+              r={on ? 4 : 3}
+              fill={statusColor(t.summary.status)}
+              stroke={on ? 'var(--fg)' : 'none'}
+              opacity={selected.size > 0 && !on ? 0.35 : 0.85}
+              className={on ? 'insights-dot selected' : 'insights-dot'}
+            />
+          );
+        })}
+        {cur !== null && <circle className="insights-current" cx={cx(cur)} cy={cy(cur)} r={6} data-trace-id={members[cur]!.summary.traceId} />}
+        {labelled && (
+          <text
+            className={labelled.i === hover ? 'insights-hover' : 'insights-hover insights-current-label'}
+            // beside the dot, towards the middle of the plot, so a long line stays inside it
+            x={cx(labelled.i) > W / 2 ? cx(labelled.i) - 8 : cx(labelled.i) + 8}
+            textAnchor={cx(labelled.i) > W / 2 ? 'end' : 'start'}
+            y={Math.max(cy(labelled.i) - 8, M.t + 10)}
+          >
+            {labelled.text}
+          </text>
+        )}
+        {drag && (
+          <rect
+            className="insights-brush"
+            x={Math.min(drag.x0, drag.x1)}
+            width={Math.abs(drag.x1 - drag.x0)}
+            y={mode === 'dots' || Math.abs(drag.y1 - drag.y0) < 3 ? M.t : Math.min(drag.y0, drag.y1)}
+            height={mode === 'dots' || Math.abs(drag.y1 - drag.y0) < 3 ? H - M.t - M.b : Math.abs(drag.y1 - drag.y0)}
           />
-        );
-      })}
-      {hover !== null && members[hover] && (
-        <text className="insights-hover" x={Math.min(cx(hover) + 6, W - 250)} y={Math.max(cy(hover) - 6, M.t + 10)}>
-          {hoverText(members[hover]!)}
-        </text>
-      )}
-      {drag && (
-        <rect
-          className="insights-brush"
-          x={Math.min(drag.x0, drag.x1)}
-          width={Math.abs(drag.x1 - drag.x0)}
-          y={mode === 'dots' || Math.abs(drag.y1 - drag.y0) < 3 ? M.t : Math.min(drag.y0, drag.y1)}
-          height={mode === 'dots' || Math.abs(drag.y1 - drag.y0) < 3 ? H - M.t - M.b : Math.abs(drag.y1 - drag.y0)}
-        />
-      )}
-      {cursor && (
-        <rect className="insights-brush insights-cursor" x={Math.min(cursor.a, cursor.b)} width={Math.max(1, Math.abs(cursor.b - cursor.a))} y={M.t} height={H - M.t - M.b} />
-      )}
-      {mode === 'dots' ? (
-        <AxisBottom top={H - M.b} scale={x} tickValues={logTicks(domain)} tickFormat={(v) => fmtMs(Number(v))} stroke="var(--border)" tickStroke="var(--border)" tickLabelProps={{ fill: 'var(--muted)', fontSize: 10, textAnchor: 'middle' }} />
-      ) : (
-        <>
-          <AxisBottom top={H - M.b} scale={x} numTicks={5} tickFormat={(v) => clockTime(Number(v))} stroke="var(--border)" tickStroke="var(--border)" tickLabelProps={{ fill: 'var(--muted)', fontSize: 10, textAnchor: 'middle' }} />
-          <AxisLeft left={left} scale={y} tickValues={logTicks(domain)} tickFormat={(v) => fmtMs(Number(v))} stroke="var(--border)" tickStroke="var(--border)" tickLabelProps={{ fill: 'var(--muted)', fontSize: 10, textAnchor: 'end', dx: -2, dy: 3 }} />
-        </>
-      )}
-    </svg>
+        )}
+        {cursor && (
+          <rect className="insights-brush insights-cursor" x={Math.min(cursor.a, cursor.b)} width={Math.max(1, Math.abs(cursor.b - cursor.a))} y={M.t} height={H - M.t - M.b} />
+        )}
+        {mode === 'dots' ? (
+          <AxisBottom top={H - M.b} scale={x} tickValues={logTicks(domain)} tickFormat={(v) => fmtMs(Number(v))} stroke="var(--border)" tickStroke="var(--border)" tickLabelProps={{ fill: 'var(--muted)', fontSize: 10, textAnchor: 'middle' }} />
+        ) : (
+          <>
+            <AxisBottom top={H - M.b} scale={x} numTicks={5} tickFormat={(v) => clockTime(Number(v))} stroke="var(--border)" tickStroke="var(--border)" tickLabelProps={{ fill: 'var(--muted)', fontSize: 10, textAnchor: 'middle' }} />
+            <AxisLeft left={left} scale={y} tickValues={logTicks(domain)} tickFormat={(v) => fmtMs(Number(v))} stroke="var(--border)" tickStroke="var(--border)" tickLabelProps={{ fill: 'var(--muted)', fontSize: 10, textAnchor: 'end', dx: -2, dy: 3 }} />
+          </>
+        )}
+      </svg>
+      <span className="visually-hidden" role="status" aria-label="Current request">
+        {line}
+      </span>
+    </>
   );
 }

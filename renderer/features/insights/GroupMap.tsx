@@ -1,16 +1,18 @@
 /**
  * The group's transaction map (docs/insights.md item 5): each phase in lifecycle order with what ran in it,
  * every node `p50 / p95` and "in N of n", shaded by its p95 (with a selection: by its extra time in the
- * selection), and badges for variant paths. A node opens the request where it took longest.
+ * selection), and badges for variant paths. A node opens the request where it took longest, at its span.
  */
 import { useMemo } from 'react';
 import type { InsightTrace } from '../../../shared/insights/breakdown';
 import { groupMap, type MapNode } from '../../../shared/insights/group-map';
 import { formatDuration } from '../../../shared/util/duration';
+import { useStore } from '../../store';
 
 const fmtMs = (ms: number | null) => (ms === null ? '–' : formatDuration(ms * 1e6));
 
-function Node({ node, n, heat, extraMs, onOpen }: { node: MapNode; n: number; heat: number; extraMs: number | null; onOpen: (id: string) => void }) {
+function Node({ node, n, heat, extraMs }: { node: MapNode; n: number; heat: number; extraMs: number | null }) {
+  const openTraceAt = useStore((s) => s.openTraceAt);
   const figures = `${fmtMs(node.p50Ms)} / ${node.p95Ms === null ? '–' : fmtMs(node.p95Ms)}`;
   const extra = extraMs === null ? '' : ` ${extraMs >= 0 ? '+' : '−'}${fmtMs(Math.abs(extraMs))}`;
   return (
@@ -18,9 +20,9 @@ function Node({ node, n, heat, extraMs, onOpen }: { node: MapNode; n: number; he
       type="button"
       className="insights-map-node"
       style={{ background: `color-mix(in srgb, var(--error) ${Math.round(heat * 40)}%, var(--bg))` }}
-      title={`p50 / p95${node.p95Ms === null ? ' (p95 needs 20 requests)' : ''}; open the request where it took longest`}
+      title={`p50 / p95${node.p95Ms === null ? ' (p95 needs 20 requests)' : ''}; open the request where it took longest, at its span`}
       aria-label={`${node.label}: p50 ${fmtMs(node.p50Ms)}, p95 ${node.p95Ms === null ? 'not shown' : fmtMs(node.p95Ms)}, in ${node.present} of ${n}${extra ? `, extra in selection${extra}` : ''}`}
-      onClick={() => onOpen(node.slowestTraceId)}
+      onClick={() => openTraceAt(node.slowestTraceId, node.key)}
     >
       <span className="insights-map-label">{node.label}</span>
       <span className="insights-map-figures">{figures}{extra && <span className="insights-map-extra">{extra}</span>}</span>
@@ -29,7 +31,7 @@ function Node({ node, n, heat, extraMs, onOpen }: { node: MapNode; n: number; he
   );
 }
 
-export function GroupMap({ members, extra, onOpen }: { members: InsightTrace[]; extra: Map<string, number> | null; onOpen: (id: string) => void }) {
+export function GroupMap({ members, extra }: { members: InsightTrace[]; extra: Map<string, number> | null }) {
   const map = useMemo(() => groupMap(members), [members]);
   const nodes = map.columns.flatMap((c) => (c.node ? [c.node, ...c.children] : c.children));
   // shade by p95 (p50 where the group is too small for one), or by extra time when there is a selection
@@ -47,9 +49,9 @@ export function GroupMap({ members, extra, onOpen }: { members: InsightTrace[]; 
       <div className="insights-map">
         {map.columns.map((c) => (
           <div key={c.title} className="insights-map-col" role="group" aria-label={c.title}>
-            {c.node ? <Node node={c.node} n={map.n} heat={heat(c.node)} extraMs={extra ? (extra.get(c.node.key) ?? 0) : null} onOpen={onOpen} /> : <div className="insights-map-title">{c.title}</div>}
+            {c.node ? <Node node={c.node} n={map.n} heat={heat(c.node)} extraMs={extra ? (extra.get(c.node.key) ?? 0) : null} /> : <div className="insights-map-title">{c.title}</div>}
             {c.children.map((nd) => (
-              <Node key={nd.key} node={nd} n={map.n} heat={heat(nd)} extraMs={extra ? (extra.get(nd.key) ?? 0) : null} onOpen={onOpen} />
+              <Node key={nd.key} node={nd} n={map.n} heat={heat(nd)} extraMs={extra ? (extra.get(nd.key) ?? 0) : null} />
             ))}
           </div>
         ))}

@@ -165,7 +165,7 @@ export function InsightsView({ tabs }: { tabs?: ReactNode }) {
             </span>
           </div>
           <Distribution members={members} g={group} mode={mode} selected={selected} onBrush={(brush) => setSelection({ kind: 'brush', brush })} onOpen={selectTrace} />
-          <GroupMap members={members} extra={selection ? extra : null} onOpen={selectTrace} />
+          <GroupMap members={members} extra={selection ? extra : null} />
           <WhereTimeGoes g={group} members={members} extra={selection ? extra : null} selected={selected} onOpen={selectTrace} />
           {br && (
             <section aria-label="Why the selection is slower">

@@ -26,6 +26,7 @@ import { formatDuration } from '../waterfall/format';
 import { Waterfall } from '../waterfall/Waterfall';
 import { CopyButton } from '../../ui/CopyButton';
 import { DetailTabs } from './DetailTabs';
+import { usePendingFocus } from './usePendingFocus';
 import './TraceView.css';
 
 /**
@@ -74,6 +75,7 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
   const svg = useRef<SVGSVGElement>(null);
   const [exportState, setExportState] = useState('');
   const zone = useStore((s) => s.timeZone);
+  usePendingFocus(trace);
 
   const title = [row?.method, row?.path ?? row?.rootName, row?.status].filter((v) => v !== null && v !== undefined).join(' ');
 

@@ -180,11 +180,14 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
   useLayoutEffect(() => {
     const target = pendingReveal.current;
     const el = body.current;
-    if (target < 0 || !el || !viewport) return;
+    // the element's own height: the list's is an assumed one until its first measurement, and a span selected
+    // as the waterfall opens (a trace opened at a span, from insights) would be revealed against that
+    const height = el?.clientHeight ?? 0;
+    if (target < 0 || !el || !height) return;
     const pos = w.rowPos[target]!;
     if (pos < 0) return;
     pendingReveal.current = -1;
-    const top = revealRow(pos, el.scrollTop, viewport, ROW_HEIGHT);
+    const top = revealRow(pos, el.scrollTop, height, ROW_HEIGHT);
     if (top !== null) virtual.scrollTo(top);
   });
 
