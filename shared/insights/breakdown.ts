@@ -10,7 +10,8 @@
  */
 import type { TraceSpans, TraceSummary } from '../model/types';
 import { latencyModel } from '../kong/latency';
-import { classifySpanName } from '../kong/span-names';
+import { PART_OF_STEP } from '../kong/phase-times';
+import { classifySpanName, type KongSpanKind } from '../kong/span-names';
 import { spanIndex } from '../model/span-index';
 import { ownTime } from '../kong/transaction-map';
 import { traceDims, type SpanDim } from './trace-dims';
@@ -40,6 +41,35 @@ export interface Breakdown {
   v?: number;
 }
 
+/**
+ * The breakdown row a span stands for, and how its time in that row is measured: `own` (a plugin's own time,
+ * client reads nested in it excluded, summed over the plugin's spans in that phase), `duration` (third-party
+ * I/O and DNS, summed), or `model` (phase buckets and upstream steps, read off the latency model rather than
+ * summed over spans). Null for a span no row stands for. computeBreakdown builds its rows through this, and the
+ * open trace's percentile badges find a span's row through it, so the two cannot disagree.
+ */
+function spanRow(k: KongSpanKind): { key: string; measure: 'own' | 'duration' | 'model' } | null {
+  switch (k.kind) {
+    case 'plugin':
+      return { key: `plugin:${k.phase}:${k.plugin}`, measure: 'own' };
+    case 'io':
+      return { key: `io:${k.target.split('.')[0]}`, measure: 'duration' };
+    case 'dns':
+      return { key: 'io:dns', measure: 'duration' };
+    case 'phase':
+      return { key: `bucket:${k.phase}`, measure: 'model' };
+    case 'upstream':
+      return { key: `upstream:${PART_OF_STEP[k.step]}`, measure: 'model' };
+    default:
+      return null;
+  }
+}
+
+/** The breakdown row key a span's name stands for (`plugin:access:jwt`, `upstream:ttfb`...), or null. */
+export function rowKeyOfSpan(name: string): string | null {
+  return spanRow(classifySpanName(name))?.key ?? null;
+}
+
 export function computeBreakdown(trace: TraceSpans): Breakdown {
   const m = latencyModel(trace);
   const rows: Record<string, number> = {};
@@ -66,14 +96,10 @@ export function computeBreakdown(trace: TraceSpans): Breakdown {
   const plugins = new Set<string>();
   for (const span of trace.spans) {
     const k = classifySpanName(span.name);
-    if (k.kind === 'plugin') {
-      plugins.add(k.plugin);
-      add(`plugin:${k.phase}:${k.plugin}`, ownTime(index, span));
-    } else if (k.kind === 'io') {
-      add(`io:${k.target.split('.')[0]}`, span.duration);
-    } else if (k.kind === 'dns') {
-      add('io:dns', span.duration);
-    }
+    const row = spanRow(k);
+    if (!row || row.measure === 'model') continue;
+    if (k.kind === 'plugin') plugins.add(k.plugin);
+    add(row.key, row.measure === 'own' ? ownTime(index, span) : span.duration);
   }
   return {
     totalNs: m.totalNs,
