@@ -26,6 +26,7 @@ import { formatDuration } from '../waterfall/format';
 import { Waterfall } from '../waterfall/Waterfall';
 import { CopyButton } from '../../ui/CopyButton';
 import { DetailTabs } from './DetailTabs';
+import { usePercentileBadges } from './usePercentileBadges';
 import './TraceView.css';
 
 /**
@@ -74,6 +75,8 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
   const svg = useRef<SVGSVGElement>(null);
   const [exportState, setExportState] = useState('');
   const zone = useStore((s) => s.timeZone);
+  const sessionId = useStore((s) => s.sessionId);
+  const badges = usePercentileBadges(sessionId, trace.traceId);
 
   const title = [row?.method, row?.path ?? row?.rootName, row?.status].filter((v) => v !== null && v !== undefined).join(' ');
 
@@ -129,7 +132,7 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
       <VerdictLine trace={trace} />
       {/* the map at its natural height: it is the answer at a glance, so it is never scrolled inside */}
       <div className="tv-summary">
-        <TransactionMap trace={trace} svgRef={svg} />
+        <TransactionMap trace={trace} svgRef={svg} badges={badges} />
         <aside className="tv-aside">
           <KeyMetrics trace={trace}>
             <PhaseBar trace={trace} />
@@ -138,7 +141,7 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
       </div>
       <PaneGroup id="trace-panes" orientation="horizontal" className="tv-panes">
         <Pane id="waterfall-pane" minSize={320} className="tv-left">
-          <Waterfall trace={trace ?? undefined} />
+          <Waterfall trace={trace ?? undefined} badges={badges} />
         </Pane>
         <PaneHandle orientation="vertical" label="Resize side panel" />
         <Pane id="side-pane" defaultSize="42%" minSize={260} maxSize="75%" className="tv-right">
