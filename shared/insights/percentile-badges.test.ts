@@ -126,6 +126,13 @@ describe('groupBadges: the open trace against the traces of its route and method
     expect(groupBadges([], 'm1')).toBeNull();
   });
 
+  it('gives the same answer object while a new list leaves it as it was', () => {
+    const list = rows(ladder(12, 'io:dns'));
+    const first = groupBadges(list, 'm3')!;
+    expect(groupBadges([...list, other], 'm3')).toBe(first);
+    expect(groupBadges([...list, row(member('m13', { 'io:dns': 0.5 }))], 'm3')).not.toBe(first);
+  });
+
   it('reads a new list of summaries afresh (a trace added to the session joins its group)', () => {
     const list = rows(ladder(9, 'io:dns'));
     expect(groupBadges(list, 'm9')!.byRow.get('io:dns')!.text).toBeNull();

@@ -125,9 +125,13 @@ function routeGroups(traces: readonly WithBreakdown[]) {
   return g;
 }
 
+/** The last answer, given again while it says the same (a live session's list changes without changing it). */
+let last: { traceId: string; badges: GroupBadges } | null = null;
+
 /**
- * The badges of one trace of the session against its group (route and method), computed once per call:
- * callers keep the answer per (trace, list of summaries). Null when the trace has no breakdown.
+ * The badges of one trace of the session against its group (route and method). Callers keep the answer per
+ * (trace, list of summaries); a new list that leaves the trace's badges as they were gives the same object
+ * back, so views keyed on it do not redraw. Null when the trace has no breakdown.
  */
 export function groupBadges(traces: readonly WithBreakdown[], traceId: string): GroupBadges | null {
   const { groups, keyOf } = routeGroups(traces);
@@ -136,7 +140,19 @@ export function groupBadges(traces: readonly WithBreakdown[], traceId: string): 
   if (group === undefined || !members) return null;
   const byRow = new Map<string, RowBadge>();
   for (const [key, s] of rowStandings(traceId, members)) byRow.set(key, badgeOf(key, s, group, members.length));
-  return { group, n: members.length, byRow };
+  const badges = { group, n: members.length, byRow };
+  if (last?.traceId === traceId && sameBadges(last.badges, badges)) return last.badges;
+  last = { traceId, badges };
+  return badges;
+}
+
+function sameBadges(a: GroupBadges, b: GroupBadges): boolean {
+  if (a.group !== b.group || a.n !== b.n || a.byRow.size !== b.byRow.size) return false;
+  for (const [key, x] of a.byRow) {
+    const y = b.byRow.get(key);
+    if (!y || y.words !== x.words || y.text !== x.text || y.warn !== x.warn) return false;
+  }
+  return true;
 }
 
 const UPSTREAM_NODE_IDS = new Set<string>(UPSTREAM_PARTS.map((p) => `upstream:${p}`));
