@@ -7,6 +7,7 @@
  */
 import { useRef, useState } from 'react';
 import { LATENCY_PARTS, PART_LABELS } from '../../../shared/kong/latency';
+import type { GroupBadges } from '../../../shared/insights/percentile-badges';
 import type { TraceSpans } from '../../../shared/model/types';
 import { useTraceRow, useTraceSpans } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
@@ -41,6 +42,7 @@ export function TraceView() {
   const hidden = useStore((s) => s.traceHidden);
   const trace = useTraceSpans(sessionId, traceId);
   const row = useTraceRow(sessionId, traceId);
+  const badges = usePercentileBadges(sessionId, traceId);
 
   if (!sessionId || !traceId) {
     return (
@@ -68,15 +70,13 @@ export function TraceView() {
       </section>
     );
   }
-  return <TraceLayout trace={trace} row={row ?? null} />;
+  return <TraceLayout trace={trace} row={row ?? null} badges={badges} />;
 }
 
-function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }) {
+function TraceLayout({ trace, row, badges }: { trace: TraceSpans; row: TraceRow | null; badges: GroupBadges | null }) {
   const svg = useRef<SVGSVGElement>(null);
   const [exportState, setExportState] = useState('');
   const zone = useStore((s) => s.timeZone);
-  const sessionId = useStore((s) => s.sessionId);
-  const badges = usePercentileBadges(sessionId, trace.traceId);
 
   const title = [row?.method, row?.path ?? row?.rootName, row?.status].filter((v) => v !== null && v !== undefined).join(' ');
 
