@@ -10,11 +10,11 @@
  */
 import type { TraceSpans, TraceSummary } from '../model/types';
 import { latencyModel } from '../kong/latency';
-import { classifySpanName } from '../kong/span-names';
+import { PART_OF_STEP } from '../kong/phase-times';
+import { classifySpanName, type KongSpanKind } from '../kong/span-names';
 import { spanIndex } from '../model/span-index';
 import { ownTime } from '../kong/transaction-map';
 import { endingPlugin } from '../kong/plugin-exit';
-import { spanRowKey } from './row-span';
 import { traceDims, type SpanDim } from './trace-dims';
 
 /** Bumped when a breakdown gains a field: stored ones below it are computed again (breakdown-upgrade.ts). */
@@ -44,6 +44,35 @@ export interface Breakdown {
   v?: number;
 }
 
+/**
+ * The breakdown row a span stands for, and how its time in that row is measured: `own` (a plugin's own time,
+ * client reads nested in it excluded, summed over the plugin's spans in that phase), `duration` (third-party
+ * I/O and DNS, summed), or `model` (phase buckets and upstream steps, read off the latency model rather than
+ * summed over spans). Null for a span no row stands for. computeBreakdown builds its rows through this, and the
+ * open trace's percentile badges find a span's row through it, so the two cannot disagree.
+ */
+function spanRow(k: KongSpanKind): { key: string; measure: 'own' | 'duration' | 'model' } | null {
+  switch (k.kind) {
+    case 'plugin':
+      return { key: `plugin:${k.phase}:${k.plugin}`, measure: 'own' };
+    case 'io':
+      return { key: `io:${k.target.split('.')[0]}`, measure: 'duration' };
+    case 'dns':
+      return { key: 'io:dns', measure: 'duration' };
+    case 'phase':
+      return { key: `bucket:${k.phase}`, measure: 'model' };
+    case 'upstream':
+      return { key: `upstream:${PART_OF_STEP[k.step]}`, measure: 'model' };
+    default:
+      return null;
+  }
+}
+
+/** The breakdown row key a span's name stands for (`plugin:access:jwt`, `upstream:ttfb`...), or null. */
+export function rowKeyOfSpan(name: string): string | null {
+  return spanRow(classifySpanName(name))?.key ?? null;
+}
+
 /** `status`: the response's, from the summary (for who ended a failed request). */
 export function computeBreakdown(trace: TraceSpans, status: number | null = null): Breakdown {
   const m = latencyModel(trace);
@@ -70,15 +99,11 @@ export function computeBreakdown(trace: TraceSpans, status: number | null = null
   const index = spanIndex(trace);
   const plugins = new Set<string>();
   for (const span of trace.spans) {
-    // the rows summed over spans; the same mapping finds a row's span in an opened trace (row-span.ts)
-    const key = spanRowKey(span.name);
-    if (key?.startsWith('plugin:')) {
-      const k = classifySpanName(span.name);
-      if (k.kind === 'plugin') plugins.add(k.plugin);
-      add(key, ownTime(index, span));
-    } else if (key?.startsWith('io:')) {
-      add(key, span.duration);
-    }
+    const k = classifySpanName(span.name);
+    const row = spanRow(k);
+    if (!row || row.measure === 'model') continue;
+    if (k.kind === 'plugin') plugins.add(k.plugin);
+    add(row.key, row.measure === 'own' ? ownTime(index, span) : span.duration);
   }
   const endedByPlugin = endingPlugin(trace, status, m.reachedUpstream);
   return {

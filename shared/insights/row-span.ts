@@ -1,36 +1,25 @@
 /**
  * Which span stands behind a breakdown row (docs/insights.md item 4: "a row's dot opens that trace at that
- * span"). One mapping from a span's name to a row key, used by computeBreakdown for the rows it sums over
- * spans (`plugin:` and `io:`) and by the insights view to find the span of any row in an opened trace. Pure.
+ * span"). The breakdown's own mapping from a span's name to a row key (rowKeyOfSpan), widened to the spans
+ * whose time a bucket holds, to find the span of any row in an opened trace. Pure.
  */
-import { upstreamPartOf } from '../kong/phase-times';
 import { classifySpanName } from '../kong/span-names';
 import { findRoot } from '../kong/summary';
 import type { Span, TraceSpans } from '../model/types';
+import { rowKeyOfSpan } from './breakdown';
 
 /**
- * The breakdown row a span stands for, or null:
- * - a plugin's span (any operation of it) is its plugin's row, `plugin:<phase>:<name>`;
- * - third-party I/O is `io:<kind>` (`kong.io.redis.eval` is `io:redis`), resolving a name `io:dns`;
- * - a phase span is its bucket, `bucket:<phase>`, as are log-phase work outside a plugin (`bucket:log`) and
- *   routing (`bucket:access`); reading from and writing to the client are `bucket:client`;
- * - an upstream span is its step, `upstream:<part>` (phase-times.ts's parts: connect, send, ttfb, body, round trip).
- *
- * computeBreakdown sums `plugin:` and `io:` rows over the spans mapped here; `bucket:` and `upstream:`
- * figures come from the phase partition (time no span explains has no span), the spans mapped here being
- * where that time was spent.
+ * The breakdown row a span stands for, where the row's time was spent, or null: the row the breakdown counts
+ * the span's own time in (breakdown.ts rowKeyOfSpan: plugins, third-party I/O, DNS, phases, upstream steps),
+ * and beyond it the spans whose time the phase partition puts in a bucket without a row of their own:
+ * log-phase work outside a plugin (`bucket:log`), routing (`bucket:access`), reading from and writing to the
+ * client (`bucket:client`). Opening a row's span uses this; the percentile badges use rowKeyOfSpan alone, as
+ * a router span's own time is not the access bucket's.
  */
 export function spanRowKey(name: string): string | null {
-  const k = classifySpanName(name);
-  switch (k.kind) {
-    case 'plugin':
-      return `plugin:${k.phase}:${k.plugin}`;
-    case 'io':
-      return `io:${k.target.split('.')[0]}`;
-    case 'dns':
-      return 'io:dns';
-    case 'phase':
-      return `bucket:${k.phase}`;
+  const own = rowKeyOfSpan(name);
+  if (own) return own;
+  switch (classifySpanName(name).kind) {
     case 'analytics':
       return 'bucket:log';
     case 'router':
@@ -38,8 +27,6 @@ export function spanRowKey(name: string): string | null {
     case 'client-read':
     case 'client-write':
       return 'bucket:client';
-    case 'upstream':
-      return `upstream:${upstreamPartOf(name)}`;
     default:
       return null;
   }

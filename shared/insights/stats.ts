@@ -21,18 +21,23 @@ export function nearestRank(sortedAsc: Sorted, p: number): number | null {
   return sortedAsc[Math.min(rank, n) - 1]!;
 }
 
-/** Where x stands in the ascending values, in percent: the share of them at or below x (0 for an empty set). */
-export function percentileRank(sortedAsc: readonly number[], x: number): number {
-  const n = sortedAsc.length;
-  if (n === 0) return 0;
+/** How many of the ascending values are at or below x (a binary search). */
+export function countAtOrBelow(sortedAsc: Sorted, x: number): number {
   let lo = 0;
-  let hi = n;
+  let hi = sortedAsc.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sortedAsc[mid]! <= x) lo = mid + 1;
     else hi = mid;
   }
-  return Math.round((lo / n) * 100);
+  return lo;
+}
+
+/** Where x stands in the ascending values, in percent: the share of them at or below x (0 for an empty set). */
+export function percentileRank(sortedAsc: Sorted, x: number): number {
+  const n = sortedAsc.length;
+  if (n === 0) return 0;
+  return Math.round((countAtOrBelow(sortedAsc, x) / n) * 100);
 }
 
 /** The smallest n at which a percentile is shown; below it the cell shows max, greyed. */

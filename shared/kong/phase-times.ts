@@ -47,7 +47,8 @@ export function upstreamPartOf(name: string): UpstreamPart | null {
   return PART_OF_STEP[step];
 }
 
-const PART_OF_STEP: Record<UpstreamStep, UpstreamPart> = {
+/** Which part of the upstream's time each upstream step is (the map's nodes, the breakdown's `upstream:` rows). */
+export const PART_OF_STEP: Readonly<Record<UpstreamStep, UpstreamPart>> = {
   select: 'connect',
   connect: 'connect',
   send: 'send',

@@ -7,6 +7,7 @@
  */
 import { useRef, useState } from 'react';
 import { LATENCY_PARTS, PART_LABELS } from '../../../shared/kong/latency';
+import type { GroupBadges } from '../../../shared/insights/percentile-badges';
 import type { TraceSpans } from '../../../shared/model/types';
 import { useTraceRow, useTraceSpans } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
@@ -27,6 +28,7 @@ import { Waterfall } from '../waterfall/Waterfall';
 import { CopyButton } from '../../ui/CopyButton';
 import { DetailTabs } from './DetailTabs';
 import { usePendingFocus } from './usePendingFocus';
+import { usePercentileBadges } from './usePercentileBadges';
 import './TraceView.css';
 
 /**
@@ -41,6 +43,7 @@ export function TraceView() {
   const hidden = useStore((s) => s.traceHidden);
   const trace = useTraceSpans(sessionId, traceId);
   const row = useTraceRow(sessionId, traceId);
+  const badges = usePercentileBadges(sessionId, traceId);
 
   if (!sessionId || !traceId) {
     return (
@@ -68,10 +71,10 @@ export function TraceView() {
       </section>
     );
   }
-  return <TraceLayout trace={trace} row={row ?? null} />;
+  return <TraceLayout trace={trace} row={row ?? null} badges={badges} />;
 }
 
-function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }) {
+function TraceLayout({ trace, row, badges }: { trace: TraceSpans; row: TraceRow | null; badges: GroupBadges | null }) {
   const svg = useRef<SVGSVGElement>(null);
   const [exportState, setExportState] = useState('');
   const zone = useStore((s) => s.timeZone);
@@ -131,7 +134,7 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
       <VerdictLine trace={trace} />
       {/* the map at its natural height: it is the answer at a glance, so it is never scrolled inside */}
       <div className="tv-summary">
-        <TransactionMap trace={trace} svgRef={svg} />
+        <TransactionMap trace={trace} svgRef={svg} badges={badges} />
         <aside className="tv-aside">
           <KeyMetrics trace={trace}>
             <PhaseBar trace={trace} />
@@ -140,7 +143,7 @@ function TraceLayout({ trace, row }: { trace: TraceSpans; row: TraceRow | null }
       </div>
       <PaneGroup id="trace-panes" orientation="horizontal" className="tv-panes">
         <Pane id="waterfall-pane" minSize={320} className="tv-left">
-          <Waterfall trace={trace ?? undefined} />
+          <Waterfall trace={trace ?? undefined} badges={badges} />
         </Pane>
         <PaneHandle orientation="vertical" label="Resize side panel" />
         <Pane id="side-pane" defaultSize="42%" minSize={260} maxSize="75%" className="tv-right">

@@ -9,6 +9,8 @@ import { Bar, Line } from '@visx/shape';
 import { useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { phaseColorVar } from '../../../shared/kong/phase-times';
 import { buildTransactionMap, type TopSpan, type TransactionMap as MapModel } from '../../../shared/kong/transaction-map';
+import { mapNodeRowKey, type GroupBadges, type RowBadge } from '../../../shared/insights/percentile-badges';
+import { spanIndex } from '../../../shared/model/span-index';
 import type { TraceSpans } from '../../../shared/model/types';
 import { useStore } from '../../store';
 import { formatDuration } from '../waterfall/format';
@@ -43,6 +45,8 @@ export interface TransactionMapProps {
   onPick?(spanId: string): void;
   /** the figure's accessible name (default "Transaction map") */
   label?: string;
+  /** the trace's percentile badges against its group, by breakdown row (the trace view's map) */
+  badges?: GroupBadges | null;
 }
 
 const color = (bucket: string) => `var(${phaseColorVar(bucket)})`;
@@ -50,9 +54,10 @@ const color = (bucket: string) => `var(${phaseColorVar(bucket)})`;
 const shade = (bucket: string, weight: number) =>
   `color-mix(in srgb, ${color(bucket)} ${Math.round(8 + weight * 52)}%, var(--bg-panel))`;
 
-export function TransactionMap({ trace, svgRef, model, notes, selectedSpanId, onPick, label = 'Transaction map' }: TransactionMapProps) {
+export function TransactionMap({ trace, svgRef, model, notes, selectedSpanId, onPick, label = 'Transaction map', badges }: TransactionMapProps) {
   const own = useMemo<MapModel | null>(() => (model ? null : buildTransactionMap(trace)), [trace, model]);
   const map = model ?? own!;
+  const nodeBadges = useMemo(() => badgesByNode(trace, map, badges), [trace, map, badges]);
   const storeSpanId = useStore((s) => s.spanId);
   const storePick = usePickSpan();
   const spanId = selectedSpanId !== undefined ? selectedSpanId : storeSpanId;
@@ -144,6 +149,7 @@ export function TransactionMap({ trace, svgRef, model, notes, selectedSpanId, on
                 error={nodeError(p.node.spanIds, errors)}
                 tabStop={p.node.id === stop}
                 note={notes?.get(p.node.id) ?? null}
+                badge={nodeBadges.get(p.node.id) ?? null}
                 onFocusNode={setFocusId}
                 onPick={pick}
               />
@@ -169,6 +175,24 @@ function NoUpstream({ box, text }: { box: { x: number; y: number; w: number; h: 
       ))}
     </g>
   );
+}
+
+const NO_BADGES: ReadonlyMap<string, RowBadge> = new Map();
+
+/** Each node's percentile badge, by node id: once per map and group, not per drawing. */
+function badgesByNode(trace: TraceSpans, map: MapModel, badges: GroupBadges | null | undefined): ReadonlyMap<string, RowBadge> {
+  if (!badges || map.kind !== 'kong') return NO_BADGES;
+  const { byId } = spanIndex(trace);
+  const nameOf = (id: string) => byId.get(id)?.name;
+  const out = new Map<string, RowBadge>();
+  for (const st of map.stages) {
+    for (const node of st.nodes) {
+      const key = mapNodeRowKey(node, nameOf);
+      const badge = key === null ? undefined : badges.byRow.get(key);
+      if (badge) out.set(node.id, badge);
+    }
+  }
+  return out;
 }
 
 /** The first error message among a node's spans (a "N more" node stands for many). */
@@ -223,6 +247,8 @@ interface NodeProps {
   tabStop: boolean;
   /** in a twin map: the node against the other trace */
   note: NodeNote | null;
+  /** the trace's percentile in the node's breakdown row against its group; drawn when it is a warning */
+  badge: RowBadge | null;
   onFocusNode(id: string): void;
   onPick(id: string): void;
 }
@@ -235,7 +261,10 @@ const UPSTREAM_STEP_TIPS: Record<string, string> = {
   'upstream:round trip': 'the whole round trip to the upstream (one balancer span)',
 };
 
-function MapNodeBox({ placed, slowest, selected, holdsSelection, error, tabStop, note, onFocusNode, onPick }: NodeProps) {
+/** a percentile badge's pill on a node's second line, in place of the detail (which stays in the node's name) */
+const BADGE_W = 26;
+
+function MapNodeBox({ placed, slowest, selected, holdsSelection, error, tabStop, note, badge, onFocusNode, onPick }: NodeProps) {
   const { node, x, y, w, h } = placed;
   const ghost = note?.ghost ?? null;
   const endpoint = node.durationNs === null;
@@ -244,7 +273,8 @@ function MapNodeBox({ placed, slowest, selected, holdsSelection, error, tabStop,
   const own = `${node.label}${node.detail ? ` (${node.detail})` : ''}${note && !endpoint ? `, ${note.text}` : duration ? `, ${duration}` : ''}`;
   const name = ghost ?? `${own}${slowest ? ', slowest' : ''}${error ? `, error: ${error}` : ''}`;
   const step = UPSTREAM_STEP_TIPS[node.id];
-  const tip = step ? `upstream ${name}: ${step}` : name;
+  const tip = `${step ? `upstream ${name}: ${step}` : name}${badge ? `\n${badge.words}` : ''}`;
+  const drawBadge = !!badge?.warn && !ghost && !note;
   const changed = note?.change === 'changed' && !endpoint ? `changed-${note.slower ? 'up' : 'down'}` : null;
   const cls = ['tmap-node', ghost && 'ghost', changed, slowest && !note && 'slowest', error && 'in-error', holdsSelection && 'selected', target && 'clickable'].filter(Boolean).join(' ');
   const interactive = target
@@ -254,11 +284,12 @@ function MapNodeBox({ placed, slowest, selected, holdsSelection, error, tabStop,
         'data-node': node.id,
         onFocus: () => onFocusNode(node.id),
         'aria-label': name,
+        'aria-description': badge?.words,
         'aria-pressed': selected,
         onClick: () => onPick(target),
         onKeyDown: (e: KeyboardEvent) => activate(e, () => onPick(target)),
       }
-    : { role: 'img', 'aria-label': name };
+    : { role: 'img', 'aria-label': name, 'aria-description': badge?.words };
   return (
     <Group top={y} left={x} className={cls} {...interactive}>
       <title>{tip}</title>
@@ -293,6 +324,13 @@ function MapNodeBox({ placed, slowest, selected, holdsSelection, error, tabStop,
             <text x={8} y={24} className="tmap-detail tmap-one-side">
               {note.change === 'added' ? 'only in B' : 'only in A'}
             </text>
+          ) : drawBadge ? (
+            <g className="tmap-pct" aria-hidden="true">
+              <rect x={7} y={15} width={BADGE_W} height={12} rx={3} />
+              <text x={7 + BADGE_W / 2} y={24} textAnchor="middle">
+                {badge!.text}
+              </text>
+            </g>
           ) : (
             <text x={8} y={24} className="tmap-detail">
               {node.detail ? fitLabel(node.detail, w - 62, 5.6) : ''}

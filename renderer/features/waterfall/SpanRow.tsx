@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { incompleteLabel, incompleteTitle } from '../../../shared/model/incomplete';
+import type { RowBadge } from '../../../shared/insights/percentile-badges';
 import type { CriticalSegment, SpanTree } from '../../../shared/model/tree';
 import { formatDuration, formatOffset } from './format';
 import type { ViewedBounds } from './scale';
@@ -24,6 +25,8 @@ export interface SpanRowProps {
   critical: readonly CriticalSegment[] | undefined;
   /** why the span is in error (shared/kong/verdict.ts errorMarks), or null */
   error: string | null;
+  /** the trace's percentile in the span's breakdown row against its group (drawn when it is a warning) */
+  badge: RowBadge | undefined;
   /** deeper levels stop indenting so a 20,000-deep chain keeps its names readable; the level shows instead */
   maxIndent: number;
   onToggle(index: number): void;
@@ -64,6 +67,7 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
       role="treeitem"
       id={rowDomId(index)}
       aria-label={span.name}
+      aria-description={p.badge?.words}
       aria-level={depth + 1}
       aria-expanded={kids ? !p.collapsed : undefined}
       aria-selected={p.selected}
@@ -96,9 +100,14 @@ export const SpanRow = memo(function SpanRow(p: SpanRowProps) {
             !
           </span>
         )}
-        <span className="wf-label" title={span.name}>
+        <span className="wf-label" title={p.badge ? `${span.name}\n${p.badge.words}` : span.name}>
           {span.name}
         </span>
+        {p.badge?.warn && (
+          <span className="wf-pct" title={p.badge.words} aria-hidden="true">
+            {p.badge.text}
+          </span>
+        )}
         {span.incomplete && (
           <span className="wf-incomplete" title={incompleteTitle(span.incomplete)}>
             incomplete

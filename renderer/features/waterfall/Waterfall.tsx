@@ -9,6 +9,7 @@ import {
   type KeyboardEvent,
   type PointerEvent,
 } from 'react';
+import { badgesBySpan, type GroupBadges, type RowBadge } from '../../../shared/insights/percentile-badges';
 import { spanIndex } from '../../../shared/model/span-index';
 import type { SpanTree } from '../../../shared/model/tree';
 import type { TraceSpans } from '../../../shared/model/types';
@@ -53,9 +54,10 @@ interface BarDrag {
 /**
  * The span waterfall of the selected trace: a virtualised ARIA tree of spans on a shared time axis.
  * A parent that already holds the selected trace's spans may pass them, saving a second read of what
- * can be a 50,000-span document; otherwise the waterfall reads them itself.
+ * can be a 50,000-span document; otherwise the waterfall reads them itself. `badges`: the trace's percentile
+ * badges against its group, by breakdown row, drawn on the rows of the spans standing for those rows.
  */
-export function Waterfall({ trace: given }: { trace?: TraceSpans } = {}) {
+export function Waterfall({ trace: given, badges }: { trace?: TraceSpans; badges?: GroupBadges | null } = {}) {
   const sessionId = useStore((s) => s.sessionId);
   const storeTraceId = useStore((s) => s.traceId);
   const usable = given && given.traceId === storeTraceId ? given : undefined;
@@ -67,7 +69,7 @@ export function Waterfall({ trace: given }: { trace?: TraceSpans } = {}) {
   if (!traceId) return <Placeholder text="Pick a trace to see its spans." />;
   if (trace === undefined) return <Placeholder text="Loading spans…" />;
   if (!tree || !tree.spans.length) return <Placeholder text="This trace has no spans." />;
-  return <WaterfallView key={traceId} tree={tree} traceId={traceId} errors={traceFacts(trace!).errors} />;
+  return <WaterfallView key={traceId} tree={tree} traceId={traceId} errors={traceFacts(trace!).errors} badges={badges?.byRow} />;
 }
 
 function Placeholder({ text }: { text: string }) {
@@ -78,13 +80,17 @@ function Placeholder({ text }: { text: string }) {
   );
 }
 
-function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: string; errors: Map<string, string> }) {
+const NO_BADGES: ReadonlyMap<number, RowBadge> = new Map();
+
+function WaterfallView({ tree, traceId, errors, badges }: { tree: SpanTree; traceId: string; errors: Map<string, string>; badges?: ReadonlyMap<string, RowBadge> }) {
   const spanId = useStore((s) => s.spanId);
   const selectSpan = useStore((s) => s.selectSpan);
   const setSearch = useStore((s) => s.setWaterfallSearch);
   const storedNameWidth = useStore((s) => s.paneSizes[NAME_PANE] ?? DEFAULT_NAME_WIDTH);
   const setPaneSize = useStore((s) => s.setPaneSize);
   const w = useWaterfall(tree, traceId);
+  // once per trace and group: a row then looks its badge up by index
+  const spanBadges = useMemo(() => (badges ? badgesBySpan(tree.spans, badges) : NO_BADGES), [tree, badges]);
   const rowKey = useCallback((k: number) => w.rows[k]!, [w.rows]);
   const virtual = useVirtualList({ count: w.rows.length, rowHeight: ROW_HEIGHT, overscan: OVERSCAN, getItemKey: rowKey });
 
@@ -285,6 +291,7 @@ function WaterfallView({ tree, traceId, errors }: { tree: SpanTree; traceId: str
         match={!!w.match?.[i]}
         critical={w.critical.get(i)}
         error={errors.get(tree.spans[i]!.spanId) ?? null}
+        badge={spanBadges.get(i)}
         maxIndent={maxIndent}
         onToggle={w.toggleSpan}
         onPick={pick}
