@@ -12,7 +12,7 @@ import type { TraceSpans, TraceSummary } from '../model/types';
 import { latencyModel } from '../kong/latency';
 import { PART_OF_STEP } from '../kong/phase-times';
 import { classifySpanName, type KongSpanKind } from '../kong/span-names';
-import { spanIndex } from '../model/span-index';
+import { spanIndex, type SpanIndex } from '../model/span-index';
 import { ownTime } from '../kong/transaction-map';
 import { endingPlugin } from '../kong/plugin-exit';
 import { traceDims, type SpanDim } from './trace-dims';
@@ -103,6 +103,9 @@ export function computeBreakdown(trace: TraceSpans, status: number | null = null
     const row = spanRow(k);
     if (!row || row.measure === 'model') continue;
     if (k.kind === 'plugin') plugins.add(k.plugin);
+    // an operation of a plugin nested in the plugin's span (`kong.access.plugin.jwt.verify`) is time the
+    // plugin's own time already holds: counted once
+    if (k.kind === 'plugin' && k.operation && withinRow(index, span, row.key)) continue;
     add(row.key, row.measure === 'own' ? ownTime(index, span) : span.duration);
   }
   const endedByPlugin = endingPlugin(trace, status, m.reachedUpstream);
@@ -120,6 +123,16 @@ export function computeBreakdown(trace: TraceSpans, status: number | null = null
     dims: traceDims(trace),
     v: BREAKDOWN_VERSION,
   };
+}
+
+/** Whether an ancestor of the span stands for the same row (the cycle-safe walk stops at the trace's size). */
+function withinRow(index: SpanIndex, span: TraceSpans['spans'][number], key: string): boolean {
+  let parent = index.byId.get(span.parentSpanId);
+  for (let hops = 0; parent && hops < index.byId.size; hops++) {
+    if (rowKeyOfSpan(parent.name) === key) return true;
+    parent = index.byId.get(parent.parentSpanId);
+  }
+  return false;
 }
 
 /** A summary with its breakdown: the unit the insights view works on. */

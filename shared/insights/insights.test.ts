@@ -43,6 +43,19 @@ describe('computeBreakdown', () => {
     expect(b.endedBy).toBe('upstream');
   });
 
+  it("counts a plugin's nested operation once, inside the plugin's own time", () => {
+    // key-auth runs 1.3 ms; a 0.5 ms operation of it nested inside must not make it 1.8 ms
+    const t = cases.pluginRejection();
+    const plugin = t.spans.find((s) => s.name === 'kong.access.plugin.key-auth')!;
+    t.spans.push({ ...plugin, spanId: 'op', parentSpanId: plugin.spanId, name: 'kong.access.plugin.key-auth.lookup', duration: 0.5 * MS, attributes: {} });
+    expect(computeBreakdown(t).rows['plugin:access:key-auth']).toBeCloseTo(1.3 * MS, 0);
+    // an operation span not nested in its plugin's span is time of its own
+    const u = cases.pluginRejection();
+    const q = u.spans.find((s) => s.name === 'kong.access.plugin.key-auth')!;
+    u.spans.push({ ...q, spanId: 'op', parentSpanId: q.parentSpanId, name: 'kong.access.plugin.key-auth.lookup', start: q.start + q.duration, duration: 0.5 * MS, attributes: {} });
+    expect(computeBreakdown(u).rows['plugin:access:key-auth']).toBeCloseTo(1.8 * MS, 0);
+  });
+
   it('knows a request the gateway ended', () => {
     expect(computeBreakdown(cases.pluginRejection()).endedBy).toBe('gateway');
   });
