@@ -3,7 +3,7 @@
  * its status mix, who ended the failing ones, and a data quality line. Pure.
  */
 import type { InsightTrace } from './breakdown';
-import { statusClass } from './insights';
+import { isServerError, statusClass } from './insights';
 
 export interface HeadlineFacts {
   /** the first and last request's start, Unix ms */
@@ -30,10 +30,15 @@ export function headlineFacts(traces: readonly InsightTrace[]): HeadlineFacts {
     toMs = Math.max(toMs, t.summary.startMs);
     const cls = statusClass(t.summary.status);
     mix.set(cls, (mix.get(cls) ?? 0) + 1);
-    if ((t.summary.status ?? 0) >= 500) failingEndedBy[t.breakdown.endedBy]++;
+    if (isServerError(t)) failingEndedBy[t.breakdown.endedBy]++;
     if (t.breakdown.latencySource === 'derived') derived++;
     if (!t.breakdown.hasRoot) noRoot++;
   }
   const statusMix = [...mix].map(([cls, n]) => ({ cls, n })).sort((a, b) => b.n - a.n || a.cls.localeCompare(b.cls));
   return { fromMs, toMs, statusMix, failingEndedBy, derived, noRoot };
+}
+
+/** The failing requests (status >= 500) one side ended, as "5xx ended by" counts them. */
+export function failingEndedBy(members: readonly InsightTrace[], by: 'upstream' | 'gateway'): InsightTrace[] {
+  return members.filter((t) => isServerError(t) && t.breakdown.endedBy === by);
 }
