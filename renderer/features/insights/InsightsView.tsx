@@ -200,7 +200,7 @@ export function InsightsView({ tabs, state, onState }: { tabs?: ReactNode; state
             </span>
           </div>
           <Distribution members={members} g={group} mode={mode} selected={selected} onBrush={(brush) => setSelection({ kind: 'brush', brush })} onOpen={open.one} />
-          <GroupMap members={members} extra={selection ? extra : null} onOpen={open.one} />
+          <GroupMap group={group.key} members={members} extra={selection ? extra : null} open={open} />
           <WhereTimeGoes g={group} members={members} extra={selection ? extra : null} selection={selectionSet} selected={selected} open={open} />
           {br && (
             <section aria-label="Why the selection is slower">

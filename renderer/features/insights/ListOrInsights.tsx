@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useStore } from '../../store';
 import { useListSize } from '../shell/Workspace';
 import { FilteredTraceList } from '../trace-filter/FilteredTraceList';
+import { selectTraceSet } from '../trace-filter/trace-filter-slice';
 import { initialInsightsView, InsightsView, type InsightsViewState } from './InsightsView';
 import './Insights.css';
 
@@ -17,11 +18,13 @@ export function ListOrInsights() {
   const tab = useStore((s) => s.listTab);
   const setTab = useStore((s) => s.setListTab);
   const sessionId = useStore((s) => s.sessionId);
+  const listingSet = useStore((s) => selectTraceSet(s) !== null);
   const [view, setView] = useState<InsightsViewState>(() => initialInsightsView(sessionId));
   const size = useListSize();
   const grew = useRef(false);
   const shown = useRef(tab);
-  // the pane's size follows the tab, however it changed (a tab, or a figure listing its traces)
+  // the pane's size follows the tab, however it changed (a tab, or a figure listing its traces: then the
+  // list keeps the room, since a compact list under the set's chip would show hardly a row of it)
   useEffect(() => {
     if (shown.current === tab) return;
     shown.current = tab;
@@ -29,10 +32,10 @@ export function ListOrInsights() {
       size.toggle();
       grew.current = true;
     } else if (tab === 'traces' && grew.current && size?.expanded) {
-      size.toggle();
+      if (!listingSet) size.toggle();
       grew.current = false;
     }
-  }, [tab, size]);
+  }, [tab, size, listingSet]);
   const tabs = (
     <div className="list-tabs-bar" role="tablist" aria-label="List or insights">
       {(['traces', 'insights'] as const).map((t) => (
