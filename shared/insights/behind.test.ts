@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summarizeTrace } from '../kong/summary';
 import * as cases from '../kong/testdata/cases';
 import type { Breakdown, InsightTrace } from './breakdown';
-import { figuresAtRank, having, idsOf, measureNs, membersOf, traceAtRank, withStatusClass, type Measure, type Rank, type RowKey } from './behind';
+import { figuresAtRank, having, idsOf, measureNs, membersOf, rankingOf, traceAtRank, withStatusClass, type Measure, type Rank, type RowKey } from './behind';
 import { groupStats, isServerError } from './insights';
 import { differences, withValue } from './differences';
 import { failingEndedBy, headlineFacts } from './headline';
@@ -79,6 +79,10 @@ describe('traceAtRank', () => {
         if (at) expect(measureNs(ts.find((t) => t.summary.traceId === at.traceId)!, m)).toBe(at.ns);
       }
       expect(f.p50).toEqual(traceAtRank(ts, m, 50));
+      // one pass over the members gives what measureNs and membersOf give
+      const r = rankingOf(ts, m);
+      expect(r.over).toEqual(membersOf(ts, m));
+      expect([...r.values]).toEqual(r.over.map((t) => measureNs(t, m)));
     };
     for (const part of ['total', 'gateway', 'upstream', 'client'] as const) check(part, g.latencyMs[part]);
     for (const r of g.rows) {

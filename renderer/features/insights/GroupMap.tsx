@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import type { InsightTrace } from '../../../shared/insights/breakdown';
-import { having, traceAtRank, type AtRank, type RowKey } from '../../../shared/insights/behind';
+import { atRank, having, type AtRank, type Ranking, type RowKey } from '../../../shared/insights/behind';
 import { groupMap, type MapNode } from '../../../shared/insights/group-map';
 import { formatDuration } from '../../../shared/util/duration';
 import { Figure, SetFigure } from './Figure';
@@ -20,9 +20,9 @@ function RankFigure({ at, name, of, open }: { at: AtRank | null; name: string; o
   return <Figure label={`open the ${name} request for ${of}: ${value}`} onOpen={() => open.one(at.traceId)}>{value}</Figure>;
 }
 
-function Node({ node, n, group, members, heat, extraMs, open }: { node: MapNode; n: number; group: string; members: InsightTrace[]; heat: number; extraMs: number | null; open: OpenTraces }) {
+function Node({ node, n, group, members, ranking, heat, extraMs, open }: { node: MapNode; n: number; group: string; members: InsightTrace[]; ranking: Ranking; heat: number; extraMs: number | null; open: OpenTraces }) {
   const key = node.key as RowKey;
-  const at = useMemo(() => ({ p50: traceAtRank(members, key, 50), p95: traceAtRank(members, key, 95) }), [members, key]);
+  const at = { p50: atRank(ranking, 50), p95: atRank(ranking, 95) };
   const extra = extraMs === null ? '' : ` ${extraMs >= 0 ? '+' : '−'}${fmtMs(Math.abs(extraMs))}`;
   return (
     // the whole node opens the request where it took longest; its button says so to the keyboard, and its
@@ -49,7 +49,14 @@ function Node({ node, n, group, members, heat, extraMs, open }: { node: MapNode;
   );
 }
 
-export function GroupMap({ group, members, extra, open }: { group: string; members: InsightTrace[]; extra: Map<string, number> | null; open: OpenTraces }) {
+export function GroupMap({ group, members, rankings, extra, open }: {
+  group: string;
+  members: InsightTrace[];
+  /** each row's values in order (the view's, shared with where time goes) */
+  rankings: ReadonlyMap<string, Ranking>;
+  extra: Map<string, number> | null;
+  open: OpenTraces;
+}) {
   const map = useMemo(() => groupMap(members), [members]);
   const nodes = map.columns.flatMap((c) => (c.node ? [c.node, ...c.children] : c.children));
   // shade by p95 (p50 where the group is too small for one), or by extra time when there is a selection
@@ -67,9 +74,9 @@ export function GroupMap({ group, members, extra, open }: { group: string; membe
       <div className="insights-map">
         {map.columns.map((c) => (
           <div key={c.title} className="insights-map-col" role="group" aria-label={c.title}>
-            {c.node ? <Node node={c.node} n={map.n} group={group} members={members} heat={heat(c.node)} extraMs={extra ? (extra.get(c.node.key) ?? 0) : null} open={open} /> : <div className="insights-map-title">{c.title}</div>}
+            {c.node ? <Node node={c.node} n={map.n} group={group} members={members} ranking={rankings.get(c.node.key)!} heat={heat(c.node)} extraMs={extra ? (extra.get(c.node.key) ?? 0) : null} open={open} /> : <div className="insights-map-title">{c.title}</div>}
             {c.children.map((nd) => (
-              <Node key={nd.key} node={nd} n={map.n} group={group} members={members} heat={heat(nd)} extraMs={extra ? (extra.get(nd.key) ?? 0) : null} open={open} />
+              <Node key={nd.key} node={nd} n={map.n} group={group} members={members} ranking={rankings.get(nd.key)!} heat={heat(nd)} extraMs={extra ? (extra.get(nd.key) ?? 0) : null} open={open} />
             ))}
           </div>
         ))}

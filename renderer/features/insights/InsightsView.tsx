@@ -16,6 +16,7 @@ import { saveBlob } from '../export-png/save-blob';
 import type { InsightTrace } from '../../../shared/insights/breakdown';
 import { bridge, extraTime, GROUP_BYS, groupChips, groupStats, groupTraces, isServerError, type GroupBy, type GroupStats } from '../../../shared/insights/insights';
 import { differences } from '../../../shared/insights/differences';
+import { rankingOf, type RowKey } from '../../../shared/insights/behind';
 import { groupMarkdown, insightsJson, rowsCsv } from '../../../shared/insights/export';
 import { formatDuration } from '../../../shared/util/duration';
 import { Distribution, inBrush, type Brush, type DistMode } from './Distribution';
@@ -84,6 +85,8 @@ export function InsightsView({ tabs, state, onState }: { tabs?: ReactNode; state
   const chip = chips.find((c) => c.key === groupKey) ?? chips[0];
   const members = useMemo(() => chip?.traces ?? [], [chip]);
   const group = useMemo(() => (chip ? groupStats(chip.key, chip.traces) : null), [chip]);
+  // each row's values in order, for the requests behind its percentiles (where time goes and the map)
+  const rankings = useMemo(() => new Map((group?.rows ?? []).map((r) => [r.key, rankingOf(members, r.key as RowKey)])), [group, members]);
   const selected = useMemo(() => (group ? select(members, group, selection) : new Set<string>()), [members, group, selection]);
   const sel = useMemo(() => members.filter((t) => selected.has(t.summary.traceId)), [members, selected]);
   const rest = useMemo(() => members.filter((t) => !selected.has(t.summary.traceId)), [members, selected]);
@@ -200,8 +203,8 @@ export function InsightsView({ tabs, state, onState }: { tabs?: ReactNode; state
             </span>
           </div>
           <Distribution members={members} g={group} mode={mode} selected={selected} onBrush={(brush) => setSelection({ kind: 'brush', brush })} onOpen={open.one} />
-          <GroupMap group={group.key} members={members} extra={selection ? extra : null} open={open} />
-          <WhereTimeGoes g={group} members={members} extra={selection ? extra : null} selection={selectionSet} selected={selected} open={open} />
+          <GroupMap group={group.key} members={members} rankings={rankings} extra={selection ? extra : null} open={open} />
+          <WhereTimeGoes g={group} members={members} rankings={rankings} extra={selection ? extra : null} selection={selectionSet} selected={selected} open={open} />
           {br && (
             <section aria-label="Why the selection is slower">
               <h3>

@@ -6,7 +6,7 @@
  * percentile or the max the request at that rank, the extra time the selection; a strip's dot its request.
  */
 import { useMemo, useState } from 'react';
-import { figuresAtRank, having, type RowKey } from '../../../shared/insights/behind';
+import { atRank, having, type Ranking, type RowKey } from '../../../shared/insights/behind';
 import type { InsightTrace } from '../../../shared/insights/breakdown';
 import { rowLabel, type GroupRow, type GroupStats } from '../../../shared/insights/insights';
 import { formatDuration } from '../../../shared/util/duration';
@@ -120,9 +120,11 @@ export interface SelectionSet {
   label: string;
 }
 
-export function WhereTimeGoes({ g, members, extra, selection, selected, open }: {
+export function WhereTimeGoes({ g, members, rankings, extra, selection, selected, open }: {
   g: GroupStats;
   members: InsightTrace[];
+  /** each row's values in order (the view's, shared with the map) */
+  rankings: ReadonlyMap<string, Ranking>;
   extra: Map<string, number> | null;
   selection: SelectionSet;
   selected: Set<string>;
@@ -137,10 +139,17 @@ export function WhereTimeGoes({ g, members, extra, selection, selected, open }: 
     else if (sort.desc === first) setSort({ col, desc: !first });
     else setSort(null);
   };
-  // each row's percentiles as requests, and the requests having it: computed once per group
+  // each row's percentiles as requests (each the value shown), and the requests having it: once per group
   const behind = useMemo(
-    () => new Map(g.rows.map((r) => [r.key, { at: figuresAtRank(members, r.key as RowKey), having: having(members, r.key as RowKey) }])),
-    [g.rows, members],
+    () =>
+      new Map(
+        g.rows.map((r) => {
+          const ranking = rankings.get(r.key)!;
+          const at = { p50: atRank(ranking, 50), p90: atRank(ranking, 90), p99: atRank(ranking, 99), max: atRank(ranking, 100) };
+          return [r.key, { at, having: having(members, r.key as RowKey) }];
+        }),
+      ),
+    [g.rows, members, rankings],
   );
   return (
     <section aria-label="Where time goes">
@@ -163,21 +172,21 @@ export function WhereTimeGoes({ g, members, extra, selection, selected, open }: 
           {sortRows(g.rows, sort?.col === 'extra' && !extra ? null : sort, extra).map((r) => {
             const b = behind.get(r.key)!;
             const label = rowLabel(r.key);
-            const with_ = `with ${label}, in ${g.key}`;
+            const withRow = `with ${label}, in ${g.key}`;
             // a phase bucket's figures are over every request (0 where one lacks it), the other rows' over those having it
             const over = r.key.startsWith('bucket:') ? g.n : r.present;
             return (
               <tr key={r.key} data-row={r.key}>
                 <th scope="row" className="insights-mono">{label}</th>
                 <td>
-                  <SetFigure traces={b.having} label={with_} open={open}>{r.present} of {g.n}</SetFigure>
+                  <SetFigure traces={b.having} label={withRow} open={open}>{r.present} of {g.n}</SetFigure>
                 </td>
                 <RankCell at={b.at.p50} name="p50" of={label} n={over} open={open} />
                 <RankCell at={b.at.p90} name="p90" of={label} n={over} open={open} />
                 <RankCell at={b.at.p99} name="p99" of={label} n={over} open={open} />
                 <RankCell at={b.at.max} name="max" of={label} n={over} open={open} />
                 <td>
-                  <SetFigure traces={b.having} label={with_} name={`${label} ${r.sharePct.toFixed(1)}% of the time`} open={open}>{r.sharePct.toFixed(1)}%</SetFigure>
+                  <SetFigure traces={b.having} label={withRow} name={`${label} ${r.sharePct.toFixed(1)}% of the time`} open={open}>{r.sharePct.toFixed(1)}%</SetFigure>
                 </td>
                 {extra && (
                   <td>
