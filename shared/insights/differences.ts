@@ -60,6 +60,12 @@ export function differences(selection: readonly InsightTrace[], rest: readonly I
   return out.sort((x, y) => Math.abs(y.selectionPct - y.restPct) - Math.abs(x.selectionPct - x.restPct) || x.p - y.p);
 }
 
+/** The requests of a set with a dimension's value: the ones a Difference's selection % (or rest %) counts. */
+export function withValue(set: readonly InsightTrace[], dim: Dimension, value: string): InsightTrace[] {
+  const f = DIMENSIONS[dim];
+  return set.filter((t) => f(t) === value);
+}
+
 function countBy(set: readonly InsightTrace[], f: (t: InsightTrace) => string): Map<string, number> {
   const m = new Map<string, number>();
   for (const t of set) {

@@ -3,6 +3,7 @@ import { decodeAll } from '../decode/index';
 import { utf8 } from '../decode/test-helpers';
 import { summarizeTrace } from '../kong/summary';
 import { generateSample } from '../sample/generate';
+import { traceAtRank, type RowKey } from './behind';
 import { groupMap } from './group-map';
 import { groupStats } from './insights';
 
@@ -32,6 +33,10 @@ describe('groupMap', () => {
         expect(node.p50Ms).toBe(row.ms.p50);
         expect(node.p95Ms === null).toBe((node.key.startsWith('bucket:') ? g.n : node.present) < 20);
         expect(members.some((m) => m.summary.traceId === node.slowestTraceId)).toBe(true);
+        // the request a node's p50 / p95 opens has exactly the figure shown
+        expect(traceAtRank(members, node.key as RowKey, 50)!.ns / 1e6).toBe(node.p50Ms);
+        const p95 = traceAtRank(members, node.key as RowKey, 95);
+        expect(p95 === null ? null : p95.ns / 1e6).toBe(node.p95Ms);
       }
     }
     expect(map.badges.some((b) => /^DNS in \d+%$/.test(b))).toBe(true);

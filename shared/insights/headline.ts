@@ -4,7 +4,7 @@
  * quality line. Pure.
  */
 import type { InsightTrace } from './breakdown';
-import { statusClass } from './insights';
+import { isServerError, statusClass } from './insights';
 
 export interface HeadlineFacts {
   /** the first and last request's start, Unix ms */
@@ -34,13 +34,28 @@ export function headlineFacts(traces: readonly InsightTrace[]): HeadlineFacts {
     toMs = Math.max(toMs, t.summary.startMs);
     const cls = statusClass(t.summary.status);
     mix.set(cls, (mix.get(cls) ?? 0) + 1);
-    if ((t.summary.status ?? 0) >= 500) failingEndedBy[t.breakdown.endedBy]++;
-    const plugin = t.breakdown.endedByPlugin;
-    if (plugin && (t.summary.status ?? 0) >= 400) byPlugin.set(plugin, (byPlugin.get(plugin) ?? 0) + 1);
+    if (isServerError(t)) failingEndedBy[t.breakdown.endedBy]++;
+    const plugin = pluginAnswered(t);
+    if (plugin) byPlugin.set(plugin, (byPlugin.get(plugin) ?? 0) + 1);
     if (t.breakdown.latencySource === 'derived') derived++;
     if (!t.breakdown.hasRoot) noRoot++;
   }
   const statusMix = [...mix].map(([cls, n]) => ({ cls, n })).sort((a, b) => b.n - a.n || a.cls.localeCompare(b.cls));
   const pluginEnded = [...byPlugin].map(([plugin, n]) => ({ plugin, n })).sort((a, b) => b.n - a.n || a.plugin.localeCompare(b.plugin));
   return { fromMs, toMs, statusMix, failingEndedBy, pluginEnded, derived, noRoot };
+}
+
+/** The failing requests (status >= 500) one side ended, as "5xx ended by" counts them. */
+export function failingEndedBy(members: readonly InsightTrace[], by: 'upstream' | 'gateway'): InsightTrace[] {
+  return members.filter((t) => isServerError(t) && t.breakdown.endedBy === by);
+}
+
+/** The plugin that answered a failing request (status >= 400) itself, or null. */
+function pluginAnswered(t: InsightTrace): string | null {
+  return t.breakdown.endedByPlugin && (t.summary.status ?? 0) >= 400 ? t.breakdown.endedByPlugin : null;
+}
+
+/** The failing requests (status >= 400) a plugin answered, as the headline's "answered by" counts them. */
+export function answeredBy(members: readonly InsightTrace[], plugin: string): InsightTrace[] {
+  return members.filter((t) => pluginAnswered(t) === plugin);
 }

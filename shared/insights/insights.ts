@@ -11,6 +11,9 @@ import { isOutlier, outlierBasis, sortedAsc, statsOfSorted, type Sorted, type St
 export type GroupBy = 'route' | 'service' | 'consumer' | 'status' | 'upstream' | 'node' | 'none';
 export const GROUP_BYS: readonly GroupBy[] = ['route', 'service', 'consumer', 'status', 'upstream', 'node', 'none'];
 
+/** A request the chips count as failing ("4% 5xx"): status 500 or above. */
+export const isServerError = (t: InsightTrace): boolean => (t.summary.status ?? 0) >= 500;
+
 export function statusClass(status: number | null): string {
   return status === null ? 'no status' : `${Math.floor(status / 100)}xx`;
 }
@@ -110,7 +113,7 @@ export function groupStats(key: string, traces: readonly InsightTrace[]): GroupS
     gateway[i] = b.gatewayNs;
     upstream[i] = b.upstreamNs;
     client[i] = b.clientNs;
-    if ((t.summary.status ?? 0) >= 500) errors++;
+    if (isServerError(t)) errors++;
     for (const k in b.rows) {
       let list = rowNs.get(k);
       if (!list) rowNs.set(k, (list = []));
@@ -161,7 +164,7 @@ export function groupChips(traces: readonly InsightTrace[], by: GroupBy): GroupC
   const chips: GroupChip[] = [];
   for (const [key, list] of groups) {
     let errors = 0;
-    for (const t of list) if ((t.summary.status ?? 0) >= 500) errors++;
+    for (const t of list) if (isServerError(t)) errors++;
     const totals = sortedAsc(list.map((t) => t.breakdown.totalNs));
     chips.push({ key, n: list.length, errors, totalP50Ms: msOfSorted(totals).p50, traces: list });
   }

@@ -13,12 +13,16 @@ export function sortedAsc(values: ArrayLike<number>): Float64Array {
   return Float64Array.from(values).sort();
 }
 
+/** The nearest rank of percentile p among n values, 1-based: ceil(p/100 * n), at least 1, at most n. */
+export function rankOf(n: number, p: number): number {
+  return Math.min(Math.max(1, Math.ceil((p / 100) * n)), n);
+}
+
 /** The value at rank ceil(p/100 * n) of the ascending values; null for an empty set. */
 export function nearestRank(sortedAsc: Sorted, p: number): number | null {
   const n = sortedAsc.length;
   if (n === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * n));
-  return sortedAsc[Math.min(rank, n) - 1]!;
+  return sortedAsc[rankOf(n, p) - 1]!;
 }
 
 /** How many of the ascending values are at or below x (a binary search). */

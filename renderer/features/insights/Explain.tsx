@@ -2,16 +2,21 @@
  * What explains a selection and a group's odd ones (docs/insights.md items 6 to 8): the bridge from the
  * rest's mean to the selection's, the dimensions whose values differ between them (Include / Exclude write
  * the value into the list's expression filter; "Capture more…" makes it the rule of a new capture), and the
- * outliers with their reasons.
+ * outliers with their reasons. Every figure opens the traces behind it: a bridge bar the selection, a
+ * selection % (rest %) the requests with that value in the selection (the rest), the outliers' count the
+ * outliers.
  */
-import { dimensionClause, filterWith, type Difference } from '../../../shared/insights/differences';
+import { dimensionClause, filterWith, withValue, type Difference } from '../../../shared/insights/differences';
+import type { InsightTrace } from '../../../shared/insights/breakdown';
 import { useStore } from '../../store';
 import { usePopover } from '../shell/usePopover';
 import type { RuleTarget } from '../rule-draft/rule-draft-slice';
 import { rowLabel, type GroupStats } from '../../../shared/insights/insights';
-import { fmtSigned } from './WhereTimeGoes';
+import { SetFigure } from './Figure';
+import type { OpenTraces } from './useOpenTraces';
+import { fmtSigned, type SelectionSet } from './WhereTimeGoes';
 
-export function BridgeBars({ rows }: { rows: { key: string; deltaNs: number }[] }) {
+export function BridgeBars({ rows, selection, open }: { rows: { key: string; deltaNs: number }[]; selection: SelectionSet; open: OpenTraces }) {
   const max = Math.max(1, ...rows.map((r) => Math.abs(r.deltaNs)));
   return (
     <ul className="insights-bridge">
@@ -21,14 +26,24 @@ export function BridgeBars({ rows }: { rows: { key: string; deltaNs: number }[] 
           <svg width={200} height={10} aria-hidden="true">
             <rect x={r.deltaNs >= 0 ? 100 : 100 - (Math.abs(r.deltaNs) / max) * 100} width={(Math.abs(r.deltaNs) / max) * 100} height={10} fill={r.deltaNs >= 0 ? 'var(--error)' : 'var(--ok)'} />
           </svg>
-          <span>{fmtSigned(r.deltaNs / 1e6)}</span>
+          <SetFigure traces={selection.traces} label={selection.label} name={`${rowLabel(r.key)} ${fmtSigned(r.deltaNs / 1e6)} in the selection's mean`} open={open}>
+            {fmtSigned(r.deltaNs / 1e6)}
+          </SetFigure>
         </li>
       ))}
     </ul>
   );
 }
 
-export function Differences({ diffs, exprText, onFilter, expressible }: { diffs: Difference[]; exprText: string; onFilter: (text: string) => void; expressible: (d: Difference) => boolean }) {
+export function Differences({ diffs, sel, rest, exprText, onFilter, open, expressible }: {
+  diffs: Difference[];
+  sel: InsightTrace[];
+  rest: InsightTrace[];
+  exprText: string;
+  onFilter: (text: string) => void;
+  open: OpenTraces;
+  expressible: (d: Difference) => boolean;
+}) {
   return (
     <section aria-label="What is different about them">
       <h3>What is different about them</h3>
@@ -41,12 +56,19 @@ export function Differences({ diffs, exprText, onFilter, expressible }: { diffs:
             const inc = ok ? filterWith(exprText, d.dimension, d.value, true) : null;
             const exc = ok ? filterWith(exprText, d.dimension, d.value, false) : null;
             const rule = ok ? dimensionClause(d.dimension, d.value, true) : null;
+            const what = `${d.dimension} = ${d.value}`;
+            const selPct = `${d.selectionPct.toFixed(0)}%`;
+            const restPct = `${d.restPct.toFixed(0)}%`;
             return (
               <tr key={`${d.dimension}\u0000${d.value}`}>
                 <td>{d.dimension}</td>
                 <td className="insights-mono insights-diff-value" title={d.value}>{d.value}</td>
-                <td>{d.selectionPct.toFixed(0)}%</td>
-                <td>{d.restPct.toFixed(0)}%</td>
+                <td>
+                  <SetFigure traces={withValue(sel, d.dimension, d.value)} label={`${what}, in the selection`} name={`${selPct} of the selection`} open={open}>{selPct}</SetFigure>
+                </td>
+                <td>
+                  <SetFigure traces={withValue(rest, d.dimension, d.value)} label={`${what}, in the rest`} name={`${restPct} of the rest`} open={open}>{restPct}</SetFigure>
+                </td>
                 <td>{d.p < 0.001 ? '< 0.001' : d.p.toFixed(3)}</td>
                 <td>
                   <span className="insights-actions">
@@ -90,17 +112,20 @@ function CaptureMore({ rule, why }: { rule: string; why: string }) {
   );
 }
 
-export function Outliers({ g, onOpen }: { g: GroupStats; onOpen: (id: string) => void }) {
+export function Outliers({ g, members, open }: { g: GroupStats; members: InsightTrace[]; open: OpenTraces }) {
+  const ids = new Set(g.outliers.map((o) => o.traceId));
   return (
     <section aria-label="Outliers">
-      <h3>Outliers ({g.outliers.length})</h3>
+      <h3>
+        Outliers (<SetFigure traces={members.filter((t) => ids.has(t.summary.traceId))} label={`the outliers of ${g.key}`} open={open}>{g.outliers.length}</SetFigure>)
+      </h3>
       {g.outliers.length === 0 ? (
         <p className="insights-muted">None: no request is 3.5 scaled MADs and 1 ms above this group's median.</p>
       ) : (
         <ul className="insights-outliers">
           {g.outliers.map((o) => (
             <li key={o.traceId}>
-              <button type="button" className="insights-link" onClick={() => onOpen(o.traceId)}>{o.traceId.slice(0, 12)}</button> {o.reason}
+              <button type="button" className="insights-link" onClick={() => open.one(o.traceId)}>{o.traceId.slice(0, 12)}</button> {o.reason}
             </li>
           ))}
         </ul>

@@ -6,8 +6,13 @@ export type ThemePreference = 'system' | 'light' | 'dark';
 /** A resizable group's split: each pane's share of the group in percent, by pane id. */
 export type PaneLayout = Record<string, number>;
 
-/** Layout preferences, remembered across launches. */
+/** What the list pane shows: the trace list or session insights (features/insights/ListOrInsights.tsx). */
+export type ListTab = 'traces' | 'insights';
+
+/** Layout preferences, remembered across launches (the list pane's tab is not). */
 export interface LayoutSlice {
+  listTab: ListTab;
+  setListTab(tab: ListTab): void;
   theme: ThemePreference;
   /** named pane sizes in pixels, owned by the component that draws them (e.g. the waterfall's name column) */
   paneSizes: Record<string, number>;
@@ -28,6 +33,8 @@ export interface LayoutSlice {
 }
 
 export const createLayoutSlice: Slice<LayoutSlice> = (set) => ({
+  listTab: 'traces',
+  setListTab: (listTab) => set({ listTab }),
   theme: 'system',
   paneSizes: {},
   paneLayouts: {},

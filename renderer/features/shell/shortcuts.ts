@@ -8,7 +8,7 @@ export const SHORTCUTS: readonly { keys: string; does: string }[] = [
   { keys: '?', does: 'Show these shortcuts' },
   { keys: 'Arrow keys, Home, End', does: 'Move in the trace list, the map and the spans' },
   { keys: 'Enter', does: 'Select the trace, map node or span under the cursor' },
-  { keys: 'Escape', does: 'In the spans: clear the search, then the zoom, then the selection' },
+  { keys: 'Escape', does: 'In the spans: clear the search, then the zoom, then the selection; in the trace list: stop showing a trace set' },
   { keys: 'Drag across the bars or the minimap', does: 'Zoom the waterfall to that time' },
   { keys: 'Ctrl/Cmd + wheel', does: 'Zoom the waterfall around the pointer' },
   { keys: 'Double-click the bars or the axis', does: 'Show the whole trace again' },

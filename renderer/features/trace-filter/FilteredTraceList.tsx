@@ -2,14 +2,17 @@
  * The trace list with the expression filter (issue 5) mounted in its filter bar: the same language as
  * sampling rules, evaluated on each trace's root span, with the match count updating as you type. And
  * "Outliers only" (session insights, issue 19): the traces that are outliers of their route and method
- * among those the expression keeps, with a "Why slow" column saying why in words.
+ * among those the expression keeps, with a "Why slow" column saying why in words. And the trace set a
+ * figure of session insights opened (issue 19), kept on top of the expression filter and shown as a chip
+ * over the list until its × (or Escape in the list) removes it.
  */
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { outlierReasons } from '../../../shared/insights/insights';
 import { useTraces } from '../../db/repo';
 import type { TraceRow } from '../../db/schema';
 import { useStore } from '../../store';
-import { selectTraceExpr } from './trace-filter-slice';
+import { selectTraceExpr, selectTraceSet } from './trace-filter-slice';
+import { TraceSetChip } from './TraceSetChip';
 import { ExpressionEditor, useExpressionFilter, useSeenValues } from '../expr-editor';
 import { TraceList } from '../trace-list/TraceList';
 
@@ -33,7 +36,17 @@ export function FilteredTraceList({ tabs }: { tabs?: ReactNode } = {}) {
   const all = loaded ?? EMPTY;
   const filter = useExpressionFilter(all, text);
   const suggestions = useSeenValues(all);
-  const matches = filter.matches;
+  const traceSet = useStore(selectTraceSet);
+  const clearSet = useStore((s) => s.clearTraceSet);
+  const removeSet = useCallback(() => {
+    if (sessionId) clearSet(sessionId);
+  }, [sessionId, clearSet]);
+  // the expression's matches, narrowed to the trace set when one is shown
+  const matches = useMemo(() => {
+    if (!traceSet) return filter.matches;
+    const ids = new Set(traceSet.traceIds);
+    return new Set(all.filter((r) => ids.has(r.traceId) && (!filter.matches || filter.matches.has(r.traceId))).map((r) => r.traceId));
+  }, [traceSet, filter.matches, all]);
   const [outliersOnly, setOutliersOnly] = useState(false);
   // judged among what the expression keeps, as the Insights tab judges them; computed only while shown
   const why = useMemo(() => {
@@ -51,6 +64,8 @@ export function FilteredTraceList({ tabs }: { tabs?: ReactNode } = {}) {
       traces={loaded}
       rowFilter={rowFilter}
       why={why}
+      above={traceSet && <TraceSetChip set={traceSet} onRemove={removeSet} />}
+      onEscape={traceSet ? removeSet : undefined}
       barExtra={
         <button type="button" className="trace-outliers" aria-pressed={outliersOnly} onClick={() => setOutliersOnly(!outliersOnly)} title="Only the requests that are outliers of their route and method, with why">
           Outliers only
@@ -65,7 +80,7 @@ export function FilteredTraceList({ tabs }: { tabs?: ReactNode } = {}) {
           history={history}
           aria-label="Expression filter"
           placeholder="Filter by expression, e.g. http.response.status_code >= 500"
-          hint={matches ? `${filter.count} of ${all.length} traces match` : undefined}
+          hint={matches ? `${matches.size} of ${all.length} traces match` : undefined}
         />
       }
     />

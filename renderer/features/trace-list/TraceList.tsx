@@ -33,6 +33,10 @@ export interface TraceListProps {
   why?: ReadonlyMap<string, string>;
   /** more controls for the bar, after the expression filter (the "Outliers only" toggle) */
   barExtra?: ReactNode;
+  /** shown between the bar and the list (the chip of the trace set the list shows) */
+  above?: ReactNode;
+  /** Escape in the list (removes the trace set) */
+  onEscape?: () => void;
 }
 
 /** the "Why slow" column's track, after the path's */
@@ -40,7 +44,7 @@ const WHY_TRACK = 'minmax(160px, 1.2fr)';
 
 const rowDomId = (traceId: string) => `trace-row-${traceId}`;
 
-export function TraceList({ traces: all, expressionFilter, rowFilter, tabs, why, barExtra }: TraceListProps) {
+export function TraceList({ traces: all, expressionFilter, rowFilter, tabs, why, barExtra, above, onEscape }: TraceListProps) {
   const sessionId = useStore((s) => s.sessionId);
   const traceId = useStore((s) => s.traceId);
   const selectTrace = useStore((s) => s.selectTrace);
@@ -90,6 +94,11 @@ export function TraceList({ traces: all, expressionFilter, rowFilter, tabs, why,
   }, [traceId, all, sessionId, rows, logPhaseOf, closeHidden, setNotice]);
 
   function onGridKey(e: KeyboardEvent) {
+    if (e.key === 'Escape' && onEscape) {
+      e.preventDefault();
+      onEscape();
+      return;
+    }
     const next = moveSelection(selectedIndex, rows.length, e.key, virtual.pageSize);
     if (next === null) return;
     e.preventDefault();
@@ -134,6 +143,7 @@ export function TraceList({ traces: all, expressionFilter, rowFilter, tabs, why,
           </button>
         )}
       </div>
+      {above}
       {/* always present, so a screen reader announces what lands in it */}
       <div className="trace-notice" role="status" aria-live="polite">
         {notice && (
