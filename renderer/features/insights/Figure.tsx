@@ -18,7 +18,7 @@ export function Figure({ label, onOpen, children }: { label: string; onOpen: () 
       aria-label={label}
       title={label}
       onClick={(e) => {
-        // a figure inside a group's chip opens its traces without also choosing the group
+        // a figure inside a map node opens its traces without also opening the node's request
         e.stopPropagation();
         onOpen();
       }}

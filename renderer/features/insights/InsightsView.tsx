@@ -145,39 +145,20 @@ export function InsightsView({ tabs, state, onState }: { tabs?: ReactNode; state
         </span>
       </div>
       <div className="insights-groups" role="listbox" aria-label="Groups">
-        {chips.map((c) => {
-          const pct = `${Math.round((c.errors / c.n) * 100)}% 5xx`;
-          const pick = () => patch({ groupKey: c.key, selection: null });
-          return (
-            // an option holding buttons (its n and 5xx share): its name is its text, said once
-            <div
-              key={c.key}
-              role="option"
-              tabIndex={0}
-              aria-selected={c === chip}
-              aria-label={`${c.key} n=${c.n}${c.errors > 0 ? ` ${pct}` : ''} p50 ${fmtMs(c.totalP50Ms)}`}
-              className="insights-chip"
-              onClick={pick}
-              onKeyDown={(e) => {
-                if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
-                e.preventDefault();
-                pick();
-              }}
-            >
-              <span className="insights-chip-key">{c.key}</span>{' '}
-              <SetFigure traces={c.traces} label={c.key} open={open}>n={c.n}</SetFigure>
-              {c.errors > 0 && (
-                <>
-                  {' '}
-                  <span className="insights-err">
-                    <SetFigure traces={c.traces.filter(isServerError)} label={`5xx of ${c.key}`} name={pct} open={open}>{pct}</SetFigure>
-                  </span>
-                </>
-              )}{' '}
-              p50 {fmtMs(c.totalP50Ms)}
-            </div>
-          );
-        })}
+        {chips.map((c) => (
+          // a chip chooses its group; its figures open their traces in the group's headline (n, status classes)
+          <button
+            key={c.key}
+            type="button"
+            role="option"
+            aria-selected={c === chip}
+            className="insights-chip"
+            onClick={() => patch({ groupKey: c.key, selection: null })}
+          >
+            <span className="insights-chip-key">{c.key}</span> n={c.n}
+            {c.errors > 0 && <span className="insights-err"> {Math.round((c.errors / c.n) * 100)}% 5xx</span>} p50 {fmtMs(c.totalP50Ms)}
+          </button>
+        ))}
       </div>
       {group && (
         <div className="insights-body">
