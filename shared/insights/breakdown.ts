@@ -108,7 +108,8 @@ export function computeBreakdown(trace: TraceSpans, status: number | null = null
     if (k.kind === 'plugin' && k.operation && withinRow(index, span, row.key)) continue;
     add(row.key, row.measure === 'own' ? ownTime(index, span) : span.duration);
   }
-  const endedByPlugin = endingPlugin(trace, status, m.reachedUpstream);
+  // a request that reached its upstream was ended by it (endedBy): only the others look for a plugin
+  const endedByPlugin = m.reachedUpstream ? null : endingPlugin(trace, status, false);
   return {
     totalNs: m.totalNs,
     gatewayNs: m.gatewayNs,
