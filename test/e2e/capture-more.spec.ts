@@ -6,10 +6,10 @@
  */
 import type { Page } from '@playwright/test';
 import { createProducer } from '../stand-ins/otel-producer';
-import { startKonnectStandIn, STANDIN_TOKEN, type KonnectStandIn } from '../stand-ins/konnect/server';
+import { STANDIN_TOKEN } from '../stand-ins/konnect/server';
 import { expect, test as base } from './fixtures';
 import { CapturePanel } from './pages/capture-panel';
-import { KonnectDialog } from './pages/konnect-dialog';
+import { test } from './konnect-fixtures';
 
 /** On the bundled sample, selects the 5xx of POST /payments and returns the first difference offering a capture. */
 async function differenceToCapture(page: Page) {
@@ -62,20 +62,6 @@ base('a difference becomes the rule of a live capture, which then keeps only the
   } finally {
     await producer.shutdown();
   }
-});
-
-const test = base.extend<{ standIn: KonnectStandIn; konnect: KonnectDialog }>({
-  // eslint-disable-next-line no-empty-pattern
-  standIn: async ({}, use) => {
-    const standIn = await startKonnectStandIn({ traceIntervalMs: 300 });
-    await use(standIn);
-    await standIn.close();
-  },
-  app: async ({ launch, standIn }, use) => {
-    const { app } = await launch({ env: { KONNECT_BASE_URL: standIn.url } });
-    await use(app);
-  },
-  konnect: async ({ app }, use) => use(new KonnectDialog(app.page)),
 });
 
 test('a difference becomes the rule of a new Konnect debugger session, which Konnect receives', async ({ ktv, konnect, standIn }) => {

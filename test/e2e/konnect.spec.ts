@@ -5,24 +5,10 @@
  * KONNECT_BASE_URL, as a developer would point the app at a proxy.
  */
 import { CP_DEFAULT, SEEDED_SESSION_TRACES } from '../stand-ins/konnect/seed';
-import { startKonnectStandIn, STANDIN_TOKEN, STANDIN_VIEWER_TOKEN, type KonnectStandIn, type StandInOptions } from '../stand-ins/konnect/server';
+import { STANDIN_TOKEN, STANDIN_VIEWER_TOKEN } from '../stand-ins/konnect/server';
 import { FIXTURE_ROUTE_ID } from '../stand-ins/konnect/traces';
-import { expect, test as base } from './fixtures';
-import { KonnectDialog } from './pages/konnect-dialog';
-
-const test = base.extend<{ standInOptions: StandInOptions; standIn: KonnectStandIn; konnect: KonnectDialog }>({
-  standInOptions: [{ traceIntervalMs: 300 }, { option: true }],
-  standIn: async ({ standInOptions }, use) => {
-    const standIn = await startKonnectStandIn(standInOptions);
-    await use(standIn);
-    await standIn.close();
-  },
-  app: async ({ launch, standIn }, use) => {
-    const { app } = await launch({ env: { KONNECT_BASE_URL: standIn.url } });
-    await use(app);
-  },
-  konnect: async ({ app }, use) => use(new KonnectDialog(app.page)),
-});
+import { expect } from './fixtures';
+import { test } from './konnect-fixtures';
 
 test('signs in, pages and searches control planes, and marks the unsupported ones', async ({ konnect }) => {
   await expect(konnect.panel.getByText('Preview')).toBeVisible();
