@@ -23,7 +23,8 @@ import { UPSTREAM_PARTS } from '../kong/phase-times';
 import { formatDuration } from '../util/duration';
 import { rowKeyOfSpan, type InsightTrace } from './breakdown';
 import { groupKey, rowLabel } from './insights';
-import { countAtOrBelow, MIN_N, nearestRank, sortedAsc } from './stats';
+import { rankingOf, type RowKey } from './behind';
+import { countAtOrBelow, MIN_N, nearestRank } from './stats';
 
 /** Members needed for a percentile: the Insights tab's n for a p90. */
 export const BADGE_MIN_N = MIN_N[90]!;
@@ -52,14 +53,8 @@ export function rowStandings(traceId: string, members: readonly InsightTrace[]):
   const subject = members.find((m) => m.summary.traceId === traceId);
   if (!subject) return out;
   for (const key in subject.breakdown.rows) {
-    const all = key.startsWith('bucket:');
-    const values: number[] = [];
-    for (const m of members) {
-      const v = m.breakdown.rows[key];
-      if (v !== undefined) values.push(v);
-      else if (all) values.push(0);
-    }
-    const sorted = sortedAsc(values);
+    // the row's values as "Where time goes" orders them (behind.ts): a bucket over every member, others over those having it
+    const { sorted } = rankingOf(members, key as RowKey);
     const ns = subject.breakdown.rows[key]!;
     const n = sorted.length;
     const atOrBelow = countAtOrBelow(sorted, ns);
