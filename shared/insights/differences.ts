@@ -122,7 +122,11 @@ export function clauseAgrees(traces: readonly InsightTrace[], dim: Dimension, va
  */
 export function filterWith(current: string, dim: Dimension, value: string, include: boolean): string | null {
   const clause = dimensionClause(dim, value, include);
-  if (!clause) return null;
+  return clause && andClause(current, clause);
+}
+
+/** A clause joined to what the list's filter already says, with && (the filter in parentheses). */
+export function andClause(current: string, clause: string): string {
   const base = current.trim();
   return base ? `(${base}) && ${clause}` : clause;
 }

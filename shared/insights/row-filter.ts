@@ -8,6 +8,7 @@
  */
 import { compile } from '../expr';
 import type { InsightTrace } from './breakdown';
+import { andClause } from './differences';
 
 const ROW_FIELDS: Readonly<Record<string, string>> = {
   'bucket:upstream': 'proxy.kong.latency.upstream',
@@ -47,7 +48,5 @@ export function rowReported(traces: readonly InsightTrace[], rowKey: string): bo
 export function rowFilterWith(current: string, rowKey: string, ms: number): string | null {
   const field = rowField(rowKey);
   if (!field || !Number.isFinite(ms) || ms < 0) return null;
-  const clause = `${field} > ${Math.floor(ms)}`;
-  const base = current.trim();
-  return base ? `(${base}) && ${clause}` : clause;
+  return andClause(current, `${field} > ${Math.floor(ms)}`);
 }
