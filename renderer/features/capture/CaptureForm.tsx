@@ -4,17 +4,12 @@ import type { CaptureStartArgs } from '../../../shared/bridge/capture';
 import { compile, formatError } from '../../../shared/expr';
 import { ExpressionEditor } from '../expr-editor/ExpressionEditor';
 import { DEFAULT_FORM, parseForm } from './capture-session';
-import { RuleDraftNote, useRuleDraft } from '../rule-draft/RuleDraftNote';
+import { RuleDraftNote, useNewRuleDraft } from '../rule-draft/RuleDraftNote';
 
 export function CaptureForm({ busy, onStart }: { busy: boolean; onStart: (args: CaptureStartArgs) => void }) {
   // "capture more like this" from session insights: its rule fills the editor, now or when it comes
-  const draft = useRuleDraft('capture');
-  const [where, setWhere] = useState(draft?.rule ?? DEFAULT_FORM.where);
-  const [drafted, setDrafted] = useState(draft);
-  if (draft !== drafted) {
-    setDrafted(draft);
-    if (draft) setWhere(draft.rule);
-  }
+  const [where, setWhere] = useState(DEFAULT_FORM.where);
+  const draft = useNewRuleDraft('capture', (d) => setWhere(d.rule));
   const ruleBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!draft) return;

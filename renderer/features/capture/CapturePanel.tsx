@@ -11,14 +11,13 @@ import { captureSessionId } from '../../../shared/ids';
 import { gatewayUrl } from './capture-session';
 import { captureSync } from './capture-sync';
 import { KongSettingsBox } from './KongSettingsBox';
-import { RuleDraftNote, useRuleDraft } from '../rule-draft/RuleDraftNote';
+import { RuleDraftNote, useNewRuleDraft } from '../rule-draft/RuleDraftNote';
 import './capture.css';
 
 export function CapturePanel() {
   const view = useSyncExternalStore(captureSync.subscribe, captureSync.getSnapshot);
   const selectSession = useStore((s) => s.selectSession);
   const clearDraft = useStore((s) => s.clearRuleDraft);
-  const draft = useRuleDraft('capture');
   // collapsed until the user opens it, or a capture is known (running, or ended in this app run)
   const [open, setOpen] = useState<boolean | null>(null);
   useEffect(() => captureSync.init(), []);
@@ -26,11 +25,7 @@ export function CapturePanel() {
   const status = view.status;
   const running = status?.state === 'running';
   // a rule drafted for a capture opens the panel, where its form shows it
-  const [drafted, setDrafted] = useState(draft);
-  if (draft !== drafted) {
-    setDrafted(draft);
-    if (draft) setOpen(true);
-  }
+  const draft = useNewRuleDraft('capture', () => setOpen(true));
   const expanded = running || (open ?? status !== null);
   const settingsUrl = status && running ? gatewayUrl(status) : 'http://127.0.0.1:4318';
 

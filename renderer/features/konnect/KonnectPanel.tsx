@@ -13,18 +13,13 @@ import { konnectSync } from './konnect-sync';
 import { statusText } from './status';
 import { useTicker } from './useKonnect';
 import { useSessionNames } from './useSessionNames';
-import { useRuleDraft } from '../rule-draft/RuleDraftNote';
+import { useNewRuleDraft } from '../rule-draft/RuleDraftNote';
 import './konnect.css';
 
 export function KonnectPanel() {
   const [open, setOpen] = useState(false);
   // a rule drafted for a Konnect session ("capture more like this") opens the dialog
-  const draft = useRuleDraft('konnect');
-  const [drafted, setDrafted] = useState(draft);
-  if (draft !== drafted) {
-    setDrafted(draft);
-    if (draft) setOpen(true);
-  }
+  useNewRuleDraft('konnect', () => setOpen(true));
   const pulls = useSyncExternalStore(konnectSync.subscribe, konnectSync.getSnapshot);
   const selectSession = useStore((s) => s.selectSession);
   useEffect(() => konnectSync.init(), []);

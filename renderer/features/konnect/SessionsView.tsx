@@ -39,7 +39,8 @@ function RuleLabel({ s, names }: { s: DebugSession; names: EntityNames | undefin
 
 export function SessionsView({ accountId, controlPlane, onFailure, onOpened }: Props) {
   // a rule drafted in session insights ("capture more like this") opens the new-session form
-  const [starting, setStarting] = useState(useRuleDraft('konnect') !== null);
+  const draft = useRuleDraft('konnect');
+  const [starting, setStarting] = useState(draft !== null);
   const [actionError, setActionError] = useState<string | null>(null);
   const sessions = useLoad(`${accountId}|${controlPlane.id}|sessions`, () => bridge.invoke('konnect.sessions', { accountId, controlPlaneId: controlPlane.id, opId: `sessions:${controlPlane.id}` }));
   const pulls = useSyncExternalStore(konnectSync.subscribe, konnectSync.getSnapshot);
