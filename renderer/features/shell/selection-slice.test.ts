@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { StateCreator } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import { createTraceFilterSlice, type TraceFilterSlice } from '../trace-filter/trace-filter-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 
-// the slice alone, without the persisted app store around it
-const makeStore = () => createStore<SelectionSlice>()(createSelectionSlice as unknown as StateCreator<SelectionSlice>);
+type State = SelectionSlice & TraceFilterSlice;
+// the slice with the trace sets it reads, without the persisted app store around them
+const makeStore = () =>
+  createStore<State>()((...a) => ({
+    ...(createSelectionSlice as unknown as StateCreator<State, [], [], SelectionSlice>)(...a),
+    ...(createTraceFilterSlice as unknown as StateCreator<State, [], [], TraceFilterSlice>)(...a),
+  }));
 
 describe('selection slice: opening a trace at a row', () => {
   it('opens the trace with no span yet and remembers the row until a span is selected', () => {
@@ -28,5 +34,21 @@ describe('selection slice: opening a trace at a row', () => {
     store.getState().openTraceAt('t1', 'bucket:access');
     store.getState().closeHiddenTrace();
     expect(store.getState().pendingFocus).toBeNull();
+  });
+});
+
+describe('selection slice: a trace set listed in the trace list', () => {
+  it('stays while a trace it holds opens, and goes when one it would hide opens, by either way of opening', () => {
+    const store = makeStore();
+    store.getState().selectSession('s');
+    store.getState().showTraceSet('s', { label: '5xx', traceIds: ['a', 'b'] });
+    store.getState().selectTrace('a');
+    expect(store.getState().traceSetBySession.s).toBeDefined();
+    store.getState().openTraceAt('c', 'bucket:access');
+    expect(store.getState().traceSetBySession.s).toBeUndefined();
+    expect(store.getState().traceId).toBe('c');
+    store.getState().showTraceSet('s', { label: '5xx', traceIds: ['a', 'b'] });
+    store.getState().selectTrace('c');
+    expect(store.getState().traceSetBySession.s).toBeUndefined();
   });
 });
